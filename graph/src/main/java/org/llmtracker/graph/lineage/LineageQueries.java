@@ -1,0 +1,223 @@
+package org.llmtracker.graph.lineage;
+
+import static org.llmtracker.graph.model.Values.number;
+import static org.llmtracker.graph.model.Values.string;
+import static org.llmtracker.graph.model.Values.strings;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.llmtracker.graph.model.Page;
+import org.llmtracker.graph.store.Graph;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * Lineage reads over {@code DERIVED_FROM}. Walks go breadth-first, one query per generation,
+ * and never visit a model twice: cycles, self-references and merges of merges all end, and
+ * each relative is reported once, at its shortest distance.
+ */
+public final class LineageQueries {
+
+    private static final String CHILDREN = """
+            UNWIND $ids AS from
+            MATCH (c:Model)-[d:DERIVED_FROM]->(:Model {id: from})
+            RETURN from, c.id AS to, coalesce(d.relation, 'UNKNOWN') AS relation, coalesce(d.stages, []) AS stages
+            ORDER BY from, to
+            """;
+
+    private static final String PARENTS = """
+            UNWIND $ids AS from
+            MATCH (:Model {id: from})-[d:DERIVED_FROM]->(p:Model)
+            RETURN from, p.id AS to, coalesce(d.relation, 'UNKNOWN') AS relation, coalesce(d.stages, []) AS stages
+            ORDER BY from, to
+            """;
+
+    private static final String NODES = """
+            UNWIND $ids AS id
+            MATCH (m:Model {id: id})
+            RETURN m.id AS id, m.name AS name, m.kind AS kind, m.downloads AS downloads, m.likes AS likes,
+                   coalesce(m.catalogued, false) AS catalogued,
+                   COUNT { (m)<-[:DERIVED_FROM]-(:Model) } AS children
+            """;
+
+    private static final String PATH = """
+            MATCH (a:Model {id: $from}), (b:Model {id: $to})
+            MATCH p = shortestPath((a)-[:DERIVED_FROM*..%d]-(b))
+            RETURN [n IN nodes(p) | {id: n.id, name: n.name}] AS nodes,
+                   [r IN relationships(p) | {child: startNode(r).id, parent: endNode(r).id,
+                                             relation: coalesce(r.relation, 'UNKNOWN')}] AS links
+            """;
+
+    /** The longest path searched; the bound must be a literal in Cypher, so it is fixed here. */
+    public static final int MAX_PATH_LENGTH = 32;
+
+    private static final String BOUNDED_PATH = PATH.formatted(MAX_PATH_LENGTH);
+
+    private static final String EXISTS = "MATCH (m:Model {id: $id}) RETURN m.id AS id";
+
+    private final Graph graph;
+
+    public LineageQueries(Graph graph) {
+        this.graph = graph;
+    }
+
+    /**
+     * Models that derive from {@code id}, directly or through others, filtered, sorted by
+     * downloads (most first) then name, and paged.
+     */
+    public Page<Kin> descendants(String id, KinFilter filter, int skip, int limit) {
+        return relatives(id, CHILDREN, filter, BY_DOWNLOADS_THEN_NAME, skip, limit);
+    }
+
+    /** Models {@code id} derives from, directly or through others, nearest first. */
+    public Page<Kin> ancestors(String id, KinFilter filter, int skip, int limit) {
+        return relatives(id, PARENTS, filter, BY_DEPTH_THEN_NAME, skip, limit);
+    }
+
+    /**
+     * The derivation tree below {@code id}, {@code depth} generations deep and at most
+     * {@code maxNodes} models wide; empty when the model does not exist.
+     */
+    public Optional<Tree> tree(String id, int depth, int maxNodes) {
+        if (depth < 0 || maxNodes < 1) {
+            throw new IllegalArgumentException("depth must be >= 0 and maxNodes >= 1");
+        }
+        return graph.read(tx -> {
+            if (!tx.run(EXISTS, Map.of("id", id)).hasNext()) {
+                return Optional.<Tree>empty();
+            }
+            Walk walk = walk(tx, id, CHILDREN, depth, maxNodes - 1);
+            List<String> ids = new ArrayList<>(walk.hops.keySet());
+            ids.add(id);
+            Map<String, Record> nodes = nodes(tx, ids);
+            Map<String, List<String>> childrenOf = new HashMap<>();
+            walk.hops.forEach((child, hop) -> childrenOf.computeIfAbsent(hop.via, k -> new ArrayList<>()).add(child));
+            return Optional.of(new Tree(build(id, null, walk, nodes, childrenOf), walk.hops.size() + 1, walk.truncated));
+        });
+    }
+
+    /** The shortest lineage path between two models, following links either way; empty when none joins them. */
+    public Optional<LineagePath> path(String from, String to) {
+        return graph.read(tx -> {
+            if (from.equals(to)) {
+                return tx.run(NODES, Map.of("ids", List.of(from))).stream().findFirst()
+                        .map(r -> new LineagePath(0, List.of(new LineagePath.Step(from, string(r.get("name")))), List.of()));
+            }
+            return tx.run(BOUNDED_PATH, Map.of("from", from, "to", to)).stream().findFirst().map(r -> new LineagePath(
+                    r.get("links").size(),
+                    r.get("nodes").asList(n -> new LineagePath.Step(n.get("id").asString(), string(n.get("name")))),
+                    r.get("links").asList(l -> new LineagePath.Link(l.get("child").asString(),
+                            l.get("parent").asString(), l.get("relation").asString()))));
+        });
+    }
+
+    private Page<Kin> relatives(String id, String step, KinFilter filter, Comparator<Kin> order, int skip, int limit) {
+        if (skip < 0 || limit < 1) {
+            throw new IllegalArgumentException("skip must be >= 0 and limit >= 1, got " + skip + ", " + limit);
+        }
+        return graph.read(tx -> {
+            Walk walk = walk(tx, id, step, filter.maxDepth(), Integer.MAX_VALUE);
+            Map<String, Record> nodes = nodes(tx, new ArrayList<>(walk.hops.keySet()));
+            List<Kin> kept = walk.hops.entrySet().stream()
+                    .map(e -> kin(e.getKey(), e.getValue(), nodes.get(e.getKey())))
+                    .filter(filter::keeps)
+                    .sorted(order)
+                    .toList();
+            int from = (int) Math.min(skip, kept.size());
+            int to = (int) Math.min((long) from + limit, kept.size());
+            return new Page<>(kept.size(), kept.subList(from, to));
+        });
+    }
+
+    private static final Comparator<Kin> BY_DOWNLOADS_THEN_NAME = Comparator
+            .comparing((Kin k) -> k.downloads() == null ? -1L : k.downloads(), Comparator.reverseOrder())
+            .thenComparing(k -> k.name() == null ? k.id() : k.name(), String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(Kin::id);
+
+    private static final Comparator<Kin> BY_DEPTH_THEN_NAME = Comparator.comparingInt(Kin::depth)
+            .thenComparing(k -> k.name() == null ? k.id() : k.name(), String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(Kin::id);
+
+    /** Breadth-first over one direction of DERIVED_FROM; each model is entered once, at its shortest distance. */
+    private static Walk walk(TransactionContext tx, String start, String step, int maxDepth, int maxNodes) {
+        Map<String, Hop> hops = new LinkedHashMap<>();
+        List<String> frontier = List.of(start);
+        boolean truncated = false;
+        for (int depth = 1; depth <= maxDepth && !frontier.isEmpty() && !truncated; depth++) {
+            Map<String, Hop> level = new LinkedHashMap<>();
+            for (Record row : tx.run(step, Map.of("ids", frontier)).list()) {
+                String to = row.get("to").asString();
+                if (to.equals(start) || hops.containsKey(to)) {
+                    continue;
+                }
+                Hop hop = level.get(to);
+                if (hop == null) {
+                    if (hops.size() + level.size() >= maxNodes) {
+                        truncated = true;
+                        continue;
+                    }
+                    hop = new Hop(depth, row.get("from").asString(), row.get("relation").asString());
+                    level.put(to, hop);
+                }
+                hop.relations.add(row.get("relation").asString());
+                hop.stages.addAll(strings(row.get("stages")));
+            }
+            hops.putAll(level);
+            frontier = List.copyOf(level.keySet());
+        }
+        return new Walk(hops, truncated);
+    }
+
+    private static Map<String, Record> nodes(TransactionContext tx, List<String> ids) {
+        Map<String, Record> nodes = new HashMap<>();
+        tx.run(NODES, Map.of("ids", ids)).forEachRemaining(r -> nodes.put(r.get("id").asString(), r));
+        return nodes;
+    }
+
+    private static Kin kin(String id, Hop hop, Record node) {
+        return new Kin(id, string(node.get("name")), string(node.get("kind")), hop.depth, hop.relation,
+                List.copyOf(hop.relations), List.copyOf(hop.stages), hop.via, number(node.get("downloads")),
+                number(node.get("likes")), node.get("catalogued").asBoolean());
+    }
+
+    private static TreeNode build(String id, Hop hop, Walk walk, Map<String, Record> nodes,
+            Map<String, List<String>> childrenOf) {
+        Record node = nodes.get(id);
+        List<TreeNode> children = childrenOf.getOrDefault(id, List.of()).stream()
+                .map(child -> build(child, walk.hops.get(child), walk, nodes, childrenOf))
+                .sorted(Comparator.comparing((TreeNode t) -> t.downloads() == null ? -1L : t.downloads(),
+                        Comparator.reverseOrder()).thenComparing(TreeNode::id))
+                .toList();
+        return new TreeNode(id, string(node.get("name")), hop == null ? null : hop.relation,
+                hop == null ? List.of() : List.copyOf(hop.stages), number(node.get("downloads")),
+                node.get("children").asLong(), children);
+    }
+
+    /** A tree and whether the node limit cut it short. */
+    public record Tree(TreeNode root, int nodes, boolean truncated) {
+    }
+
+    private record Walk(Map<String, Hop> hops, boolean truncated) {
+    }
+
+    private static final class Hop {
+        final int depth;
+        final String via;
+        final String relation;
+        final TreeSet<String> relations = new TreeSet<>();
+        final TreeSet<String> stages = new TreeSet<>();
+
+        Hop(int depth, String via, String relation) {
+            this.depth = depth;
+            this.via = via;
+            this.relation = relation;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.llmtracker.graph.model;
+
+import java.util.Locale;
+
+/**
+ * What a model list asks for; null fields do not filter.
+ *
+ * @param q free text matched against id and name, case-insensitively
+ */
+public record ModelFilter(String q, String organisation, String kind, Boolean openSource, String region,
+        Boolean catalogued, Sort sort) {
+
+    public ModelFilter {
+        q = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
+        organisation = organisation == null || organisation.isBlank() ? null : Ids.organisation(organisation);
+        sort = sort == null ? Sort.NAME : sort;
+    }
+
+    public static ModelFilter all() {
+        return new ModelFilter(null, null, null, null, null, null, Sort.NAME);
+    }
+
+    /** List orders. Each maps to a fixed ORDER BY clause; nothing from a request reaches the query text. */
+    public enum Sort {
+        NAME("toLower(m.name), m.id"),
+        DOWNLOADS("coalesce(m.downloads, -1) DESC, toLower(m.name), m.id"),
+        LIKES("coalesce(m.likes, -1) DESC, toLower(m.name), m.id"),
+        RELEASED("coalesce(m.releasedAt, '') DESC, toLower(m.name), m.id"),
+        PARAMETERS("coalesce(m.parameters, -1) DESC, toLower(m.name), m.id");
+
+        final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.llmtracker.graph.model;
+
+import static org.llmtracker.graph.model.Values.bool;
+import static org.llmtracker.graph.model.Values.number;
+import static org.llmtracker.graph.model.Values.string;
+import static org.llmtracker.graph.model.Values.strings;
+import static org.llmtracker.graph.model.Values.text;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.llmtracker.graph.store.Graph;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/** Reads of models and organisations: lookup by id or alias, filtered lists, the detail page. */
+public final class ModelQueries {
+
+    private static final String RESOLVE = """
+            OPTIONAL MATCH (m:Model {id: $id})
+            OPTIONAL MATCH (:Alias {id: $id})-[:ALIAS_OF]->(a:Model)
+            RETURN coalesce(m.id, a.id) AS id
+            """;
+
+    private static final String FILTER = """
+            MATCH (m:Model)
+            WHERE ($q IS NULL OR m.id CONTAINS $q OR toLower(m.name) CONTAINS $q)
+              AND ($kind IS NULL OR m.kind = $kind)
+              AND ($openSource IS NULL OR m.openSource = $openSource)
+              AND ($region IS NULL OR m.region = $region)
+              AND ($catalogued IS NULL OR coalesce(m.catalogued, false) = $catalogued)
+              AND ($organisation IS NULL OR EXISTS { (m)-[:PUBLISHED_BY]->(:Organisation {key: $organisation}) })
+            """;
+
+    private static final String COUNT = FILTER + "RETURN count(m) AS total";
+
+    private static final String PAGE = FILTER + """
+            WITH m ORDER BY %s SKIP $skip LIMIT $limit
+            RETURN m, [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0] AS organisation
+            """;
+
+    private static final Map<ModelFilter.Sort, String> PAGE_BY_SORT = pageQueries();
+
+    private static final String DETAIL = """
+            MATCH (m:Model {id: $id})
+            RETURN m,
+              [(m)-[:PUBLISHED_BY]->(o:Organisation) | o][0] AS o,
+              [(a:Alias)-[:ALIAS_OF]->(m) | a.id] AS aliases,
+              [(m)-[:HOSTED_AT]->(r:Repository) | {r: r,
+                  release: reduce(best = null, rel IN [(r)-[:PUBLISHED]->(x:Release) WHERE x.publishedAt IS NOT NULL | x] |
+                      CASE WHEN best IS NULL OR rel.publishedAt > best.publishedAt THEN rel ELSE best END)}] AS repositories,
+              [(m)-[d:DERIVED_FROM]->(p:Model) | {id: p.id, name: p.name, relation: d.relation,
+                  stages: coalesce(d.stages, []), sources: coalesce(d.sources, [])}] AS parents
+            """;
+
+    private static final String CHILD_COUNTS = """
+            MATCH (:Model {id: $id})<-[d:DERIVED_FROM]-(:Model)
+            RETURN coalesce(d.relation, 'UNKNOWN') AS relation, count(*) AS n
+            """;
+
+    private static final String ORGANISATIONS = """
+            MATCH (o:Organisation)
+            RETURN o.key AS key, o.name AS name, o.country AS country,
+                   COUNT { (o)<-[:PUBLISHED_BY]-(:Model) } AS models
+            ORDER BY toLower(o.name), o.key
+            """;
+
+    private static final String ORGANISATION_EXISTS = "MATCH (o:Organisation {key: $key}) RETURN o.key AS key";
+
+    private final Graph graph;
+
+    public ModelQueries(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** The canonical id for an id or alias in any case; empty when the graph has no such model. */
+    public Optional<String> resolve(String idOrAlias) {
+        String id = Ids.model(idOrAlias);
+        return graph.read(tx -> Optional.ofNullable(string(tx.run(RESOLVE, Map.of("id", id)).single().get("id"))));
+    }
+
+    public Page<ModelSummary> list(ModelFilter filter, int skip, int limit) {
+        if (skip < 0 || limit < 1) {
+            throw new IllegalArgumentException("skip must be >= 0 and limit >= 1, got " + skip + ", " + limit);
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("q", filter.q());
+        params.put("kind", filter.kind());
+        params.put("openSource", filter.openSource());
+        params.put("region", filter.region());
+        params.put("catalogued", filter.catalogued());
+        params.put("organisation", filter.organisation());
+        params.put("skip", skip);
+        params.put("limit", limit);
+        return graph.read(tx -> {
+            long total = tx.run(COUNT, params).single().get("total").asLong();
+            List<ModelSummary> items = tx.run(PAGE_BY_SORT.get(filter.sort()), params)
+                    .list(r -> summary(r.get("m"), string(r.get("organisation"))));
+            return new Page<>(total, items);
+        });
+    }
+
+    public Optional<ModelDetail> detail(String id) {
+        return graph.read(tx -> {
+            var found = tx.run(DETAIL, Map.of("id", id)).stream().findFirst();
+            if (found.isEmpty()) {
+                return Optional.<ModelDetail>empty();
+            }
+            Map<String, Long> childCounts = new LinkedHashMap<>();
+            tx.run(CHILD_COUNTS, Map.of("id", id)).list().stream()
+                    .sorted((a, b) -> a.get("relation").asString().compareTo(b.get("relation").asString()))
+                    .forEach(r -> childCounts.put(r.get("relation").asString(), r.get("n").asLong()));
+            return Optional.of(detail(found.get(), childCounts));
+        });
+    }
+
+    public List<OrganisationSummary> organisations() {
+        return graph.read(tx -> tx.run(ORGANISATIONS).list(r -> new OrganisationSummary(
+                r.get("key").asString(), string(r.get("name")), string(r.get("country")), r.get("models").asLong())));
+    }
+
+    public boolean organisationExists(String key) {
+        return graph.read(tx -> tx.run(ORGANISATION_EXISTS, Map.of("key", Ids.organisation(key))).hasNext());
+    }
+
+    static ModelSummary summary(Value m, String organisation) {
+        return new ModelSummary(
+                m.get("id").asString(), string(m.get("name")), string(m.get("kind")), organisation,
+                number(m.get("parameters")), string(m.get("parameterLabel")), bool(m.get("openSource")),
+                string(m.get("region")), string(m.get("releasedAt")), Boolean.TRUE.equals(bool(m.get("catalogued"))),
+                string(m.get("hfId")), number(m.get("downloads")), number(m.get("likes")));
+    }
+
+    private static ModelDetail detail(Record r, Map<String, Long> childCounts) {
+        Value m = r.get("m");
+        Value o = r.get("o");
+        List<ModelDetail.Repository> repositories = r.get("repositories").asList(v -> repository(v.get("r"), v.get("release")));
+        List<ModelDetail.Parent> parents = r.get("parents").asList(p -> new ModelDetail.Parent(
+                p.get("id").asString(), string(p.get("name")), string(p.get("relation")),
+                strings(p.get("stages")), strings(p.get("sources"))));
+        return new ModelDetail(
+                m.get("id").asString(), string(m.get("name")), string(m.get("kind")), string(m.get("description")),
+                o.isNull() ? string(m.get("organisationName")) : string(o.get("name")),
+                o.isNull() ? null : string(o.get("key")),
+                number(m.get("parameters")), string(m.get("parameterLabel")), bool(m.get("openSource")),
+                string(m.get("license")), string(m.get("region")), string(m.get("releasedAt")),
+                Boolean.TRUE.equals(bool(m.get("catalogued"))), text(m.get("removedFromCatalogAt")),
+                string(m.get("hfId")), number(m.get("downloads")), number(m.get("likes")),
+                string(m.get("pipelineTag")), string(m.get("libraryName")), bool(m.get("gated")),
+                string(m.get("hfStatus")), strings(m.get("links")),
+                r.get("aliases").asList(Value::asString).stream().sorted().toList(),
+                repositories.stream().sorted((a, b) -> a.fullName().compareTo(b.fullName())).toList(),
+                parents.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList(),
+                childCounts);
+    }
+
+    private static ModelDetail.Repository repository(Value r, Value release) {
+        ModelDetail.Release latest = release.isNull() ? null
+                : new ModelDetail.Release(string(release.get("tag")), string(release.get("name")),
+                        text(release.get("publishedAt")));
+        return new ModelDetail.Repository(
+                string(r.get("name")) != null ? string(r.get("name")) : r.get("fullName").asString(),
+                string(r.get("url")), number(r.get("stars")), number(r.get("forks")), number(r.get("watchers")),
+                number(r.get("openIssues")), bool(r.get("archived")), string(r.get("status")), latest);
+    }
+
+    private static Map<ModelFilter.Sort, String> pageQueries() {
+        Map<ModelFilter.Sort, String> queries = new EnumMap<>(ModelFilter.Sort.class);
+        for (ModelFilter.Sort sort : ModelFilter.Sort.values()) {
+            queries.put(sort, PAGE.formatted(sort.orderBy));
+        }
+        return Map.copyOf(queries);
+    }
+}

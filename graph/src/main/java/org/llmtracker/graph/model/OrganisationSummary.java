@@ -1,0 +1,5 @@
+package org.llmtracker.graph.model;
+
+/** An organisation and how many models it published. */
+public record OrganisationSummary(String key, String name, String country, long models) {
+}

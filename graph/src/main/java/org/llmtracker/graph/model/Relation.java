@@ -1,0 +1,26 @@
+package org.llmtracker.graph.model;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** How a model was made from its parent: the {@code relation} of a {@code DERIVED_FROM} edge. */
+public enum Relation {
+    FINETUNE,
+    ADAPTER,
+    QUANTIZED,
+    MERGE,
+    CONTINUED_PRETRAINING,
+    UNKNOWN;
+
+    /** Parses a relation name in any case ("finetune", "FINETUNE"); empty when it names none. */
+    public static Optional<Relation> parse(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.llmtracker.graph.model;
+
+import java.util.List;
+
+import org.neo4j.driver.Value;
+
+/** Null-tolerant reads of driver values: graph properties are often absent. */
+public final class Values {
+
+    private Values() {
+    }
+
+    public static String string(Value v) {
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    /** Any value as text: strings as they are, temporal values in ISO form. */
+    public static String text(Value v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return v.hasType(org.neo4j.driver.types.TypeSystem.getDefault().STRING()) ? v.asString() : v.asObject().toString();
+    }
+
+    public static Long number(Value v) {
+        return v == null || v.isNull() ? null : v.asLong();
+    }
+
+    public static Boolean bool(Value v) {
+        return v == null || v.isNull() ? null : v.asBoolean();
+    }
+
+    public static List<String> strings(Value v) {
+        return v == null || v.isNull() ? List.of() : v.asList(Value::asString);
+    }
+}

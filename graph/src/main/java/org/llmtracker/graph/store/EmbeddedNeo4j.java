@@ -1,0 +1,106 @@
+package org.llmtracker.graph.store;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Neo4j server inside this JVM, reachable over Bolt on the loopback interface only.
+ * The application talks to it through the driver exactly as it would to an external
+ * server, so embedded and external mode share one code path.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+    private final DatabaseManagementService service;
+    private final URI boltUri;
+    private final Path dataDir;
+
+    private EmbeddedNeo4j(DatabaseManagementService service, URI boltUri, Path dataDir) {
+        this.service = service;
+        this.boltUri = boltUri;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @param dataDir  the store folder, created when missing
+     * @param boltPort the loopback port for Bolt; 0 picks a free one
+     * @param pageCacheMegabytes page cache size; 0 leaves Neo4j's default
+     */
+    public static EmbeddedNeo4j start(Path dataDir, int boltPort, long pageCacheMegabytes) {
+        if (boltPort < 0 || boltPort > 65535) {
+            throw new IllegalArgumentException("Bolt port out of range: " + boltPort);
+        }
+        Path home = dataDir.toAbsolutePath().normalize();
+        long started = System.nanoTime();
+        var builder = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // Keep only what crash recovery needs; this is a cache of public data, not a ledger.
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+                .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5));
+        if (pageCacheMegabytes > 0) {
+            builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMegabytes));
+        }
+        DatabaseManagementService service;
+        try {
+            service = builder.build();
+        } catch (RuntimeException e) {
+            throw new GraphException("Could not start embedded Neo4j in " + home + " with Bolt on 127.0.0.1:"
+                    + boltPort + ": " + rootMessage(e), e);
+        }
+        GraphDatabaseService system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        HostnamePort address = ((GraphDatabaseAPI) system).getDependencyResolver()
+                .resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT);
+        if (address == null) {
+            service.shutdown();
+            throw new GraphException("Embedded Neo4j started without a Bolt connector in " + home);
+        }
+        URI uri = URI.create("bolt://127.0.0.1:" + address.getPort());
+        log.info("Embedded Neo4j started in {} ms: store {}, Bolt {}",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), home, uri);
+        return new EmbeddedNeo4j(service, uri, home);
+    }
+
+    public URI boltUri() {
+        return boltUri;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        log.info("Stopping embedded Neo4j ({})", dataDir);
+        service.shutdown();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

@@ -1,0 +1,42 @@
+package org.llmtracker.graph.store;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Constraints and indexes, applied at every start. Each statement is idempotent
+ * ({@code IF NOT EXISTS}), so the list only ever grows: never edit a line, add one.
+ */
+public final class Schema {
+
+    private static final Logger log = LoggerFactory.getLogger(Schema.class);
+
+    static final List<String> STATEMENTS = List.of(
+            "CREATE CONSTRAINT model_id IF NOT EXISTS FOR (m:Model) REQUIRE m.id IS UNIQUE",
+            "CREATE CONSTRAINT alias_id IF NOT EXISTS FOR (a:Alias) REQUIRE a.id IS UNIQUE",
+            "CREATE CONSTRAINT organisation_key IF NOT EXISTS FOR (o:Organisation) REQUIRE o.key IS UNIQUE",
+            "CREATE CONSTRAINT repository_full_name IF NOT EXISTS FOR (r:Repository) REQUIRE r.fullName IS UNIQUE",
+            "CREATE CONSTRAINT release_key IF NOT EXISTS FOR (r:Release) REQUIRE r.key IS UNIQUE",
+            "CREATE CONSTRAINT article_url IF NOT EXISTS FOR (a:Article) REQUIRE a.url IS UNIQUE",
+            "CREATE CONSTRAINT crawl_run_id IF NOT EXISTS FOR (c:CrawlRun) REQUIRE c.id IS UNIQUE",
+            "CREATE CONSTRAINT digest_week IF NOT EXISTS FOR (d:Digest) REQUIRE d.week IS UNIQUE",
+            "CREATE INDEX model_name IF NOT EXISTS FOR (m:Model) ON (m.name)",
+            "CREATE INDEX model_catalogued IF NOT EXISTS FOR (m:Model) ON (m.catalogued)",
+            "CREATE INDEX model_downloads IF NOT EXISTS FOR (m:Model) ON (m.downloads)",
+            "CREATE INDEX snapshot_at IF NOT EXISTS FOR (s:Snapshot) ON (s.at)",
+            "CREATE INDEX crawl_run_started IF NOT EXISTS FOR (c:CrawlRun) ON (c.startedAt)");
+
+    private Schema() {
+    }
+
+    public static void apply(Graph graph) {
+        // Schema statements cannot share a transaction with each other's data, so one each.
+        for (String statement : STATEMENTS) {
+            graph.write(tx -> tx.run(statement).consume());
+        }
+        graph.write(tx -> tx.run("CALL db.awaitIndexes(300)").consume());
+        log.info("Neo4j schema ready ({} constraints and indexes)", STATEMENTS.size());
+    }
+}

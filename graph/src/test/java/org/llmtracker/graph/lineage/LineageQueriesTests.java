@@ -1,0 +1,158 @@
+package org.llmtracker.graph.lineage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.llmtracker.graph.testing.Entries.base;
+import static org.llmtracker.graph.testing.Entries.model;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.llmtracker.graph.catalog.CatalogWriter;
+import org.llmtracker.graph.model.Relation;
+import org.llmtracker.graph.model.Stage;
+import org.llmtracker.graph.store.Graph;
+import org.llmtracker.graph.testing.Neo4jTest;
+
+@Neo4jTest
+class LineageQueriesTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
+
+    private Graph graph;
+    private LineageQueries lineage;
+
+    /**
+     * llama <- alpaca (SFT) ; llama <- vicuna (SFT) <- minigpt-4 (SFT) ; llama <- stackllama (SFT, RM, PPO)
+     * llama <- llama-q4 (QUANTIZED) ; merged <- alpaca + vicuna (MERGE)
+     */
+    @BeforeEach
+    void family(Graph graph) {
+        this.graph = graph;
+        this.lineage = new LineageQueries(graph);
+        new CatalogWriter(graph).applyFile(List.of(
+                model("llama"),
+                model("alpaca", base("llama", Relation.FINETUNE, Stage.SFT)),
+                model("vicuna", base("llama", Relation.FINETUNE, Stage.SFT)),
+                model("minigpt-4", base("vicuna", Relation.FINETUNE, Stage.SFT)),
+                model("stackllama", base("llama", Relation.FINETUNE, Stage.SFT, Stage.RM, Stage.PPO)),
+                model("llama-q4", base("llama", Relation.QUANTIZED)),
+                model("merged", base("alpaca", Relation.MERGE), base("vicuna", Relation.MERGE))), NOW);
+    }
+
+    @Test
+    void descendantsIncludeThoseDerivedThroughAnotherModel() {
+        var page = lineage.descendants("llama", KinFilter.depth(10), 0, 50);
+
+        assertThat(page.items()).extracting(Kin::id)
+                .containsExactlyInAnyOrder("alpaca", "vicuna", "minigpt-4", "stackllama", "llama-q4", "merged");
+        assertThat(page.items()).filteredOn(k -> k.id().equals("minigpt-4")).singleElement()
+                .satisfies(k -> {
+                    assertThat(k.depth()).isEqualTo(2);
+                    assertThat(k.via()).isEqualTo("vicuna");
+                });
+    }
+
+    @Test
+    void aMergeReachedAlongTwoPathsIsListedOnce() {
+        var page = lineage.descendants("llama", KinFilter.depth(10), 0, 50);
+
+        assertThat(page.items()).filteredOn(k -> k.id().equals("merged")).hasSize(1);
+        assertThat(page.total()).isEqualTo(6);
+    }
+
+    @Test
+    void filtersByTrainingStage() {
+        var page = lineage.descendants("llama", new KinFilter(null, Stage.PPO, 10, null), 0, 50);
+
+        assertThat(page.items()).extracting(Kin::id).containsExactly("stackllama");
+    }
+
+    @Test
+    void filtersByRelation() {
+        var page = lineage.descendants("llama", new KinFilter(Relation.QUANTIZED, null, 10, null), 0, 50);
+
+        assertThat(page.items()).extracting(Kin::id).containsExactly("llama-q4");
+    }
+
+    @Test
+    void stopsAtTheRequestedDepth() {
+        var page = lineage.descendants("llama", KinFilter.depth(1), 0, 50);
+
+        assertThat(page.items()).extracting(Kin::id).doesNotContain("minigpt-4", "merged");
+    }
+
+    @Test
+    void sortsByDownloadsThenNameAndPages() {
+        graph.write(tx -> tx.run("MATCH (m:Model {id:'vicuna'}) SET m.downloads = 500").consume());
+        graph.write(tx -> tx.run("MATCH (m:Model {id:'alpaca'}) SET m.downloads = 100").consume());
+
+        var first = lineage.descendants("llama", KinFilter.depth(10), 0, 2);
+        var rest = lineage.descendants("llama", KinFilter.depth(10), 2, 10);
+
+        assertThat(first.items()).extracting(Kin::id).containsExactly("vicuna", "alpaca");
+        assertThat(rest.items()).extracting(Kin::id).containsExactly("llama-q4", "merged", "minigpt-4", "stackllama");
+        assertThat(first.total()).isEqualTo(6);
+    }
+
+    @Test
+    void walksTerminateOnCyclesAndSelfReferences() {
+        graph.write(tx -> tx.run("""
+                MATCH (l:Model {id:'llama'}), (m:Model {id:'minigpt-4'})
+                CREATE (l)-[:DERIVED_FROM {relation:'UNKNOWN', sources:['hf-tag']}]->(m)
+                CREATE (m)-[:DERIVED_FROM {relation:'UNKNOWN', sources:['hf-tag']}]->(m)
+                """).consume());
+
+        var down = lineage.descendants("llama", KinFilter.depth(20), 0, 50);
+        var up = lineage.ancestors("llama", KinFilter.depth(20), 0, 50);
+
+        assertThat(down.items()).extracting(Kin::id).doesNotHaveDuplicates().doesNotContain("llama").hasSize(6);
+        assertThat(up.items()).extracting(Kin::id).containsExactly("minigpt-4", "vicuna");
+    }
+
+    @Test
+    void ancestorsOfAGrandchildNameBothGenerations() {
+        var page = lineage.ancestors("minigpt-4", KinFilter.depth(10), 0, 50);
+
+        assertThat(page.items()).extracting(Kin::id, Kin::depth)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("vicuna", 1), org.assertj.core.groups.Tuple.tuple("llama", 2));
+    }
+
+    @Test
+    void treeNestsEachModelOnceUnderTheParentThatReachesItFirst() {
+        var tree = lineage.tree("llama", 3, 100).orElseThrow();
+
+        assertThat(tree.root().id()).isEqualTo("llama");
+        assertThat(tree.nodes()).isEqualTo(7);
+        assertThat(tree.root().children()).extracting(TreeNode::id)
+                .containsExactlyInAnyOrder("alpaca", "vicuna", "stackllama", "llama-q4");
+        TreeNode vicuna = tree.root().children().stream().filter(n -> n.id().equals("vicuna")).findFirst().orElseThrow();
+        assertThat(vicuna.children()).extracting(TreeNode::id).contains("minigpt-4");
+        assertThat(vicuna.childCount()).isEqualTo(2);
+    }
+
+    @Test
+    void treeIsCutAtTheNodeLimitAndSaysSo() {
+        var tree = lineage.tree("llama", 3, 3).orElseThrow();
+
+        assertThat(tree.truncated()).isTrue();
+        assertThat(tree.nodes()).isEqualTo(3);
+    }
+
+    @Test
+    void pathFollowsLinksInEitherDirection() {
+        var path = lineage.path("minigpt-4", "stackllama").orElseThrow();
+
+        assertThat(path.nodes()).extracting(LineagePath.Step::id).containsExactly("minigpt-4", "vicuna", "llama", "stackllama");
+        assertThat(path.links()).extracting(LineagePath.Link::child).containsExactly("minigpt-4", "vicuna", "stackllama");
+        assertThat(path.length()).isEqualTo(3);
+    }
+
+    @Test
+    void noPathBetweenUnrelatedModels() {
+        graph.write(tx -> tx.run("CREATE (:Model {id:'bloom', name:'BLOOM'})").consume());
+
+        assertThat(lineage.path("bloom", "llama")).isEmpty();
+    }
+}
