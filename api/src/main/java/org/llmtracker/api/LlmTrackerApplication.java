@@ -1,0 +1,15 @@
+package org.llmtracker.api;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** llm-tracker: a living graph of LLM projects, their lineage and their activity. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class LlmTrackerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(LlmTrackerApplication.class, args);
+    }
+}

@@ -1,0 +1,118 @@
+package org.llmtracker.api.catalog;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.llmtracker.api.web.BadParameterException;
+import org.llmtracker.api.web.NotFoundException;
+import org.llmtracker.crawler.catalog.CatalogException;
+import org.llmtracker.crawler.catalog.CatalogProblem;
+import org.llmtracker.crawler.catalog.CatalogValidator;
+import org.llmtracker.crawler.catalog.RawEntry;
+import org.llmtracker.crawler.catalog.Validation;
+import org.llmtracker.graph.catalog.CatalogEntry;
+import org.llmtracker.graph.catalog.CatalogWriter;
+import org.llmtracker.graph.lineage.Kin;
+import org.llmtracker.graph.lineage.KinFilter;
+import org.llmtracker.graph.lineage.LineageQueries;
+import org.llmtracker.graph.model.ModelQueries;
+import org.llmtracker.api.web.Params;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+/** The catalogue as data: read an entry, add or replace one (admin), reload the file (admin). */
+@RestController
+class CatalogController {
+
+    private final CatalogWriter writer;
+    private final CatalogValidator validator;
+    private final ModelQueries models;
+    private final LineageQueries lineage;
+    private final CatalogStartup startup;
+    private final Clock clock;
+
+    CatalogController(CatalogWriter writer, CatalogValidator validator, ModelQueries models, LineageQueries lineage,
+            CatalogStartup startup, Clock clock) {
+        this.writer = writer;
+        this.validator = validator;
+        this.models = models;
+        this.lineage = lineage;
+        this.startup = startup;
+        this.clock = clock;
+    }
+
+    @GetMapping({"/api/catalog/{id}", "/api/catalog/{owner}/{name}"})
+    CatalogEntry get(@PathVariable(required = false) String id, @PathVariable(required = false) String owner,
+            @PathVariable(required = false) String name) {
+        String key = owner != null ? owner + "/" + name : id;
+        return writer.find(key).orElseThrow(() -> new NotFoundException("No catalogue entry with id '" + key + "'"));
+    }
+
+    @Operation(summary = "Add or replace one catalogue entry (admin)",
+            description = "Base models must exist and must not make a lineage cycle. The edit survives restarts until the catalogue file's own entry changes.")
+    @PutMapping({"/api/catalog/{id}", "/api/catalog/{owner}/{name}"})
+    ResponseEntity<CatalogEntry> put(@PathVariable(required = false) String id,
+            @PathVariable(required = false) String owner, @PathVariable(required = false) String name,
+            @RequestBody RawEntry body) {
+        String key = owner != null ? owner + "/" + name : id;
+        if (body.id() != null && !body.id().equalsIgnoreCase(key)) {
+            throw new BadParameterException("id", "the body's id '" + body.id() + "' differs from the path's '" + key + "'");
+        }
+        RawEntry entry = new RawEntry(key, body.name(), body.kind(), body.organisation(), body.region(), body.parameters(),
+                body.openSource(), body.releasedAt(), body.license(), body.description(), body.githubRepositories(),
+                body.huggingfaceIds(), body.baseModels(), body.links());
+        Set<String> knownBases = new HashSet<>();
+        body.baseModels().forEach(b -> {
+            if (b != null && b.id() != null && !b.id().isBlank()) {
+                models.resolve(b.id()).ifPresent(knownBases::add);
+            }
+        });
+        Validation<CatalogEntry> validation = validator.validateEntry(entry, knownBases);
+        if (!validation.isValid()) {
+            throw new CatalogException("PUT /api/catalog/" + key, validation.problems());
+        }
+        List<CatalogProblem> cycles = cycles(validation.value());
+        if (!cycles.isEmpty()) {
+            throw new CatalogException("PUT /api/catalog/" + key, cycles);
+        }
+        boolean existed = models.resolve(key).isPresent();
+        writer.put(validation.value(), clock.instant());
+        CatalogEntry stored = writer.find(key).orElseThrow();
+        return existed ? ResponseEntity.ok(stored) : ResponseEntity.status(201).body(stored);
+    }
+
+    @Operation(summary = "Reload the catalogue file now (admin)", description = "An invalid file changes nothing and answers 400 with every problem.")
+    @PostMapping("/api/catalog/reload")
+    CatalogWriter.LoadSummary reload() {
+        return startup.reload();
+    }
+
+    /** A base that already derives from the entry would close a loop. */
+    private List<CatalogProblem> cycles(CatalogEntry entry) {
+        if (models.resolve(entry.id()).isEmpty()) {
+            return List.of();
+        }
+        Set<String> descendants = new HashSet<>();
+        lineage.descendants(entry.id().toLowerCase(java.util.Locale.ROOT), KinFilter.depth(Params.MAX_DEPTH), 0, Integer.MAX_VALUE)
+                .items().stream().map(Kin::id).forEach(descendants::add);
+        List<CatalogProblem> problems = new ArrayList<>();
+        for (int i = 0; i < entry.baseModels().size(); i++) {
+            String base = models.resolve(entry.baseModels().get(i).id()).orElse("");
+            if (descendants.contains(base)) {
+                problems.add(new CatalogProblem(entry.id(), "baseModels[" + i + "].id",
+                        "'" + base + "' already derives from '" + entry.id() + "': this would make a lineage cycle"));
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,19 @@
+package org.llmtracker.api.config;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One clock for everything that stamps or compares time, so a replay can fix it. */
+@Configuration(proxyBeanMethods = false)
+class ClockConfiguration {
+
+    @Bean
+    Clock clock(TrackerProperties properties) {
+        return properties.clock().fixed() == null
+                ? Clock.systemUTC()
+                : Clock.fixed(properties.clock().fixed(), ZoneOffset.UTC);
+    }
+}

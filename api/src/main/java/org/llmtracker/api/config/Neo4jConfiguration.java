@@ -1,0 +1,91 @@
+package org.llmtracker.api.config;
+
+import java.net.URI;
+
+import org.llmtracker.graph.catalog.CatalogWriter;
+import org.llmtracker.graph.lineage.LineageQueries;
+import org.llmtracker.graph.lineage.LineageWriter;
+import org.llmtracker.graph.model.ModelQueries;
+import org.llmtracker.graph.store.EmbeddedNeo4j;
+import org.llmtracker.graph.store.Graph;
+import org.llmtracker.graph.store.Schema;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Where the graph lives. In embedded mode a Neo4j starts inside this process and Spring
+ * Boot's driver connects to it over Bolt; in external mode Boot's driver connects to
+ * {@code spring.neo4j.uri}. Either way the rest of the application sees one driver.
+ */
+@Configuration(proxyBeanMethods = false)
+class Neo4jConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(Neo4jConfiguration.class);
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "tracker.neo4j.mode", havingValue = "embedded", matchIfMissing = true)
+    static class Embedded {
+
+        @Bean(destroyMethod = "close")
+        EmbeddedNeo4j embeddedNeo4j(TrackerProperties properties) {
+            TrackerProperties.Neo4j neo4j = properties.neo4j();
+            return EmbeddedNeo4j.start(neo4j.dataDir(), neo4j.boltPort(), neo4j.pageCacheMb());
+        }
+
+        @Bean
+        Neo4jConnectionDetails neo4jConnectionDetails(EmbeddedNeo4j embedded) {
+            return new Neo4jConnectionDetails() {
+                @Override
+                public URI getUri() {
+                    return embedded.boltUri();
+                }
+
+                @Override
+                public AuthToken getAuthToken() {
+                    return AuthTokens.none();
+                }
+            };
+        }
+    }
+
+    @Bean
+    Graph graph(Driver driver, TrackerProperties properties) {
+        Graph graph = new Graph(driver, properties.neo4j().database());
+        TrackerProperties.Neo4j neo4j = properties.neo4j();
+        if (neo4j.mode() == TrackerProperties.Neo4j.Mode.EMBEDDED) {
+            log.info("Graph store: embedded Neo4j, data in {}", neo4j.dataDir().toAbsolutePath().normalize());
+        } else {
+            log.info("Graph store: external Neo4j (spring.neo4j.uri), database '{}'",
+                    neo4j.database().isBlank() ? "default" : neo4j.database());
+        }
+        Schema.apply(graph);
+        return graph;
+    }
+
+    @Bean
+    ModelQueries modelQueries(Graph graph) {
+        return new ModelQueries(graph);
+    }
+
+    @Bean
+    LineageQueries lineageQueries(Graph graph) {
+        return new LineageQueries(graph);
+    }
+
+    @Bean
+    LineageWriter lineageWriter(Graph graph) {
+        return new LineageWriter(graph);
+    }
+
+    @Bean
+    CatalogWriter catalogWriter(Graph graph) {
+        return new CatalogWriter(graph);
+    }
+}

@@ -1,0 +1,95 @@
+package org.llmtracker.api.lineage;
+
+import org.llmtracker.api.models.ModelIds;
+import org.llmtracker.api.web.NotFoundException;
+import org.llmtracker.api.web.PageResponse;
+import org.llmtracker.api.web.Params;
+import org.llmtracker.graph.lineage.Kin;
+import org.llmtracker.graph.lineage.KinFilter;
+import org.llmtracker.graph.lineage.LineagePath;
+import org.llmtracker.graph.lineage.LineageQueries;
+import org.llmtracker.graph.model.Relation;
+import org.llmtracker.graph.model.Stage;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+/** Lineage questions: who derives from a model, what it derives from, its tree, and paths between models. */
+@RestController
+class LineageController {
+
+    private final LineageQueries lineage;
+    private final ModelIds ids;
+
+    LineageController(LineageQueries lineage, ModelIds ids) {
+        this.lineage = lineage;
+        this.ids = ids;
+    }
+
+    @Operation(summary = "Models derived from this one, directly or through others",
+            description = "Sorted by downloads, then name. relation and stage filter on how each model was made from its parent.")
+    @GetMapping({"/api/models/{id}/descendants", "/api/models/{owner}/{name}/descendants"})
+    PageResponse<Kin> descendants(@PathVariable(required = false) String id,
+            @PathVariable(required = false) String owner, @PathVariable(required = false) String name,
+            @RequestParam(required = false) String relation, @RequestParam(required = false) String stage,
+            @RequestParam(defaultValue = "10") int maxDepth, @RequestParam(required = false) Long minDownloads,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + Params.DEFAULT_PAGE_SIZE) int size,
+            @RequestParam(required = false) Integer limit) {
+        KinFilter filter = filter(relation, stage, maxDepth, minDownloads);
+        int pageNumber = Params.page(page);
+        int pageSize = Params.size(limit != null ? limit : size);
+        String model = ids.resolve(id, owner, name);
+        return PageResponse.of(lineage.descendants(model, filter, Math.multiplyExact(pageNumber, pageSize), pageSize),
+                pageNumber, pageSize);
+    }
+
+    @Operation(summary = "Models this one derives from, nearest first")
+    @GetMapping({"/api/models/{id}/ancestors", "/api/models/{owner}/{name}/ancestors"})
+    PageResponse<Kin> ancestors(@PathVariable(required = false) String id,
+            @PathVariable(required = false) String owner, @PathVariable(required = false) String name,
+            @RequestParam(required = false) String relation, @RequestParam(required = false) String stage,
+            @RequestParam(defaultValue = "" + Params.MAX_DEPTH) int maxDepth,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + Params.DEFAULT_PAGE_SIZE) int size) {
+        KinFilter filter = filter(relation, stage, maxDepth, null);
+        int pageNumber = Params.page(page);
+        int pageSize = Params.size(size);
+        String model = ids.resolve(id, owner, name);
+        return PageResponse.of(lineage.ancestors(model, filter, Math.multiplyExact(pageNumber, pageSize), pageSize),
+                pageNumber, pageSize);
+    }
+
+    @Operation(summary = "The derivation tree below a model, nested for a UI",
+            description = "Each model appears once; 'truncated' says the node limit cut the tree.")
+    @GetMapping({"/api/models/{id}/tree", "/api/models/{owner}/{name}/tree"})
+    LineageQueries.Tree tree(@PathVariable(required = false) String id,
+            @PathVariable(required = false) String owner, @PathVariable(required = false) String name,
+            @RequestParam(defaultValue = "3") int depth,
+            @RequestParam(defaultValue = "500") int maxNodes) {
+        int treeDepth = Params.within("depth", depth, 0, Params.MAX_TREE_DEPTH);
+        int nodes = Params.within("maxNodes", maxNodes, 1, Params.MAX_TREE_NODES);
+        String model = ids.resolve(id, owner, name);
+        return lineage.tree(model, treeDepth, nodes).orElseThrow(() -> NotFoundException.model(model));
+    }
+
+    @Operation(summary = "The shortest lineage path between two models, following links either way")
+    @GetMapping("/api/lineage/path")
+    LineagePath path(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        String a = ids.resolve(Params.required("from", from), null, null);
+        String b = ids.resolve(Params.required("to", to), null, null);
+        return lineage.path(a, b).orElseThrow(() -> new NotFoundException(
+                "No lineage path of at most " + LineageQueries.MAX_PATH_LENGTH + " links joins '" + a + "' and '" + b + "'"));
+    }
+
+    private static KinFilter filter(String relation, String stage, int maxDepth, Long minDownloads) {
+        return new KinFilter(
+                Params.oneOf("relation", relation, Relation.class, Relation::parse),
+                Params.oneOf("stage", stage, Stage.class, Stage::parse),
+                Params.within("maxDepth", maxDepth, 1, Params.MAX_DEPTH),
+                minDownloads == null ? null : Params.atLeast("minDownloads", minDownloads, 0));
+    }
+}

@@ -1,0 +1,62 @@
+package org.llmtracker.api.models;
+
+import org.llmtracker.api.web.NotFoundException;
+import org.llmtracker.api.web.PageResponse;
+import org.llmtracker.api.web.Params;
+import org.llmtracker.graph.model.ModelDetail;
+import org.llmtracker.graph.model.ModelFilter;
+import org.llmtracker.graph.model.ModelQueries;
+import org.llmtracker.graph.model.ModelSummary;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+@RestController
+class ModelController {
+
+    private final ModelQueries models;
+    private final ModelIds ids;
+
+    ModelController(ModelQueries models, ModelIds ids) {
+        this.models = models;
+        this.ids = ids;
+    }
+
+    @Operation(summary = "Search and list models", description = "Filters combine; sort is name, downloads, likes, released or parameters.")
+    @GetMapping("/api/models")
+    PageResponse<ModelSummary> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String organisation,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) Boolean openSource,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) Boolean catalogued,
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + Params.DEFAULT_PAGE_SIZE) int size) {
+        ModelFilter.Sort order = Params.oneOf("sort", sort, ModelFilter.Sort.class, ModelController::parseSort);
+        ModelFilter filter = new ModelFilter(q, organisation, kind, openSource, region, catalogued, order);
+        int pageNumber = Params.page(page);
+        int pageSize = Params.size(size);
+        return PageResponse.of(models.list(filter, Math.multiplyExact(pageNumber, pageSize), pageSize), pageNumber, pageSize);
+    }
+
+    @Operation(summary = "One model: facts, Hugging Face figures, repositories with their latest release, parents and child counts")
+    @GetMapping({"/api/models/{id}", "/api/models/{owner}/{name}"})
+    ModelDetail detail(@PathVariable(required = false) String id, @PathVariable(required = false) String owner,
+            @PathVariable(required = false) String name) {
+        String canonical = ids.resolve(id, owner, name);
+        return models.detail(canonical).orElseThrow(() -> NotFoundException.model(canonical));
+    }
+
+    private static java.util.Optional<ModelFilter.Sort> parseSort(String value) {
+        try {
+            return java.util.Optional.of(ModelFilter.Sort.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

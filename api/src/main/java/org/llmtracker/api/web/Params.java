@@ -1,0 +1,62 @@
+package org.llmtracker.api.web;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Checks of request parameters, with the limits the README documents. Every refusal names
+ * the parameter, its value and what would be accepted.
+ */
+public final class Params {
+
+    public static final int MAX_PAGE_SIZE = 200;
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_DEPTH = 20;
+    public static final int MAX_TREE_DEPTH = 6;
+    public static final int MAX_TREE_NODES = 2_000;
+
+    private Params() {
+    }
+
+    public static int page(int page) {
+        if (page < 0) {
+            throw new BadParameterException("page", "page must be 0 or more, got " + page);
+        }
+        return page;
+    }
+
+    public static int size(int size) {
+        return within("size", size, 1, MAX_PAGE_SIZE);
+    }
+
+    public static int within(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new BadParameterException(name, name + " must be between " + min + " and " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    public static long atLeast(String name, long value, long min) {
+        if (value < min) {
+            throw new BadParameterException(name, name + " must be " + min + " or more, got " + value);
+        }
+        return value;
+    }
+
+    /** Parses an optional enum parameter; null or blank is "not given". */
+    public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type, Function<String, Optional<E>> parse) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return parse.apply(value).orElseThrow(() -> new BadParameterException(name,
+                name + " '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants())));
+    }
+
+    public static String required(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new BadParameterException(name, name + " is required");
+        }
+        return value;
+    }
+}

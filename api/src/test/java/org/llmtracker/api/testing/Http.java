@@ -1,0 +1,78 @@
+package org.llmtracker.api.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.springframework.core.env.Environment;
+
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real HTTP against the running application, as a user's script would call it. */
+public final class Http {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String base;
+
+    public Http(Environment environment) {
+        this.base = "http://127.0.0.1:" + environment.getRequiredProperty("local.server.port");
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public Response get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+    }
+
+    public Response put(String path, String jsonBody, String token) {
+        return send(withToken(HttpRequest.newBuilder(URI.create(base + path)), token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    public Response post(String path, String token) {
+        return send(withToken(HttpRequest.newBuilder(URI.create(base + path)), token)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Response post(String path, String contentType, String body, String token) {
+        return send(withToken(HttpRequest.newBuilder(URI.create(base + path)), token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpRequest.Builder withToken(HttpRequest.Builder builder, String token) {
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, String contentType, String body, JsonMapper mapper) {
+
+        public JsonNode json() {
+            return mapper.readTree(body);
+        }
+    }
+
+}
