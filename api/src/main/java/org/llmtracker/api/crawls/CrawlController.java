@@ -1,0 +1,63 @@
+package org.llmtracker.api.crawls;
+
+import java.util.List;
+import java.util.Map;
+
+import org.llmtracker.api.web.NotFoundException;
+import org.llmtracker.api.web.Params;
+import org.llmtracker.crawler.run.CrawlRunner;
+import org.llmtracker.graph.run.CrawlRun;
+import org.llmtracker.graph.run.CrawlRunStore;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+@RestController
+class CrawlController {
+
+    private final CrawlRunner runner;
+    private final CrawlRunStore runs;
+    private final TaskExecutor executor;
+
+    CrawlController(CrawlRunner runner, CrawlRunStore runs, TaskExecutor executor) {
+        this.runner = runner;
+        this.runs = runs;
+        this.executor = executor;
+    }
+
+    @Operation(summary = "Run a job now (admin)",
+            description = "With wait=true the answer comes when the run ends, with the run; otherwise 202 at once. 409 while the job is already running.")
+    @PostMapping("/api/crawls/{job}")
+    ResponseEntity<?> crawl(@PathVariable String job, @RequestParam(defaultValue = "false") boolean wait) {
+        if (!runner.knows(job)) {
+            throw new NotFoundException("No job named '" + job + "'; jobs are " + runner.jobs());
+        }
+        if (runner.current(job).isPresent()) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(runner.current(job).get());
+        }
+        if (wait) {
+            return runner.run(job).<ResponseEntity<?>>map(ResponseEntity::ok)
+                    .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).build());
+        }
+        executor.execute(() -> runner.run(job));
+        return ResponseEntity.accepted().body(Map.of("job", job, "status", "ACCEPTED"));
+    }
+
+    @Operation(summary = "Recorded job runs, newest first")
+    @GetMapping("/api/crawl-runs")
+    List<CrawlRun> runs(@RequestParam(required = false) String job, @RequestParam(defaultValue = "50") int limit) {
+        return runs.list(job, Params.within("limit", limit, 1, Params.MAX_PAGE_SIZE));
+    }
+
+    @GetMapping("/api/crawl-runs/{id}")
+    CrawlRun run(@PathVariable String id) {
+        return runs.find(id).orElseThrow(() -> new NotFoundException("No crawl run with id '" + id + "'"));
+    }
+}

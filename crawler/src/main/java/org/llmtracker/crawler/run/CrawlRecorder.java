@@ -1,0 +1,70 @@
+package org.llmtracker.crawler.run;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What one run did, collected as it goes: item counts, requests made, per-item errors, and
+ * whether it stopped early. Thread-safe, so a crawl may fetch in parallel.
+ */
+public final class CrawlRecorder {
+
+    private final Map<String, AtomicLong> counts = Collections.synchronizedMap(new TreeMap<>());
+    private final AtomicLong requests = new AtomicLong();
+    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    private volatile String partialReason;
+
+    /** Adds one to a named count: fetched, unchanged, changed, failed, discovered, ... */
+    public void count(String name) {
+        add(name, 1);
+    }
+
+    public void add(String name, long n) {
+        counts.computeIfAbsent(name, k -> new AtomicLong()).addAndGet(n);
+    }
+
+    public void request() {
+        requests.incrementAndGet();
+    }
+
+    /** One item failed; the run goes on. The message must name the item (id or URL). */
+    public void itemFailed(String item, String message) {
+        count("failed");
+        errors.add(item + ": " + message);
+    }
+
+    /** The run is stopping early on purpose; it ends PARTIAL with this reason. */
+    public void stopEarly(String reason) {
+        this.partialReason = reason;
+    }
+
+    public boolean stoppedEarly() {
+        return partialReason != null;
+    }
+
+    public String partialReason() {
+        return partialReason;
+    }
+
+    public long requests() {
+        return requests.get();
+    }
+
+    public Map<String, Long> counts() {
+        synchronized (counts) {
+            Map<String, Long> copy = new TreeMap<>();
+            counts.forEach((k, v) -> copy.put(k, v.get()));
+            return copy;
+        }
+    }
+
+    public List<String> errors() {
+        synchronized (errors) {
+            return List.copyOf(errors);
+        }
+    }
+}

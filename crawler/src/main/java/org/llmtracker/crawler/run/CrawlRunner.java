@@ -1,0 +1,101 @@
+package org.llmtracker.crawler.run;
+
+import java.time.Clock;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.llmtracker.graph.run.CrawlRun;
+import org.llmtracker.graph.run.CrawlRunStore;
+import org.llmtracker.graph.run.CrawlStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs jobs and records each run as a {@code :CrawlRun}. The same job never runs twice at once
+ * in this process (the scheduler's JDBC store keeps cluster nodes apart); a run that breaks is
+ * recorded as FAILED and never stops later runs.
+ */
+public final class CrawlRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CrawlRunner.class);
+
+    private final Map<String, Crawl> crawls;
+    private final CrawlRunStore store;
+    private final Clock clock;
+    private final Map<String, CrawlRun> running = new ConcurrentHashMap<>();
+
+    public CrawlRunner(List<Crawl> crawls, CrawlRunStore store, Clock clock) {
+        this.crawls = crawls.stream().collect(Collectors.toUnmodifiableMap(Crawl::job, Function.identity()));
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public boolean knows(String job) {
+        return crawls.containsKey(job);
+    }
+
+    public List<String> jobs() {
+        return crawls.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * Runs {@code job} now, in this thread; empty when a run of it is already under way.
+     *
+     * @throws IllegalArgumentException for a job nobody registered
+     */
+    public Optional<CrawlRun> run(String job) {
+        Crawl crawl = crawls.get(job);
+        if (crawl == null) {
+            throw new IllegalArgumentException("No job named '" + job + "'; jobs are " + jobs());
+        }
+        CrawlRun started = new CrawlRun(UUID.randomUUID().toString(), job, CrawlStatus.RUNNING, clock.instant(), null,
+                Map.of(), 0, List.of(), null);
+        if (running.putIfAbsent(job, started) != null) {
+            log.info("Job {} is already running; this request does not start another", job);
+            return Optional.empty();
+        }
+        try {
+            store.save(started);
+            CrawlRecorder recorder = new CrawlRecorder();
+            CrawlStatus status;
+            String note = null;
+            try {
+                crawl.run(recorder);
+                status = recorder.stoppedEarly() ? CrawlStatus.PARTIAL : CrawlStatus.SUCCEEDED;
+                note = recorder.partialReason();
+            } catch (RuntimeException e) {
+                log.warn("Job {} failed: {}", job, e.toString(), e);
+                status = CrawlStatus.FAILED;
+                note = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            CrawlRun finished = new CrawlRun(started.id(), job, status, started.startedAt(), clock.instant(),
+                    recorder.counts(), recorder.requests(), recorder.errors(), note);
+            saveQuietly(finished);
+            log.info("Job {} {}: {} requests, counts {}", job, status, finished.requests(), finished.counts());
+            return Optional.of(finished);
+        } finally {
+            running.remove(job);
+        }
+    }
+
+    /** The run under way for {@code job}, if any. */
+    public Optional<CrawlRun> current(String job) {
+        return Optional.ofNullable(running.get(job));
+    }
+
+    // A store outage at the end of a run must not hide the run's own outcome from the caller.
+    private void saveQuietly(CrawlRun run) {
+        try {
+            store.save(run);
+        } catch (RuntimeException e) {
+            log.warn("Could not record run {} of {}: {}", run.id(), run.job(), e.toString());
+        }
+    }
+
+}

@@ -1,0 +1,12 @@
+package org.llmtracker.graph.run;
+
+/** How a crawl run ended, or that it has not yet. */
+public enum CrawlStatus {
+    RUNNING,
+    /** Every item was attempted; some items may still have failed (see the run's errors). */
+    SUCCEEDED,
+    /** The run stopped early on purpose (a rate limit with a long wait); the next run goes on. */
+    PARTIAL,
+    /** The run itself broke: nothing or not everything was attempted. */
+    FAILED
+}
