@@ -31,6 +31,10 @@ public final class CrawlRecorder {
         requests.incrementAndGet();
     }
 
+    public void addRequests(long n) {
+        requests.addAndGet(n);
+    }
+
     /** One item failed; the run goes on. The message must name the item (id or URL). */
     public void itemFailed(String item, String message) {
         count("failed");

@@ -1,0 +1,44 @@
+package org.llmtracker.crawler.github;
+
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+import okhttp3.Interceptor;
+import okhttp3.Response;
+
+/**
+ * Keeps the last repository document the client received, whether fresh or revalidated from
+ * the cache, and whether it was a 304. github-api 1.330 exposes neither the document's
+ * {@code topics} and {@code license} (its getters make extra requests) nor whether a response
+ * came from the cache; reading them here keeps an unchanged repository at one request.
+ * The crawl is sequential, so "last" is unambiguous.
+ */
+final class DocumentTap implements Interceptor {
+
+    private static final Pattern REPOSITORY = Pattern.compile(".*/(repos/[^/]+/[^/]+|repositories/\\d+)$");
+    private static final long MAX_DOCUMENT = 1 << 20;
+
+    private volatile Document last;
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        if (response.isSuccessful() && REPOSITORY.matcher(response.request().url().encodedPath()).matches()) {
+            boolean notModified = response.networkResponse() != null && response.networkResponse().code() == 304;
+            last = new Document(response.peekBody(MAX_DOCUMENT).string(), notModified);
+        }
+        return response;
+    }
+
+    /** Forgets the last document, before asking for the next. */
+    void clear() {
+        last = null;
+    }
+
+    Document last() {
+        return last;
+    }
+
+    record Document(String body, boolean notModified) {
+    }
+}

@@ -1,0 +1,29 @@
+package org.llmtracker.crawler.http;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/** The upstream asked us to wait longer than we are willing to: the run should stop and resume later. */
+public final class RateLimitedException extends IOException {
+
+    private final Duration wait;
+
+    public RateLimitedException(String message, Duration wait) {
+        super(message);
+        this.wait = wait;
+    }
+
+    public Duration waitRequired() {
+        return wait;
+    }
+
+    /** The rate limit behind {@code e}, if any, however deep a client library wrapped it. */
+    public static RateLimitedException find(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RateLimitedException r) {
+                return r;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,63 @@
+package org.llmtracker.graph.article;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.llmtracker.graph.store.Graph;
+
+/** {@code :Article} nodes for reference links: which to fetch, and what was found. */
+public final class ArticleStore {
+
+    private static final String DUE = """
+            MATCH (m:Model {catalogued: true})
+            UNWIND coalesce(m.links, []) AS url
+            WITH url, collect(DISTINCT m.id) AS modelIds
+            OPTIONAL MATCH (a:Article {url: url})
+            WITH url, modelIds, a
+            WHERE a IS NULL OR a.fetchedAt IS NULL OR a.fetchedAt < $staleBefore
+            RETURN url, modelIds ORDER BY url
+            """;
+
+    private static final String RECORD = """
+            UNWIND $rows AS row
+            MERGE (a:Article {url: row.url})
+            WITH a, row, coalesce(a.title, '') <> coalesce(row.title, '') OR coalesce(a.site, '') <> row.site AS changed
+            SET a.title = coalesce(row.title, a.title), a.site = row.site, a.fetchedAt = $now,
+                a.updatedAt = CASE WHEN changed THEN $now ELSE a.updatedAt END
+            WITH a, row, changed
+            CALL (a, row) {
+              MATCH (m:Model {catalogued: true})
+              WHERE row.url IN coalesce(m.links, [])
+              MERGE (m)-[:DESCRIBED_IN]->(a)
+            }
+            RETURN count(CASE WHEN changed THEN 1 END) AS changed
+            """;
+
+    private final Graph graph;
+
+    public ArticleStore(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** Catalogue links never fetched or last fetched before {@code staleBefore}. */
+    public List<PageLink> due(Instant staleBefore) {
+        return graph.read(tx -> tx.run(DUE, Map.of("staleBefore", staleBefore.atZone(ZoneOffset.UTC)))
+                .list(r -> new PageLink(r.get("url").asString(), r.get("modelIds").asList(v -> v.asString()))));
+    }
+
+    /** @return how many articles changed title or site */
+    public long record(List<PageFacts> pages, Instant now) {
+        List<Map<String, Object>> rows = pages.stream().map(p -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("url", p.url());
+            row.put("title", p.title());
+            row.put("site", p.site());
+            return row;
+        }).toList();
+        return graph.write(tx -> tx.run(RECORD, Map.of("rows", rows, "now", now.atZone(ZoneOffset.UTC)))
+                .single().get("changed").asLong());
+    }
+}
