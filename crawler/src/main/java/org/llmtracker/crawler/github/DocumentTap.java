@@ -1,6 +1,9 @@
 package org.llmtracker.crawler.github;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
 import java.util.regex.Pattern;
 
 import okhttp3.Interceptor;
@@ -25,9 +28,20 @@ final class DocumentTap implements Interceptor {
         Response response = chain.proceed(chain.request());
         if (response.isSuccessful() && REPOSITORY.matcher(response.request().url().encodedPath()).matches()) {
             boolean notModified = response.networkResponse() != null && response.networkResponse().code() == 304;
-            last = new Document(response.peekBody(MAX_DOCUMENT).string(), notModified);
+            last = new Document(text(response), notModified);
         }
         return response;
+    }
+
+    // github-api asks for gzip itself, so OkHttp hands the body over still compressed.
+    private static String text(Response response) throws IOException {
+        byte[] bytes = response.peekBody(MAX_DOCUMENT).bytes();
+        if ("gzip".equalsIgnoreCase(response.header("Content-Encoding"))) {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                bytes = in.readAllBytes();
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Forgets the last document, before asking for the next. */

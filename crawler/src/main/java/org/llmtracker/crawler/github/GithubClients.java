@@ -45,7 +45,9 @@ final class GithubClients {
                     .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
                     .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL);
             if (settings.authenticated()) {
-                builder.withOAuthToken(settings.token());
+                // A plain provider, not withOAuthToken: that one looks the user up with GET /user first.
+                String authorization = "token " + settings.token();
+                builder.withAuthorizationProvider(() -> authorization);
             }
             this.github = builder.build();
         } catch (IOException e) {

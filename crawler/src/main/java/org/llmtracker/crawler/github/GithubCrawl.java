@@ -11,6 +11,7 @@ import org.kohsuke.github.GHFileNotFoundException;
 import org.llmtracker.crawler.http.RateLimitedException;
 import org.llmtracker.crawler.http.RequestMeter;
 import org.llmtracker.crawler.http.Sleeper;
+import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.crawler.run.Crawl;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.repository.CrawlTarget;
@@ -129,8 +130,15 @@ public final class GithubCrawl implements Crawl {
         costs.accept(target.name(), spent);
     }
 
+    // github-api wraps our own transport errors in a message of its own; ours says more.
     private static String describe(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable reported = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UpstreamException) {
+                reported = t;
+            }
+        }
+        String message = reported.getMessage() == null ? reported.getClass().getSimpleName() : reported.getMessage();
         return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 }
