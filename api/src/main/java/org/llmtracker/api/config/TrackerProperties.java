@@ -2,7 +2,9 @@ package org.llmtracker.api.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,6 +26,7 @@ public record TrackerProperties(
         @Valid @NotNull @DefaultValue Neo4j neo4j,
         @Valid @NotNull @DefaultValue Catalog catalog,
         @Valid @NotNull @DefaultValue Github github,
+        @Valid @NotNull @DefaultValue Pages pages,
         @Valid @NotNull @DefaultValue Huggingface huggingface,
         @Valid @NotNull @DefaultValue Admin admin,
         @Valid @NotNull @DefaultValue Schedule schedule,
@@ -51,7 +54,42 @@ public record TrackerProperties(
     public record Catalog(@DefaultValue("") String location) {
     }
 
-    public record Github(@DefaultValue("https://api.github.com") @NotNull URI apiUrl, @DefaultValue("") String token) {
+    /**
+     * @param cacheDir        the HTTP cache that makes unchanged repositories cost a 304 and no quota
+     * @param cacheMaxMb      its size bound
+     * @param maxAttempts     attempts per request on 5xx answers and timeouts
+     * @param retryBaseDelay  first back-off, doubled per attempt, with jitter
+     * @param maxWait         the longest rate-limit wait; a longer one ends the run PARTIAL
+     * @param maxReleasePages pages of 100 releases read per repository, newest first
+     * @param detailsMaxAge   releases and README are re-read after a push, or after this long
+     */
+    public record Github(
+            @DefaultValue("https://api.github.com") @NotNull URI apiUrl,
+            @DefaultValue("") String token,
+            @DefaultValue("./data/github-cache") @NotNull Path cacheDir,
+            @DefaultValue("50") @Min(1) long cacheMaxMb,
+            @DefaultValue("10s") @NotNull Duration connectTimeout,
+            @DefaultValue("30s") @NotNull Duration readTimeout,
+            @DefaultValue("4") @Min(1) @Max(10) int maxAttempts,
+            @DefaultValue("1s") @NotNull Duration retryBaseDelay,
+            @DefaultValue("60s") @NotNull Duration maxWait,
+            @DefaultValue("3") @Min(1) int maxReleasePages,
+            @DefaultValue("7d") @NotNull Duration detailsMaxAge) {
+    }
+
+    /**
+     * Reference pages ({@code pages} job).
+     *
+     * @param allowedHosts hosts fetched although they resolve to loopback or private addresses (tests, intranets)
+     * @param refreshAfter a page fetched more recently is skipped
+     */
+    public record Pages(
+            @DefaultValue("10s") @NotNull Duration timeout,
+            @DefaultValue("512") @Min(1) int maxBodyKb,
+            @DefaultValue("3") @Min(0) @Max(10) int maxRedirects,
+            @DefaultValue("") List<String> allowedHosts,
+            @DefaultValue("30d") @NotNull Duration refreshAfter,
+            @DefaultValue("llm-tracker (+https://github.com/llm-tracker)") String userAgent) {
     }
 
     public record Huggingface(

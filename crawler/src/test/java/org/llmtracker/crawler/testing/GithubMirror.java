@@ -175,6 +175,30 @@ public final class GithubMirror implements AutoCloseable {
                 .willReturn(aResponse().withStatus(304).withHeaders(notModified(etag))));
     }
 
+    /**
+     * Serves every repository in {@code fullNames} the way GitHub would: the recorded document
+     * with figures of its own ({@link #starsOf}), five of the recorded releases (or, for every
+     * third repository, tags only), and a short README.
+     */
+    public void serveCatalogue(List<String> fullNames) {
+        for (int i = 0; i < fullNames.size(); i++) {
+            String fullName = fullNames.get(i);
+            repository(fullName).stars(starsOf(fullName)).forks(starsOf(fullName) / 10).serve();
+            if (i % 3 == 2) {
+                releases(fullName, List.of(), 100);
+                tags(fullName, "v1.0", "v0.9");
+            } else {
+                releases(fullName, recordedReleases(fullName).subList(0, 5), 100);
+            }
+            readme(fullName, "<h1>" + fullName + "</h1><p>See the paper.</p>");
+        }
+    }
+
+    /** The stars {@link #serveCatalogue} gives a repository. */
+    public static long starsOf(String fullName) {
+        return 1000 + Math.floorMod(fullName.toLowerCase().hashCode(), 50000);
+    }
+
     /** Every request the mirror answered, oldest first. */
     public List<ServeEvent> served() {
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
