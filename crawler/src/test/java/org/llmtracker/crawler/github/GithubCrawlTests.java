@@ -312,6 +312,40 @@ class GithubCrawlTests {
         assertThat(count("MATCH (:Repository {fullName: $f})-[:PUBLISHED]->(x) RETURN count(x)", LLAMA)).isEqualTo(30);
     }
 
+    @Test
+    void aShortPrimaryWaitIsWaitedOutAgainstTheServersClock() {
+        serveBoth();
+        failFirst("/repos/" + LLAMA, 1, mirror.primaryLimit(20));
+        GithubCrawlFixture fixture = fixture();
+
+        CrawlRun run = fixture.run();
+
+        assertThat(fixture.waits).containsExactly(Duration.ofSeconds(21));
+        assertThat(run.status()).isEqualTo(CrawlStatus.SUCCEEDED);
+        assertThat(fixture.repository(LLAMA)).containsEntry("stars", 727L);
+    }
+
+    @Test
+    void snapshotsAreAppendedWhenFiguresMoveAtMostOnceADay() {
+        serveBoth();
+        fixture().run();
+        mirror.repository(LLAMA).stars(730).forks(516).serve();
+        new GithubCrawlFixture(graph, mirror, cache, Duration.ofSeconds(60),
+                GithubCrawlFixture.at(GithubCrawlFixture.DAY_ONE.plus(Duration.ofHours(3)))).run();
+
+        assertThat(fixture().repository(LLAMA)).containsEntry("stars", 730L);
+        assertThat(count("MATCH (:Repository {fullName: $f})-[:HAD]->(s:Snapshot) RETURN count(s)", LLAMA))
+                .as("same day: figures updated, no second snapshot").isEqualTo(1);
+
+        mirror.repository(LLAMA).stars(750).forks(520).serve();
+        new GithubCrawlFixture(graph, mirror, cache, Duration.ofSeconds(60),
+                GithubCrawlFixture.at(GithubCrawlFixture.DAY_ONE.plus(Duration.ofDays(1)))).run();
+
+        List<Long> stars = graph.read(tx -> tx.run("MATCH (:Repository {fullName: $f})-[:HAD]->(s:Snapshot) "
+                + "RETURN s.stars AS stars ORDER BY s.at", Map.of("f", LLAMA)).list(r -> r.get("stars").asLong()));
+        assertThat(stars).containsExactly(727L, 750L);
+    }
+
     private long count(String cypher, String fullName) {
         return graph.read(tx -> tx.run(cypher, fullName == null ? Map.of() : Map.of("f", fullName)).single().get(0).asLong());
     }
