@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.kohsuke.github.GHRelease;
 import org.kohsuke.github.GHRepository;
@@ -17,7 +16,6 @@ import org.llmtracker.graph.repository.RepositoryFacts;
 
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -102,14 +100,18 @@ final class RepositoryFetcher {
             if (!response.isSuccessful()) {
                 throw new IOException("README of " + repo.getFullName() + ": HTTP " + response.code());
             }
-            ResponseBody body = response.body();
-            String html = body == null ? "" : response.peekBody(MAX_README_BYTES).string();
+            String html = response.body() == null ? "" : response.peekBody(MAX_README_BYTES).string();
             return ReadmeLinks.parse(html, repo.getHtmlUrl() + "/");
         }
     }
 
+    // GitHub names an unrecognised licence file NOASSERTION: no licence we can state.
     private static String text(JsonNode n) {
-        return n == null || n.isNull() || n.isMissingNode() ? null : n.asString().toLowerCase(Locale.ROOT).equals("noassertion") ? null : n.asString();
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return null;
+        }
+        String value = n.asString();
+        return value.equalsIgnoreCase("noassertion") ? null : value;
     }
 
     record Fetched(GHRepository repo, RepositoryFacts facts, boolean notModified) {

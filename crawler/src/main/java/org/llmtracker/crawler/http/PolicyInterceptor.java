@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ public final class PolicyInterceptor implements Interceptor {
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final RateLimits limits;
-    private int secondaryStreak;
+    private final AtomicInteger secondaryStreak = new AtomicInteger();
 
     public PolicyInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock) {
         this.policy = policy;
@@ -67,7 +68,7 @@ public final class PolicyInterceptor implements Interceptor {
             String bodyStart = response.code() == 403 || response.code() == 429 ? response.peekBody(4096).string() : "";
             if (!RateLimits.isLimited(response, bodyStart)) {
                 if (response.code() < 400) {
-                    secondaryStreak = 0;
+                    secondaryStreak.set(0);
                 }
                 return response;
             }
@@ -88,9 +89,7 @@ public final class PolicyInterceptor implements Interceptor {
             return limits.untilReset(response);
         }
         return limits.retryAfter(response).orElseGet(() -> {
-            Duration wait = RateLimits.SECONDARY_MINIMUM.multipliedBy(1L << Math.min(secondaryStreak, 10));
-            secondaryStreak++;
-            return wait;
+            return RateLimits.SECONDARY_MINIMUM.multipliedBy(1L << Math.min(secondaryStreak.getAndIncrement(), 10));
         });
     }
 

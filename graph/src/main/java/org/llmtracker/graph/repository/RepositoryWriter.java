@@ -93,15 +93,17 @@ public final class RepositoryWriter {
               DELETE h
             }
             CALL (old, target) {
-              MATCH (old)-[:PUBLISHED]->(x:Release)
+              MATCH (old)-[p:PUBLISHED]->(x:Release)
               WHERE NOT EXISTS { MATCH (:Release {key: $new + '@' + x.tag}) }
               SET x.key = $new + '@' + x.tag
               MERGE (target)-[:PUBLISHED]->(x)
+              DELETE p
             }
             SET target.aliases = [a IN coalesce(target.aliases, []) WHERE a <> $old] + $old
                                  + [a IN coalesce(old.aliases, []) WHERE NOT a IN coalesce(target.aliases, [])],
                 target.updatedAt = $now
             WITH old
+            // What is left are releases the new name already has.
             OPTIONAL MATCH (old)-[:PUBLISHED]->(stale:Release)
             DETACH DELETE stale
             WITH DISTINCT old
