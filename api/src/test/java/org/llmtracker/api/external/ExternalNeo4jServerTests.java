@@ -122,7 +122,7 @@ class ExternalNeo4jServerTests {
 
     @Test
     @Order(4)
-    void aStoppedServerGives503AndHealthDownThenEverythingRecoversWhenItIsBack() {
+    void aStoppedServerGives503HealthDownAndFailedCrawlsThenEverythingRecoversWhenItIsBack() {
         server.stop();
 
         var during = http.get("/api/models/llama/descendants");
@@ -132,6 +132,10 @@ class ExternalNeo4jServerTests {
         var health = http.get("/actuator/health");
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.json().path("components").path("neo4j").path("status").asString()).isEqualTo("DOWN");
+        var crawlDuring = http.post("/api/crawls/probe?wait=true", ADMIN_TOKEN);
+        assertThat(crawlDuring.status()).isEqualTo(200);
+        assertThat(crawlDuring.json().path("status").asString()).isEqualTo("FAILED");
+        assertThat(crawlDuring.json().path("note").asString()).contains("unavailable");
 
         server.start();
 
@@ -139,6 +143,14 @@ class ExternalNeo4jServerTests {
         assertThat(ids(after.json().path("items"))).contains("minigpt-4", "llava");
         assertThat(eventually(() -> http.get("/actuator/health"), r -> r.status() == 200).json().path("status")
                 .asString()).isEqualTo("UP");
+        var crawlAfter = http.post("/api/crawls/probe?wait=true", ADMIN_TOKEN);
+        assertThat(crawlAfter.json().path("status").asString()).isEqualTo("SUCCEEDED");
+        List<String> recorded = new ArrayList<>();
+        http.get("/api/crawl-runs?job=probe").json()
+                .forEach(run -> recorded.add(run.path("id").asString() + " " + run.path("status").asString()));
+        assertThat(recorded).containsExactlyInAnyOrder(
+                crawlDuring.json().path("id").asString() + " FAILED",
+                crawlAfter.json().path("id").asString() + " SUCCEEDED");
     }
 
     /** Polls until the answer satisfies {@code done}; the deadline bounds a server that never comes back. */
