@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,15 +22,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.llmtracker.api.LlmTrackerApplication;
 import org.llmtracker.api.testing.Http;
-import org.llmtracker.graph.store.EmbeddedNeo4j;
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * The application against a Neo4j server in another JVM, over the routing scheme a cluster
@@ -87,7 +85,7 @@ class ExternalNeo4jServerTests {
     @Test
     @Order(1)
     void startsNoEmbeddedServerAndLogsWhichStoreItUsesWithoutCredentials() {
-        assertThat(app.getBeanProvider(EmbeddedNeo4j.class).getIfAvailable()).isNull();
+        LineageChecks.noEmbeddedServer(app);
         assertThat(startupLog).contains("Graph store: external Neo4j at " + server.routingUri())
                 .doesNotContain("Embedded Neo4j started")
                 .doesNotContain(password);
@@ -96,18 +94,7 @@ class ExternalNeo4jServerTests {
     @Test
     @Order(2)
     void answersLineageQuestionsFromTheServer() {
-        assertThat(http.get("/actuator/health").json().path("status").asString()).isEqualTo("UP");
-
-        var descendants = http.get("/api/models/llama/descendants?size=200");
-        assertThat(descendants.status()).isEqualTo(200);
-        assertThat(ids(descendants.json().path("items"))).contains("alpaca", "vicuna", "minigpt-4", "llava");
-
-        var ppo = http.get("/api/models/llama/descendants?stage=PPO");
-        assertThat(ids(ppo.json().path("items"))).containsExactlyInAnyOrder("stackllama", "colossalchat", "luotuo");
-
-        var unknown = http.get("/api/models/no-such-model/descendants");
-        assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        LineageChecks.answersLineageQuestions(http);
     }
 
     @Test
@@ -140,7 +127,7 @@ class ExternalNeo4jServerTests {
         server.start();
 
         var after = eventually(() -> http.get("/api/models/llama/descendants?size=200"), r -> r.status() == 200);
-        assertThat(ids(after.json().path("items"))).contains("minigpt-4", "llava");
+        assertThat(LineageChecks.ids(after.json().path("items"))).contains("minigpt-4", "llava");
         assertThat(eventually(() -> http.get("/actuator/health"), r -> r.status() == 200).json().path("status")
                 .asString()).isEqualTo("UP");
         var crawlAfter = http.post("/api/crawls/probe?wait=true", ADMIN_TOKEN);
@@ -154,7 +141,7 @@ class ExternalNeo4jServerTests {
     }
 
     /** Polls until the answer satisfies {@code done}; the deadline bounds a server that never comes back. */
-    private static Http.Response eventually(Supplier<Http.Response> call, java.util.function.Predicate<Http.Response> done) {
+    private static Http.Response eventually(Supplier<Http.Response> call, Predicate<Http.Response> done) {
         Instant deadline = Instant.now().plus(RECOVERY_DEADLINE);
         Http.Response last = call.get();
         while (!done.test(last)) {
@@ -165,11 +152,5 @@ class ExternalNeo4jServerTests {
             last = call.get();
         }
         return last;
-    }
-
-    private static List<String> ids(JsonNode items) {
-        List<String> ids = new ArrayList<>();
-        items.forEach(item -> ids.add(item.path("id").asString()));
-        return ids;
     }
 }
