@@ -7,7 +7,7 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * Runs the application against a Neo4j in a Docker container, for local work: run this main
- * from an IDE, or {@code mvn -pl api -am test-compile spring-boot:test-run
+ * from an IDE, or (after {@code mvn install -DskipTests}) {@code mvn -pl api spring-boot:test-run
  * -Dspring-boot.run.main-class=org.llmtracker.api.TestLlmTrackerApplication} (the main class is
  * named because the test classes hold another). The container starts with the application and
  * stops with it.
