@@ -140,11 +140,15 @@ class ExternalNeo4jServerTests {
                 crawlAfter.json().path("id").asString() + " SUCCEEDED");
     }
 
-    /** Polls until the answer satisfies {@code done}; the deadline bounds a server that never comes back. */
+    /**
+     * Polls until the answer satisfies {@code done}; the deadline bounds a server that never
+     * comes back. While the store is still starting every answer must be a 503, never a 500.
+     */
     private static Http.Response eventually(Supplier<Http.Response> call, Predicate<Http.Response> done) {
         Instant deadline = Instant.now().plus(RECOVERY_DEADLINE);
         Http.Response last = call.get();
         while (!done.test(last)) {
+            assertThat(last.status()).as("answer while recovering: %s", last.body()).isEqualTo(503);
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("Not recovered within " + RECOVERY_DEADLINE + "; last answer " + last.status()
                         + " " + last.body());
