@@ -24,6 +24,8 @@ import org.llmtracker.api.LlmTrackerApplication;
 import org.llmtracker.api.testing.Http;
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.exceptions.ClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -41,6 +43,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(OutputCaptureExtension.class)
 class ExternalNeo4jServerTests {
 
+    private static final Logger log = LoggerFactory.getLogger(ExternalNeo4jServerTests.class);
     private static final String ADMIN_TOKEN = "external-admin";
     private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(60);
 
@@ -124,9 +127,12 @@ class ExternalNeo4jServerTests {
         assertThat(crawlDuring.json().path("status").asString()).isEqualTo("FAILED");
         assertThat(crawlDuring.json().path("note").asString()).contains("unavailable");
 
+        long restarting = System.nanoTime();
         server.start();
 
         var after = eventually(() -> http.get("/api/models/llama/descendants?size=200"), r -> r.status() == 200);
+        log.info("API answering again {} ms after the server process was started again",
+                Duration.ofNanos(System.nanoTime() - restarting).toMillis());
         assertThat(LineageChecks.ids(after.json().path("items"))).contains("minigpt-4", "llava");
         assertThat(eventually(() -> http.get("/actuator/health"), r -> r.status() == 200).json().path("status")
                 .asString()).isEqualTo("UP");

@@ -11,12 +11,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * A Neo4j server in a separate JVM, started from this JVM's own classpath, so a test can stop
  * it under a running application and start it again on the same port and store.
  */
 final class Neo4jServerProcess implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(Neo4jServerProcess.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -59,16 +63,19 @@ final class Neo4jServerProcess implements AutoCloseable {
         }
         try {
             Files.createDirectories(home);
-            Path log = home.resolve("server.log");
-            Files.deleteIfExists(log);
+            Path serverLog = home.resolve("server.log");
+            Files.deleteIfExists(serverLog);
+            long started = System.nanoTime();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             process = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-cp", System.getProperty("java.class.path"), Neo4jServerMain.class.getName(),
                     home.resolve("store").toString(), Integer.toString(port), user, password))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
+                    .redirectOutput(serverLog.toFile())
                     .start();
-            awaitReady(log);
+            awaitReady(serverLog);
+            log.info("Neo4j server process on 127.0.0.1:{} ready in {} ms", port,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the Neo4j server process", e);
         }
@@ -79,6 +86,7 @@ final class Neo4jServerProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
+        long stopping = System.nanoTime();
         process.destroy();
         try {
             if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -88,6 +96,8 @@ final class Neo4jServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        log.info("Neo4j server process on 127.0.0.1:{} stopped in {} ms", port,
+                Duration.ofNanos(System.nanoTime() - stopping).toMillis());
         process = null;
     }
 
@@ -96,10 +106,10 @@ final class Neo4jServerProcess implements AutoCloseable {
         stop();
     }
 
-    private void awaitReady(Path log) throws IOException {
+    private void awaitReady(Path serverLog) throws IOException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            String output = Files.exists(log) ? Files.readString(log) : "";
+            String output = Files.exists(serverLog) ? Files.readString(serverLog) : "";
             if (output.contains(Neo4jServerMain.READY)) {
                 return;
             }
@@ -109,7 +119,7 @@ final class Neo4jServerProcess implements AutoCloseable {
             pause();
         }
         process.destroyForcibly();
-        throw new IllegalStateException("Neo4j server not ready after " + START_TIMEOUT + ":\n" + Files.readString(log));
+        throw new IllegalStateException("Neo4j server not ready after " + START_TIMEOUT + ":\n" + Files.readString(serverLog));
     }
 
     private static void pause() {
