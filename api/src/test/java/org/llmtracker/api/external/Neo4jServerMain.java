@@ -53,5 +53,23 @@ public final class Neo4jServerMain {
                 Map.of("user", args[2], "password", args[3]));
         System.out.println(READY);
         System.out.flush();
+        exitWhenTheParentGoes();
+    }
+
+    // The test JVM holds this process's stdin; if it dies without stopping us, the pipe closes
+    // and the server stops instead of outliving the build.
+    private static void exitWhenTheParentGoes() {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // nothing is ever sent; only the end of the stream matters
+                }
+            } catch (java.io.IOException e) {
+                // a broken pipe means the same as its end
+            }
+            System.exit(0);
+        }, "parent-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 }
