@@ -48,9 +48,15 @@ public final class Neo4jServerMain {
         Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown, "neo4j-shutdown"));
         // Embedded transactions run with full rights, so the system database takes user
         // administration directly; on a restart the user is already there.
-        service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "CREATE USER $user IF NOT EXISTS SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
-                Map.of("user", args[2], "password", args[3]));
+        try {
+            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "CREATE USER $user IF NOT EXISTS SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("user", args[2], "password", args[3]));
+        } catch (RuntimeException e) {
+            // Neo4j's own threads would keep a half-started server alive; the caller must see it die.
+            e.printStackTrace();
+            System.exit(1);
+        }
         System.out.println(READY);
         System.out.flush();
         exitWhenTheParentGoes();
