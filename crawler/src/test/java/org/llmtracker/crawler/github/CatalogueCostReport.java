@@ -23,8 +23,8 @@ import org.llmtracker.graph.testing.Neo4jTest;
 /**
  * What a GitHub crawl of the whole shipped catalogue costs, per repository: a first run, then
  * an unchanged one, against a mirror serving recorded-shape responses for every repository.
- * Prints the table (see the README for the command) and holds the unchanged run to one request
- * and no quota per repository.
+ * Prints a table per mode (see the README for the command) and holds the unchanged run to one
+ * request per repository, and to no quota when authenticated (GitHub charges anonymous 304s).
  */
 @Neo4jTest
 class CatalogueCostReport {
@@ -34,12 +34,31 @@ class CatalogueCostReport {
 
     @Test
     void anUnchangedRunOfTheWholeCatalogueCostsOneRequestPerRepositoryAndNoQuota(Graph graph) {
+        Map<String, RequestMeter.Reading> unchanged = report(graph, "test-token", "authenticated");
+
+        assertThat(unchanged).allSatisfy((repository, cost) -> {
+            assertThat(cost.requests()).as(repository).isEqualTo(1);
+            assertThat(cost.quota()).as(repository).isZero();
+        });
+    }
+
+    @Test
+    void anonymouslyAnUnchangedRepositoryStillCostsOneRequestButThatRequestCountsAgainstTheLimit(Graph graph) {
+        Map<String, RequestMeter.Reading> unchanged = report(graph, "", "anonymous");
+
+        assertThat(unchanged).allSatisfy((repository, cost) -> {
+            assertThat(cost.requests()).as(repository).isEqualTo(1);
+            assertThat(cost.quota()).as(repository).isEqualTo(1);
+        });
+    }
+
+    private Map<String, RequestMeter.Reading> report(Graph graph, String token, String mode) {
         new CatalogWriter(graph).applyFile(new CatalogLoader().loadShipped(), GithubCrawlFixture.DAY_ONE);
         List<String> repositories = new RepositoryReads(graph).targets().stream().map(CrawlTarget::name).toList();
         try (GithubMirror mirror = new GithubMirror()) {
             mirror.serveCatalogue(repositories);
-            GithubCrawl crawl = new GithubCrawlFixture(graph, mirror, cache, Duration.ofSeconds(60),
-                    GithubCrawlFixture.at(GithubCrawlFixture.DAY_ONE)).crawl();
+            GithubCrawl crawl = new GithubCrawlFixture(graph, mirror, cache.resolve(mode), Duration.ofSeconds(60),
+                    GithubCrawlFixture.at(GithubCrawlFixture.DAY_ONE), token).crawl();
             Map<String, RequestMeter.Reading> first = new LinkedHashMap<>();
             Map<String, RequestMeter.Reading> unchanged = new LinkedHashMap<>();
             CrawlRecorder firstRun = new CrawlRecorder();
@@ -47,18 +66,16 @@ class CatalogueCostReport {
             CrawlRecorder secondRun = new CrawlRecorder();
             crawl.run(secondRun, unchanged::put);
 
-            print(first, unchanged, firstRun, secondRun);
+            print(mode, first, unchanged, firstRun, secondRun);
             assertThat(firstRun.errors()).isEmpty();
-            assertThat(unchanged).hasSize(repositories.size()).allSatisfy((repository, cost) -> {
-                assertThat(cost.requests()).as(repository).isEqualTo(1);
-                assertThat(cost.quota()).as(repository).isZero();
-            });
+            assertThat(unchanged).hasSize(repositories.size());
+            return unchanged;
         }
     }
 
-    private static void print(Map<String, RequestMeter.Reading> first, Map<String, RequestMeter.Reading> unchanged,
-            CrawlRecorder firstRun, CrawlRecorder secondRun) {
-        StringBuilder table = new StringBuilder("\nGitHub crawl cost per repository (authenticated)\n");
+    private static void print(String mode, Map<String, RequestMeter.Reading> first,
+            Map<String, RequestMeter.Reading> unchanged, CrawlRecorder firstRun, CrawlRecorder secondRun) {
+        StringBuilder table = new StringBuilder("\nGitHub crawl cost per repository (" + mode + ")\n");
         table.append(String.format("%-50s %14s %11s %18s %15s%n", "repository", "first requests", "first quota",
                 "unchanged requests", "unchanged quota"));
         first.forEach((repository, cost) -> {

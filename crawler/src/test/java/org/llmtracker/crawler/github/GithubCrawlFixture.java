@@ -30,9 +30,13 @@ final class GithubCrawlFixture {
     private final Clock clock;
 
     GithubCrawlFixture(Graph graph, GithubMirror mirror, Path cacheDir, Duration maxWait, Clock clock) {
+        this(graph, mirror, cacheDir, maxWait, clock, "test-token");
+    }
+
+    GithubCrawlFixture(Graph graph, GithubMirror mirror, Path cacheDir, Duration maxWait, Clock clock, String token) {
         this.graph = graph;
         this.clock = clock;
-        GithubSettings settings = new GithubSettings(URI.create(mirror.url()), "test-token", cacheDir, 10 << 20,
+        GithubSettings settings = new GithubSettings(URI.create(mirror.url()), token, cacheDir, 10 << 20,
                 Duration.ofSeconds(2), Duration.ofMillis(700), new RetryPolicy(3, Duration.ofMillis(5), maxWait), 3,
                 Duration.ofDays(7));
         this.crawl = new GithubCrawl(new RepositoryReads(graph), new RepositoryWriter(graph), settings, waits::add,
