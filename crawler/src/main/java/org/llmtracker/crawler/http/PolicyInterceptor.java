@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,16 +33,21 @@ public final class PolicyInterceptor implements Interceptor {
     private final Sleeper sleeper;
     private final RateLimits limits;
     private final AtomicInteger secondaryStreak = new AtomicInteger();
+    private final Clock clock;
+    /** Set when a successful answer said the primary limit is spent: no request before then. */
+    private volatile Instant blockedUntil;
 
     public PolicyInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock) {
         this.policy = policy;
         this.sleeper = sleeper;
+        this.clock = clock;
         this.limits = new RateLimits(clock);
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
+        awaitPrimaryReset(request);
         int failures = 0;
         int limited = 0;
         while (true) {
@@ -70,6 +76,9 @@ public final class PolicyInterceptor implements Interceptor {
                 if (response.code() < 400) {
                     secondaryStreak.set(0);
                 }
+                if (RateLimits.primaryExhausted(response)) {
+                    blockedUntil = clock.instant().plus(limits.untilReset(response));
+                }
                 return response;
             }
             response.close();
@@ -82,6 +91,24 @@ public final class PolicyInterceptor implements Interceptor {
             log.info("Rate limited at {}; waiting {} s", request.url(), wait.toSeconds());
             sleep(wait);
         }
+    }
+
+    // GitHub may ban clients that keep calling while limited: once told the quota is spent, wait or stop.
+    private void awaitPrimaryReset(Request request) throws IOException {
+        Instant until = blockedUntil;
+        if (until == null) {
+            return;
+        }
+        Duration wait = Duration.between(clock.instant(), until);
+        if (wait.compareTo(policy.maxWait()) > 0) {
+            throw new RateLimitedException("Primary rate limit spent before " + request.url() + "; would have to wait "
+                    + wait.toSeconds() + " s", wait);
+        }
+        if (!wait.isNegative() && !wait.isZero()) {
+            log.info("Primary rate limit spent; waiting {} s before {}", wait.toSeconds(), request.url());
+            sleep(wait);
+        }
+        blockedUntil = null;
     }
 
     private Duration waitFor(Response response) {

@@ -326,6 +326,22 @@ class GithubCrawlTests {
     }
 
     @Test
+    void aSuccessfulAnswerThatSpendsTheLastOfTheQuotaStopsTheRunBeforeTheNextRequest() {
+        serveBoth();
+        mirror.server().stubFor(get(urlEqualTo("/repos/" + LLAMA)).atPriority(1).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withHeader("Date", "Fri, 15 Jan 2021 00:26:38 GMT").withHeader("X-RateLimit-Limit", "5000")
+                .withHeader("X-RateLimit-Remaining", "0").withHeader("X-RateLimit-Reset", "1610674000")
+                .withBody(mirror.repository(LLAMA).stars(727).forks(516).json())));
+
+        CrawlRun run = fixture().run();
+
+        assertThat(run.status()).isEqualTo(CrawlStatus.PARTIAL);
+        assertThat(run.note()).contains("Primary rate limit spent");
+        assertThat(mirror.served()).extracting(e -> e.getRequest().getUrl()).containsExactly("/repos/" + LLAMA);
+    }
+
+    @Test
     void snapshotsAreAppendedWhenFiguresMoveAtMostOnceADay() {
         serveBoth();
         fixture().run();
