@@ -2,9 +2,7 @@ package org.llmtracker.graph.repository;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
-import org.llmtracker.graph.model.Values;
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.Value;
 
@@ -22,11 +20,6 @@ public final class RepositoryReads {
             ORDER BY r.lastCrawledAt IS NOT NULL, r.lastCrawledAt, r.fullName
             """;
 
-    private static final String SNAPSHOTS = """
-            MATCH (:Repository {fullName: $fullName})-[:HAD]->(s:Snapshot)
-            RETURN s.at AS at, s.stars AS stars, s.forks AS forks ORDER BY s.at
-            """;
-
     private final Graph graph;
 
     public RepositoryReads(Graph graph) {
@@ -36,15 +29,6 @@ public final class RepositoryReads {
     public List<CrawlTarget> targets() {
         return graph.read(tx -> tx.run(TARGETS).list(r -> new CrawlTarget(r.get("fullName").asString(),
                 r.get("name").asString(), instant(r.get("pushedAt")), instant(r.get("detailsCheckedAt")))));
-    }
-
-    /** A repository's snapshots, oldest first. */
-    public List<Snapshot> snapshots(String fullName) {
-        return graph.read(tx -> tx.run(SNAPSHOTS, Map.of("fullName", fullName)).list(r -> new Snapshot(
-                instant(r.get("at")), Values.number(r.get("stars")), Values.number(r.get("forks")))));
-    }
-
-    public record Snapshot(Instant at, Long stars, Long forks) {
     }
 
     static Instant instant(Value v) {
