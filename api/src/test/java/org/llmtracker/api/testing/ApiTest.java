@@ -20,7 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "tracker.neo4j.page-cache-mb=64",
         "tracker.admin.token=" + ApiTest.ADMIN_TOKEN,
         "tracker.schedule.enabled=false",
-        "tracker.clock.fixed=2026-11-23T08:00:00Z"})
+        "tracker.clock.fixed=2026-11-23T08:00:00Z",
+        "tracker.digest.output-dir=target/test-digests/${random.uuid}"})
 public @interface ApiTest {
 
     String ADMIN_TOKEN = "test-admin-token";

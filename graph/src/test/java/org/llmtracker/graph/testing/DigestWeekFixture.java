@@ -16,17 +16,39 @@ public final class DigestWeekFixture {
 
     public static final String WEEK = "2026-W47";
 
-    private DigestWeekFixture() {
+    private final String prefix;
+
+    /** @param prefix put before every id and repository name, to keep the fixture apart from other data */
+    public DigestWeekFixture(String prefix) {
+        this.prefix = prefix;
     }
 
     public static void write(Graph graph) {
+        new DigestWeekFixture("").writeTo(graph);
+    }
+
+    public String id(String id) {
+        return prefix + id;
+    }
+
+    /** Removes what {@link #writeTo} wrote, and the week's digest. */
+    public void removeFrom(Graph graph) {
+        run(graph, """
+                MATCH (n) WHERE (n:Model AND n.id STARTS WITH $prefix) OR (n:Repository AND n.fullName STARTS WITH $prefix)
+                   OR (n:CrawlRun AND n.id STARTS WITH $prefix) OR (n:Digest AND n.week = $week)
+                OPTIONAL MATCH (n)-[:HAD|PUBLISHED]->(x)
+                DETACH DELETE x, n
+                """, Map.of("prefix", prefix, "week", WEEK));
+    }
+
+    public void writeTo(Graph graph) {
         models(graph);
         repositories(graph);
         snapshots(graph);
         runs(graph);
     }
 
-    private static void models(Graph graph) {
+    private void models(Graph graph) {
         run(graph, """
                 UNWIND $rows AS row
                 CREATE (m:Model {id: row.id, name: row.name, catalogued: row.catalogued, firstSeenAt: row.firstSeenAt,
@@ -57,7 +79,7 @@ public final class DigestWeekFixture {
                 derived("late/llama-tune", "llama", "FINETUNE", "hf-card", "2026-11-23T00:00:00Z"))));
     }
 
-    private static void repositories(Graph graph) {
+    private void repositories(Graph graph) {
         run(graph, """
                 UNWIND $rows AS row
                 CREATE (r:Repository {fullName: row.fullName, name: row.name, url: 'https://github.com/' + row.fullName,
@@ -66,10 +88,10 @@ public final class DigestWeekFixture {
                 OPTIONAL MATCH (m:Model {id: row.model})
                 FOREACH (_ IN CASE WHEN m IS NULL THEN [] ELSE [1] END | CREATE (m)-[:HOSTED_AT]->(r))
                 """, Map.of("rows", List.of(
-                Map.of("fullName", "facebookresearch/llama", "name", "llama", "stars", 1_500, "model", "llama"),
-                Map.of("fullName", "tatsu-lab/stanford_alpaca", "name", "stanford_alpaca", "stars", 260, "model", "alpaca"),
-                Map.of("fullName", "lm-sys/fastchat", "name", "fastchat", "stars", 5_100, "model", "vicuna"),
-                Map.of("fullName", "someone/untracked", "name", "untracked", "stars", 1, "model", "nobody"))));
+                Map.of("fullName", prefix + "facebookresearch/llama", "name", "llama", "stars", 1_500, "model", prefix + "llama"),
+                Map.of("fullName", prefix + "tatsu-lab/stanford_alpaca", "name", "stanford_alpaca", "stars", 260, "model", prefix + "alpaca"),
+                Map.of("fullName", prefix + "lm-sys/fastchat", "name", "fastchat", "stars", 5_100, "model", prefix + "vicuna"),
+                Map.of("fullName", prefix + "someone/untracked", "name", "untracked", "stars", 1, "model", prefix + "nobody"))));
         run(graph, """
                 UNWIND $rows AS row
                 MATCH (r:Repository {fullName: row.repo})
@@ -84,7 +106,7 @@ public final class DigestWeekFixture {
                 release("lm-sys/fastchat", "v0.3", "Next week", "2026-11-23T00:00:00Z", false))));
     }
 
-    private static void snapshots(Graph graph) {
+    private void snapshots(Graph graph) {
         run(graph, """
                 UNWIND $rows AS row
                 MATCH (r:Repository {fullName: row.id})
@@ -118,7 +140,7 @@ public final class DigestWeekFixture {
                 snap("thebloke/llama-7b-gguf", "2026-11-22T06:00:00Z", 5_000, 40))));
     }
 
-    private static void runs(Graph graph) {
+    private void runs(Graph graph) {
         run(graph, """
                 UNWIND $rows AS row
                 CREATE (:CrawlRun {id: row.id, job: row.job, status: row.status, startedAt: row.at, finishedAt: row.at,
@@ -132,9 +154,9 @@ public final class DigestWeekFixture {
                 crawlRun("r6", "github", "FAILED", "2026-11-23T06:00:00Z", 0, "next week"))));
     }
 
-    private static Map<String, Object> model(String id, String name, boolean catalogued, String firstSeen, Integer downloads, String hfId) {
+    private Map<String, Object> model(String id, String name, boolean catalogued, String firstSeen, Integer downloads, String hfId) {
         java.util.HashMap<String, Object> row = new java.util.HashMap<>();
-        row.put("id", id);
+        row.put("id", id(id));
         row.put("name", name);
         row.put("catalogued", catalogued);
         row.put("firstSeenAt", at(firstSeen));
@@ -144,21 +166,21 @@ public final class DigestWeekFixture {
         return row;
     }
 
-    private static Map<String, Object> derived(String child, String parent, String relation, String source, String observed) {
-        return Map.of("child", child, "parent", parent, "relation", relation, "source", source, "at", at(observed));
+    private Map<String, Object> derived(String child, String parent, String relation, String source, String observed) {
+        return Map.of("child", id(child), "parent", id(parent), "relation", relation, "source", source, "at", at(observed));
     }
 
-    private static Map<String, Object> release(String repo, String tag, String name, String published, boolean prerelease) {
-        return Map.of("repo", repo, "tag", tag, "name", name, "at", at(published), "prerelease", prerelease);
+    private Map<String, Object> release(String repo, String tag, String name, String published, boolean prerelease) {
+        return Map.of("repo", id(repo), "tag", tag, "name", name, "at", at(published), "prerelease", prerelease);
     }
 
-    private static Map<String, Object> snap(String id, String when, long a, long b) {
-        return Map.of("id", id, "at", at(when), "a", a, "b", b);
+    private Map<String, Object> snap(String id, String when, long a, long b) {
+        return Map.of("id", id(id), "at", at(when), "a", a, "b", b);
     }
 
-    private static Map<String, Object> crawlRun(String id, String job, String status, String started, long requests, String note) {
+    private Map<String, Object> crawlRun(String id, String job, String status, String started, long requests, String note) {
         java.util.HashMap<String, Object> row = new java.util.HashMap<>();
-        row.put("id", id);
+        row.put("id", id(id));
         row.put("job", job);
         row.put("status", status);
         row.put("at", at(started));
