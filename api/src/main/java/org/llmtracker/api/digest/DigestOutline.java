@@ -25,8 +25,25 @@ record DigestOutline(String title, String period, List<Section> sections) {
     record Section(String title, List<Item> items, String whenEmpty) {
     }
 
-    /** @param url may be null; @param detail may be empty */
+    /** @param url null, or an http(s) URL; @param detail may be empty */
     record Item(String label, String url, String detail, List<Item> children) {
+
+        // Only web links are kept: a javascript: URL from upstream must never become clickable.
+        Item {
+            url = webUrl(url);
+        }
+
+        private static String webUrl(String url) {
+            if (url == null) {
+                return null;
+            }
+            try {
+                String scheme = java.net.URI.create(url).getScheme();
+                return scheme != null && (scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http")) ? url : null;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
 
         static Item of(String label, String url, String detail) {
             return new Item(label, url, detail, List.of());

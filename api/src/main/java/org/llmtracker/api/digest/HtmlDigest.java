@@ -2,9 +2,6 @@ package org.llmtracker.api.digest;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
-import java.net.URI;
-import java.util.Locale;
-
 import org.llmtracker.api.digest.DigestOutline.Item;
 import org.llmtracker.api.digest.DigestOutline.Section;
 
@@ -39,9 +36,8 @@ final class HtmlDigest {
 
     private static void item(StringBuilder html, Item item) {
         html.append("<li>");
-        String url = safeUrl(item.url());
-        if (url != null) {
-            html.append("<a href=\"").append(htmlEscape(url)).append("\">").append(htmlEscape(item.label())).append("</a>");
+        if (item.url() != null) {
+            html.append("<a href=\"").append(htmlEscape(item.url())).append("\">").append(htmlEscape(item.label())).append("</a>");
         } else {
             html.append("<strong>").append(htmlEscape(item.label())).append("</strong>");
         }
@@ -54,19 +50,5 @@ final class HtmlDigest {
             html.append("</ul>");
         }
         html.append("</li>\n");
-    }
-
-    // Only web links become hrefs: a javascript: URL from upstream must not become clickable.
-    private static String safeUrl(String url) {
-        if (url == null) {
-            return null;
-        }
-        try {
-            String scheme = URI.create(url).getScheme();
-            return scheme != null && (scheme.toLowerCase(Locale.ROOT).equals("https") || scheme.toLowerCase(Locale.ROOT).equals("http"))
-                    ? url : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

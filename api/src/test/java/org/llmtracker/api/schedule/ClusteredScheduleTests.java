@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -209,7 +208,7 @@ class ClusteredScheduleTests {
         }
 
         int takenBy(String instance) {
-            return (int) all().stream().map(Fire::instance).filter(Function.<String>identity().andThen(instance::equals)::apply).count();
+            return (int) all().stream().map(Fire::instance).filter(instance::equals).count();
         }
     }
 }
