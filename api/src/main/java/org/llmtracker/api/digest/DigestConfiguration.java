@@ -1,6 +1,7 @@
 package org.llmtracker.api.digest;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.llmtracker.api.config.TrackerProperties;
 import org.llmtracker.crawler.run.Crawl;
@@ -19,6 +20,9 @@ class DigestConfiguration {
     @Bean
     DigestService digestService(Graph graph, JsonMapper json, Clock clock, TrackerProperties properties) {
         TrackerProperties.Digest digest = properties.digest();
+        if (digest.webhookUrl() != null && !List.of("http", "https").contains(String.valueOf(digest.webhookUrl().getScheme()))) {
+            throw new IllegalArgumentException("tracker.digest.webhook-url '" + digest.webhookUrl() + "' is not an http(s) URL");
+        }
         WebhookSender webhook = digest.webhookUrl() == null ? null
                 : new WebhookSender(json, digest.webhookUrl(), digest.webhookSecret(), digest.webhookAttempts(), digest.webhookBackoff());
         return new DigestService(new DigestQueries(graph), new DigestStore(graph), json, clock, webhook, digest.outputDir());
