@@ -2,6 +2,7 @@ package org.llmtracker.api.catalog;
 
 import org.llmtracker.crawler.catalog.CatalogLoader;
 import org.llmtracker.crawler.catalog.CatalogValidator;
+import org.llmtracker.crawler.catalog.TableImporter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +12,11 @@ class CatalogConfiguration {
     @Bean
     CatalogLoader catalogLoader() {
         return new CatalogLoader();
+    }
+
+    @Bean
+    TableImporter tableImporter() {
+        return new TableImporter();
     }
 
     @Bean

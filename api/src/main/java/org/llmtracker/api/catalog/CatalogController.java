@@ -11,6 +11,9 @@ import org.llmtracker.api.web.NotFoundException;
 import org.llmtracker.crawler.catalog.CatalogException;
 import org.llmtracker.crawler.catalog.CatalogProblem;
 import org.llmtracker.crawler.catalog.CatalogValidator;
+import org.llmtracker.crawler.catalog.CatalogYaml;
+import org.llmtracker.crawler.catalog.ImportResult;
+import org.llmtracker.crawler.catalog.TableImporter;
 import org.llmtracker.crawler.catalog.RawEntry;
 import org.llmtracker.crawler.catalog.Validation;
 import org.llmtracker.graph.catalog.CatalogEntry;
@@ -20,12 +23,14 @@ import org.llmtracker.graph.lineage.KinFilter;
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.model.ModelQueries;
 import org.llmtracker.api.web.Params;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,10 +44,12 @@ class CatalogController {
     private final ModelQueries models;
     private final LineageQueries lineage;
     private final CatalogStartup startup;
+    private final TableImporter importer;
     private final Clock clock;
 
     CatalogController(CatalogWriter writer, CatalogValidator validator, ModelQueries models, LineageQueries lineage,
-            CatalogStartup startup, Clock clock) {
+            CatalogStartup startup, TableImporter importer, Clock clock) {
+        this.importer = importer;
         this.writer = writer;
         this.validator = validator;
         this.models = models;
@@ -95,6 +102,18 @@ class CatalogController {
     @PostMapping("/api/catalog/reload")
     CatalogWriter.LoadSummary reload() {
         return startup.reload();
+    }
+
+    @Operation(summary = "Convert Markdown or HTML tables shaped like the seed into catalogue YAML (admin)",
+            description = "Nothing is written to the graph: review the YAML, then add it to the catalogue file. Warnings come back as YAML comments.")
+    @PostMapping(path = "/api/catalog/import", consumes = {"text/markdown", "text/html", "text/plain"}, produces = "application/yaml")
+    String importTables(@RequestBody String document, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+        ImportResult result = contentType.startsWith("text/html") ? importer.importHtml(document) : importer.importMarkdown(document);
+        if (result.entries().isEmpty()) {
+            throw new BadParameterException("body", "the document has no table with the seed's headers (名称, 组织, 参数量, ...)");
+        }
+        String header = result.warnings().stream().map(w -> "warning: " + w).collect(java.util.stream.Collectors.joining("\n"));
+        return CatalogYaml.write(result.entries(), header.isEmpty() ? "Imported tables" : "Imported tables\n" + header);
     }
 
     /** A base that already derives from the entry would close a loop. */

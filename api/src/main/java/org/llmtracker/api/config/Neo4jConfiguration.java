@@ -1,6 +1,7 @@
 package org.llmtracker.api.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 import org.llmtracker.graph.catalog.CatalogWriter;
 import org.llmtracker.graph.lineage.LineageQueries;
@@ -56,17 +57,26 @@ class Neo4jConfiguration {
     }
 
     @Bean
-    Graph graph(Driver driver, TrackerProperties properties) {
+    Graph graph(Driver driver, Neo4jConnectionDetails connection, TrackerProperties properties) {
         Graph graph = new Graph(driver, properties.neo4j().database());
         TrackerProperties.Neo4j neo4j = properties.neo4j();
+        String database = neo4j.database().isBlank() ? "the server's default" : "'" + neo4j.database() + "'";
         if (neo4j.mode() == TrackerProperties.Neo4j.Mode.EMBEDDED) {
             log.info("Graph store: embedded Neo4j, data in {}", neo4j.dataDir().toAbsolutePath().normalize());
         } else {
-            log.info("Graph store: external Neo4j (spring.neo4j.uri), database '{}'",
-                    neo4j.database().isBlank() ? "default" : neo4j.database());
+            log.info("Graph store: external Neo4j at {}, database {}", withoutUserInfo(connection.getUri()), database);
         }
         Schema.apply(graph);
         return graph;
+    }
+
+    // A URI may carry user:password; the start-up log must not.
+    static URI withoutUserInfo(URI uri) {
+        try {
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not a valid Neo4j URI: " + uri.getScheme() + "://" + uri.getHost(), e);
+        }
     }
 
     @Bean

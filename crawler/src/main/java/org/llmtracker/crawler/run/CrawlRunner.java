@@ -2,11 +2,13 @@ package org.llmtracker.crawler.run;
 
 import java.time.Clock;
 
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,10 +27,14 @@ public final class CrawlRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CrawlRunner.class);
 
+    /** Run records kept in memory while the store is away; older ones give way. */
+    static final int MAX_UNRECORDED = 100;
+
     private final Map<String, Crawl> crawls;
     private final CrawlRunStore store;
     private final Clock clock;
     private final Map<String, CrawlRun> running = new ConcurrentHashMap<>();
+    private final Deque<CrawlRun> unrecorded = new ConcurrentLinkedDeque<>();
 
     public CrawlRunner(List<Crawl> crawls, CrawlRunStore store, Clock clock) {
         this.crawls = crawls.stream().collect(Collectors.toUnmodifiableMap(Crawl::job, Function.identity()));
@@ -61,11 +67,13 @@ public final class CrawlRunner {
             return Optional.empty();
         }
         try {
-            store.save(started);
+            recordMissedRuns();
             CrawlRecorder recorder = new CrawlRecorder();
             CrawlStatus status;
             String note = null;
             try {
+                // Inside the try: with the graph store down the run fails like any other broken run.
+                store.save(started);
                 crawl.run(recorder);
                 status = recorder.stoppedEarly() ? CrawlStatus.PARTIAL : CrawlStatus.SUCCEEDED;
                 note = recorder.partialReason();
@@ -89,12 +97,28 @@ public final class CrawlRunner {
         return Optional.ofNullable(running.get(job));
     }
 
-    // A store outage at the end of a run must not hide the run's own outcome from the caller.
+    // A store outage at the end of a run must not hide the run's own outcome from the caller;
+    // the record waits in memory and the next run writes it once the store is back.
     private void saveQuietly(CrawlRun run) {
         try {
             store.save(run);
         } catch (RuntimeException e) {
-            log.warn("Could not record run {} of {}: {}", run.id(), run.job(), e.toString());
+            log.warn("Could not record run {} of {} now; the next run will: {}", run.id(), run.job(), e.toString());
+            unrecorded.addLast(run);
+            while (unrecorded.size() > MAX_UNRECORDED) {
+                unrecorded.pollFirst();
+            }
+        }
+    }
+
+    private void recordMissedRuns() {
+        for (CrawlRun missed = unrecorded.peekFirst(); missed != null; missed = unrecorded.peekFirst()) {
+            try {
+                store.save(missed);
+            } catch (RuntimeException e) {
+                return;
+            }
+            unrecorded.remove(missed);
         }
     }
 

@@ -1,0 +1,141 @@
+package org.llmtracker.api.external;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Neo4j server in a separate JVM, started from this JVM's own classpath, so a test can stop
+ * it under a running application and start it again on the same port and store.
+ */
+final class Neo4jServerProcess implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Neo4jServerProcess.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path home;
+    private final int port;
+    private final String user;
+    private final String password;
+    private Process process;
+
+    private Neo4jServerProcess(Path home, int port, String user, String password) {
+        this.home = home;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Starts a server on a free loopback port with a store under {@code home}. */
+    static Neo4jServerProcess start(Path home, String user, String password) {
+        Neo4jServerProcess server = new Neo4jServerProcess(home.toAbsolutePath(), freePort(), user, password);
+        server.start();
+        return server;
+    }
+
+    /** The routing scheme, as a cluster or Aura would be addressed. */
+    URI routingUri() {
+        return URI.create("neo4j://127.0.0.1:" + port);
+    }
+
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
+    synchronized void start() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("Neo4j server already running on port " + port);
+        }
+        try {
+            Files.createDirectories(home);
+            Path serverLog = home.resolve("server.log");
+            Files.deleteIfExists(serverLog);
+            long started = System.nanoTime();
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            process = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-cp", System.getProperty("java.class.path"), Neo4jServerMain.class.getName(),
+                    home.resolve("store").toString(), Integer.toString(port), user, password))
+                    .redirectErrorStream(true)
+                    .redirectOutput(serverLog.toFile())
+                    .start();
+            awaitReady(serverLog);
+            log.info("Neo4j server process on 127.0.0.1:{} ready in {} ms", port,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the Neo4j server process", e);
+        }
+    }
+
+    /** Stops the server the way an operator's {@code systemctl stop} would: SIGTERM, then wait. */
+    synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        long stopping = System.nanoTime();
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        log.info("Neo4j server process on 127.0.0.1:{} stopped in {} ms", port,
+                Duration.ofNanos(System.nanoTime() - stopping).toMillis());
+        process = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void awaitReady(Path serverLog) throws IOException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            String output = Files.exists(serverLog) ? Files.readString(serverLog) : "";
+            if (output.contains(Neo4jServerMain.READY)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Neo4j server process exited with " + process.exitValue() + ":\n" + output);
+            }
+            pause();
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("Neo4j server not ready after " + START_TIMEOUT + ":\n" + Files.readString(serverLog));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
