@@ -8,9 +8,10 @@ import org.llmtracker.graph.digest.Digest;
 import org.llmtracker.graph.digest.IsoWeek;
 
 /**
- * The {@code digest} job. It builds the last complete ISO week before "now" (UTC): run on its
- * Monday 08:00 schedule, that is the week that just ended, with every crawl of it in. Running
- * it again rebuilds that week with whatever has been crawled since.
+ * The {@code digest} job. It builds and delivers the last complete ISO week before "now" (UTC):
+ * run on its Monday 08:00 schedule, that is the week that just ended, with every crawl of it
+ * in. It also builds the current week so far, stored but not delivered, so that
+ * {@code POST /api/crawls/digest} shows this week's changes at once, as the contract promises.
  */
 final class DigestCrawl implements Crawl {
 
@@ -29,11 +30,13 @@ final class DigestCrawl implements Crawl {
 
     @Override
     public void run(CrawlRecorder recorder) {
-        Digest digest = digests.build(IsoWeek.containing(clock.instant()).previous());
+        IsoWeek current = IsoWeek.containing(clock.instant());
+        Digest digest = digests.build(current.previous());
         recorder.add("releases", digest.releases().size());
         recorder.add("starMovers", digest.starMovers().size());
         recorder.add("newModels", digest.newModels().size());
         recorder.add("newDerivatives", digest.derivatives().stream().mapToInt(Digest.DerivativeGroup::count).sum());
         digests.deliver(digest, recorder);
+        digests.build(current);
     }
 }

@@ -73,6 +73,8 @@ class DigestApiTests {
         json.get("derivatives").forEach(g -> derivatives.addAll(texts(g.get("top"), "name")));
         assertThat(derivatives).containsExactly("someone/llama-lora", "Vicuna", "other/llama-q4", "thebloke/llama-7b-gguf");
         assertThat(http.get("/api/digests/latest").json().get("week").asString()).isEqualTo("2026-W47");
+        // The current week so far is there too, by its name, but never as "latest".
+        assertThat(http.get("/api/digests/2026-W48").status()).isEqualTo(200);
 
         // Every name the JSON gives, each format gives too.
         List<String> names = new ArrayList<>(derivatives);

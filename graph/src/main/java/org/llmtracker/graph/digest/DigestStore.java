@@ -23,8 +23,12 @@ public final class DigestStore {
 
     private static final String FIND = "MATCH (d:Digest {week: $week}) RETURN d";
 
-    // ISO week strings sort in time order.
-    private static final String RECENT = "MATCH (d:Digest) RETURN d ORDER BY d.week DESC LIMIT $limit";
+    // ISO week strings sort in time order. A week built before it ended is a preview ("so far"):
+    // the latest digest and the feed show finished weeks only, so a feed entry never changes under a reader.
+    private static final String RECENT = """
+            MATCH (d:Digest) WHERE d.builtAt >= d.to
+            RETURN d ORDER BY d.week DESC LIMIT $limit
+            """;
 
     private final Graph graph;
 
@@ -41,7 +45,7 @@ public final class DigestStore {
         return graph.read(tx -> tx.run(FIND, Map.of("week", week)).stream().findFirst().map(r -> stored(r.get("d"))));
     }
 
-    /** Newest week first. */
+    /** Finished weeks, newest first. */
     public List<StoredDigest> recent(int limit) {
         return graph.read(tx -> tx.run(RECENT, Map.of("limit", limit)).list(r -> stored(r.get("d"))));
     }
