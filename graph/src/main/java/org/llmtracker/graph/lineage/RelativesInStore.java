@@ -31,10 +31,13 @@ final class RelativesInStore {
 
     private static final String COUNT = DESCENDANTS + "RETURN count(c) AS total";
 
-    /** Ties break as {@link LineageQueries#BY_DOWNLOADS_THEN_NAME} does: upper-cased name (Java's case-insensitive order), then id. */
+    /**
+     * Ties break as {@link LineageQueries#BY_DOWNLOADS_THEN_NAME} does: Java's case-insensitive
+     * order compares lower-cased characters, so {@code toLower}, then id.
+     */
     private static final String PAGE = DESCENDANTS + """
             RETURN c.id AS id
-            ORDER BY coalesce(c.downloads, -1) DESC, toUpper(coalesce(c.name, c.id)), c.id
+            ORDER BY coalesce(c.downloads, -1) DESC, toLower(coalesce(c.name, c.id)), c.id
             SKIP $skip LIMIT $limit
             """;
 
