@@ -106,10 +106,12 @@ public final class PostgresLineage implements LineageStore {
     @Override
     public Answer descendantsByRelation(String root, Relation relation, int limit) {
         return page(KIN_DOWN + """
-                SELECT k.id, count(*) OVER () FROM kin k JOIN models m ON m.id = k.id
-                WHERE EXISTS (SELECT 1 FROM edges e LEFT JOIN kin p ON p.id = e.parent
-                              WHERE e.child = k.id AND e.relation = ?
-                                AND ((k.depth = 1 AND e.parent = ?) OR p.depth = k.depth - 1))
+                , kept AS (
+                    SELECT DISTINCT k.id FROM kin k
+                    JOIN edges e ON e.child = k.id AND e.relation = ?
+                    LEFT JOIN kin p ON p.id = e.parent
+                    WHERE (k.depth = 1 AND e.parent = ?) OR p.depth = k.depth - 1)
+                SELECT k.id, count(*) OVER () FROM kept k JOIN models m ON m.id = k.id
                 ORDER BY m.downloads DESC NULLS LAST, k.id COLLATE "C" LIMIT ?""",
                 root, MAX_DEPTH, root, relation.name(), root, limit);
     }
