@@ -21,6 +21,7 @@ final class Family {
     private final List<String> rejected = new ArrayList<>();
     private final HubEntry root;
     private boolean truncated;
+    private boolean incomplete;
 
     Family(HubEntry root) {
         this.root = root;
@@ -56,6 +57,15 @@ final class Family {
 
     void truncate() {
         truncated = true;
+    }
+
+    /** A listing failed: what this walk did not see may still be on the Hub. */
+    void incomplete() {
+        incomplete = true;
+    }
+
+    boolean complete() {
+        return !incomplete;
     }
 
     boolean truncated() {

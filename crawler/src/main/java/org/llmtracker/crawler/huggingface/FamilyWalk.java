@@ -37,7 +37,15 @@ final class FamilyWalk {
                     recorder.count("leavesSkipped");
                     continue;
                 }
-                client.children(parent.id(), family.rejected(), page -> take(family, page, next));
+                try {
+                    client.children(parent.id(), family.rejected(), page -> take(family, page, next));
+                } catch (RateLimitedException e) {
+                    throw e;
+                } catch (HubException e) {
+                    // One broken listing costs its own subtree, not the family.
+                    recorder.itemFailed(parent.id(), e.getMessage());
+                    family.incomplete();
+                }
             }
             frontier = next;
         }

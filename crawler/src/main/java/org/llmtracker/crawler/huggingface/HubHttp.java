@@ -92,7 +92,7 @@ final class HubHttp {
 
     private HttpRequest request(URI uri) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(30))
+                .timeout(settings.timeout())
                 .header("Accept", "application/json")
                 .header("User-Agent", "llm-tracker")
                 .GET();

@@ -15,9 +15,10 @@ import java.time.Duration;
  * @param pageSize      models per list page (the Hub accepts up to 1000; 100 keeps pages light)
  * @param maxAttempts   tries per request on 5xx and timeouts
  * @param maxWait       the longest rate-limit wait honoured in a run; a longer one ends the run PARTIAL
+ * @param timeout       how long one request may take before it counts as failed (and is retried)
  */
 public record HubSettings(URI apiUrl, String token, int maxDepth, long minDownloads, int maxPerFamily, int pageSize,
-        int maxAttempts, Duration maxWait) {
+        int maxAttempts, Duration maxWait, Duration timeout) {
 
     public HubSettings {
         if (apiUrl == null) {
@@ -31,10 +32,17 @@ public record HubSettings(URI apiUrl, String token, int maxDepth, long minDownlo
         apiUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         token = token == null ? "" : token.trim();
         maxWait = maxWait == null ? Duration.ofMinutes(5) : maxWait;
+        timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
+    }
+
+    /** The same settings with other request limits: tests use short timeouts. */
+    public HubSettings withLimits(int attempts, Duration wait, Duration requestTimeout) {
+        return new HubSettings(apiUrl, token, maxDepth, minDownloads, maxPerFamily, pageSize, attempts, wait, requestTimeout);
     }
 
     /** Defaults for everything but the endpoint, the token and the discovery bounds. */
     public static HubSettings of(URI apiUrl, String token, int maxDepth, long minDownloads, int maxPerFamily) {
-        return new HubSettings(apiUrl, token, maxDepth, minDownloads, maxPerFamily, 100, 4, Duration.ofMinutes(5));
+        return new HubSettings(apiUrl, token, maxDepth, minDownloads, maxPerFamily, 100, 4, Duration.ofMinutes(5),
+                Duration.ofSeconds(30));
     }
 }

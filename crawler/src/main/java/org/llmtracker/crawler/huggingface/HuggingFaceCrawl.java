@@ -55,7 +55,7 @@ public final class HuggingFaceCrawl implements Crawl {
         for (Map.Entry<String, List<String>> root : hub.cataloguedHubIds().entrySet()) {
             for (String hfId : root.getValue()) {
                 try {
-                    crawl(client, hfId, recorder);
+                    complete &= crawl(client, hfId, recorder);
                 } catch (RateLimitedException e) {
                     recorder.stopEarly(e.getMessage());
                     complete = false;
@@ -72,18 +72,19 @@ public final class HuggingFaceCrawl implements Crawl {
         }
     }
 
-    private void crawl(HubClient client, String hfId, CrawlRecorder recorder) {
+    /** Returns whether every listing of the family answered. */
+    private boolean crawl(HubClient client, String hfId, CrawlRecorder recorder) {
         ModelAnswer answer = client.model(hfId);
         Instant now = clock.instant();
         if (answer instanceof ModelAnswer.Gated gated) {
             hub.markStatus(List.of(hfId), HubGraph.GATED, false, now);
             recorder.count("gated");
-            return;
+            return true;
         }
         if (answer instanceof ModelAnswer.Gone gone) {
             hub.markStatus(List.of(hfId), HubGraph.GONE, false, now);
             recorder.count("gone");
-            return;
+            return true;
         }
         ModelAnswer.Found found = (ModelAnswer.Found) answer;
         recorder.count("fetched");
@@ -92,6 +93,7 @@ public final class HuggingFaceCrawl implements Crawl {
         family.claims(parser.parse(found.entry()));
         new FamilyWalk(client, settings, parser, recorder).walk(family);
         store(family, recorder);
+        return family.complete();
     }
 
     private void store(Family family, CrawlRecorder recorder) {
