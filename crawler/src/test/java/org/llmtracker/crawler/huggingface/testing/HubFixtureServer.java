@@ -41,6 +41,7 @@ public final class HubFixtureServer implements AutoCloseable {
     private final HttpServer server;
     private final List<Script> scripts = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     private HubFixtureServer(FixtureFamily family, boolean listChildCounts) throws IOException {
         this.family = family;
@@ -74,6 +75,11 @@ public final class HubFixtureServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The Authorization headers received, in order. */
+    public List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
     public void resetRequests() {
         requests.clear();
     }
@@ -88,6 +94,10 @@ public final class HubFixtureServer implements AutoCloseable {
         String target = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         requests.add(target);
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null) {
+            authorizations.add(authorization);
+        }
         FixtureResponse response = scripted(target);
         if (response == null) {
             response = answer(exchange.getRequestURI().getRawPath(), query(exchange.getRequestURI().getRawQuery()));
