@@ -156,7 +156,9 @@ class HubClientTests {
         assertThat(all).hasSize(256);
         assertThat(all).extracting(HubEntry::downloads).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(hub.requests()).allSatisfy(r -> assertThat(r).contains("limit=100").contains("sort=downloads"));
-        assertThat(hub.requests().get(1)).contains("cursor=");
+        // the first request asked for child counts, which the Hub refuses on lists
+        assertThat(hub.requests()).hasSize(4);
+        assertThat(hub.requests().subList(2, 4)).allSatisfy(r -> assertThat(r).contains("cursor="));
     }
 
     @Test
