@@ -19,9 +19,9 @@ final class Family {
     private final List<Derivation> derivations = new ArrayList<>();
     private final List<Rename> renames = new ArrayList<>();
     private final List<String> rejected = new ArrayList<>();
+    private final List<String> listedCompletely = new ArrayList<>();
     private final HubEntry root;
     private boolean truncated;
-    private boolean incomplete;
 
     Family(HubEntry root) {
         this.root = root;
@@ -59,13 +59,13 @@ final class Family {
         truncated = true;
     }
 
-    /** A listing failed: what this walk did not see may still be on the Hub. */
-    void incomplete() {
-        incomplete = true;
+    /** Every child of {@code parent} within the bounds was seen: a stored child not seen has left the listing. */
+    void listedCompletely(String parent) {
+        listedCompletely.add(parent);
     }
 
-    boolean complete() {
-        return !incomplete;
+    List<String> listedCompletely() {
+        return List.copyOf(listedCompletely);
     }
 
     boolean truncated() {

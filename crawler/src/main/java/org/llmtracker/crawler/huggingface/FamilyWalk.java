@@ -39,12 +39,14 @@ final class FamilyWalk {
                 }
                 try {
                     client.children(parent.id(), family.rejected(), page -> take(family, page, next));
+                    if (!family.truncated()) {
+                        family.listedCompletely(parent.id());
+                    }
                 } catch (RateLimitedException e) {
                     throw e;
                 } catch (HubException e) {
                     // One broken listing costs its own subtree, not the family.
                     recorder.itemFailed(parent.id(), e.getMessage());
-                    family.incomplete();
                 }
             }
             frontier = next;

@@ -35,6 +35,7 @@ final class HubHttp {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.settings = settings;
         this.sleeper = sleeper;

@@ -50,41 +50,34 @@ public final class HuggingFaceCrawl implements Crawl {
     public void run(CrawlRecorder recorder) {
         Instant started = clock.instant();
         HubClient client = new HubClient(settings, sleeper, clock, recorder::request);
-        boolean complete = true;
         roots:
         for (Map.Entry<String, List<String>> root : hub.cataloguedHubIds().entrySet()) {
             for (String hfId : root.getValue()) {
                 try {
-                    complete &= crawl(client, hfId, recorder);
+                    crawl(client, hfId, recorder);
                 } catch (RateLimitedException e) {
                     recorder.stopEarly(e.getMessage());
-                    complete = false;
                     break roots;
                 } catch (HubException e) {
                     recorder.itemFailed(hfId, e.getMessage());
-                    complete = false;
                 }
             }
         }
-        // Only a run that listed every family can tell that a model has left the listings.
-        if (complete) {
-            recorder.add("unlisted", hub.markUnlistedSince(started, clock.instant()));
-        }
+        recorder.add("unlisted", hub.markUnlistedSince(started, clock.instant()));
     }
 
-    /** Returns whether every listing of the family answered. */
-    private boolean crawl(HubClient client, String hfId, CrawlRecorder recorder) {
+    private void crawl(HubClient client, String hfId, CrawlRecorder recorder) {
         ModelAnswer answer = client.model(hfId);
         Instant now = clock.instant();
         if (answer instanceof ModelAnswer.Gated gated) {
             hub.markStatus(List.of(hfId), HubGraph.GATED, false, now);
             recorder.count("gated");
-            return true;
+            return;
         }
         if (answer instanceof ModelAnswer.Gone gone) {
             hub.markStatus(List.of(hfId), HubGraph.GONE, false, now);
             recorder.count("gone");
-            return true;
+            return;
         }
         ModelAnswer.Found found = (ModelAnswer.Found) answer;
         recorder.count("fetched");
@@ -93,7 +86,6 @@ public final class HuggingFaceCrawl implements Crawl {
         family.claims(parser.parse(found.entry()));
         new FamilyWalk(client, settings, parser, recorder).walk(family);
         store(family, recorder);
-        return family.complete();
     }
 
     private void store(Family family, CrawlRecorder recorder) {
@@ -111,6 +103,7 @@ public final class HuggingFaceCrawl implements Crawl {
         family.below().forEach(e -> (Boolean.TRUE.equals(e.gated()) ? gated : open).add(e.id()));
         hub.markStatus(open, HubGraph.OK, true, now);
         hub.markStatus(gated, HubGraph.GATED, true, now);
+        hub.markChildrenListed(family.listedCompletely(), now);
         recorder.add("snapshots", hub.snapshot(models, now));
         recorder.add("listed", below.size());
         recorder.add("discovered", below.size() - known);

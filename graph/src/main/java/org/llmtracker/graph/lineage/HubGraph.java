@@ -63,9 +63,20 @@ public final class HubGraph {
                 m.hfListedAt = CASE WHEN row.listed THEN $now ELSE m.hfListedAt END
             """;
 
+    private static final String CHILDREN_LISTED = """
+            UNWIND $rows AS row
+            """ + RESOLVE.formatted("id") + """
+            WITH coalesce(a, own) AS m
+            WHERE m IS NOT NULL
+            SET m.hfChildrenListedAt = $now
+            """;
+
+    // A model is unlisted when a parent's listing was read to the end this run and did not show it.
     private static final String UNLISTED_SINCE = """
-            MATCH (m:Model)
-            WHERE NOT coalesce(m.catalogued, false) AND m.hfListedAt < $since AND m.hfStatus = 'ok'
+            MATCH (m:Model)-[:DERIVED_FROM]->(p:Model)
+            WHERE NOT coalesce(m.catalogued, false) AND m.hfStatus IN ['ok', 'gated'] AND m.hfListedAt < $since
+              AND p.hfChildrenListedAt >= $since
+            WITH DISTINCT m
             SET m.hfStatus = 'unlisted', m.hfCheckedAt = $now
             RETURN count(m) AS n
             """;
@@ -139,7 +150,19 @@ public final class HubGraph {
         graph.write(tx -> tx.run(STATUS, Map.of("rows", rows, "now", at(now))).consume());
     }
 
-    /** Discovered models no listing has shown since {@code since} are kept, and marked unlisted. */
+    /** Stamps models whose children were all listed now (within the discovery bounds). */
+    public void markChildrenListed(List<String> hfIds, Instant now) {
+        if (hfIds.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = hfIds.stream().map(id -> Map.<String, Object>of("id", Ids.model(id))).toList();
+        graph.write(tx -> tx.run(CHILDREN_LISTED, Map.of("rows", rows, "now", at(now))).consume());
+    }
+
+    /**
+     * Discovered models that a parent's complete listing since {@code since} no longer shows are
+     * kept, and marked unlisted; returns how many.
+     */
     public long markUnlistedSince(Instant since, Instant now) {
         return graph.write(tx -> tx.run(UNLISTED_SINCE, Map.of("since", at(since), "now", at(now)))
                 .single().get("n").asLong());

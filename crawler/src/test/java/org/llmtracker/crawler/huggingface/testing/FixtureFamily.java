@@ -35,6 +35,7 @@ public final class FixtureFamily {
 
     private final Map<String, FixtureModel> models = new LinkedHashMap<>();
     private final List<String> belowBound = new ArrayList<>();
+    private final Map<String, List<FixtureModel>> childrenOf = new HashMap<>();
 
     private FixtureFamily() {
     }
@@ -116,6 +117,12 @@ public final class FixtureFamily {
 
     /** What the Hub lists under {@code filter=base_model:parent}, most downloaded first. */
     public List<FixtureModel> listedUnder(String parent) {
+        synchronized (childrenOf) {
+            return childrenOf.computeIfAbsent(key(parent), this::children);
+        }
+    }
+
+    private List<FixtureModel> children(String parent) {
         List<FixtureModel> children = new ArrayList<>();
         for (FixtureModel m : models.values()) {
             if (m.listedUnder().stream().anyMatch(p -> key(p).equals(key(parent)))) {
@@ -123,7 +130,7 @@ public final class FixtureFamily {
             }
         }
         children.sort((a, b) -> Long.compare(b.downloads(), a.downloads()));
-        return children;
+        return List.copyOf(children);
     }
 
     public long childCount(FixtureModel model) {

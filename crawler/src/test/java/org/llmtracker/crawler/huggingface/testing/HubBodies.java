@@ -29,6 +29,7 @@ final class HubBodies {
     private final JsonMapper mapper = JsonMapper.builder().build();
     private final ObjectNode template;
     private final FixtureFamily family;
+    private final Map<String, ObjectNode> full = new java.util.concurrent.ConcurrentHashMap<>();
 
     HubBodies(FixtureFamily family) {
         this.family = family;
@@ -60,6 +61,10 @@ final class HubBodies {
     }
 
     private ObjectNode full(FixtureModel model) {
+        return full.computeIfAbsent(model.id(), id -> build(model)).deepCopy();
+    }
+
+    private ObjectNode build(FixtureModel model) {
         ObjectNode body = template.deepCopy();
         String id = model.id();
         body.put("_id", objectId(id));
