@@ -72,7 +72,6 @@ class HuggingFaceCrawlTests {
 
         assertThat(descendants(graph)).isEqualTo(expected());
         assertThat(run.counts().get("leavesSkipped")).isGreaterThan(250L);
-        assertThat((double) run.requests() / run.counts().get("discovered")).isLessThan(0.1);
     }
 
     @Test
