@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.llmtracker.crawler.huggingface.testing.FixtureFamily;
 import org.llmtracker.crawler.huggingface.testing.FixtureResponse;
 import org.llmtracker.crawler.huggingface.testing.HubFixtureServer;
+import org.llmtracker.crawler.huggingface.testing.Recorded;
 
 class HubClientTests {
 
@@ -46,10 +48,10 @@ class HubClientTests {
     @Test
     void aRecordedRenameLocationIsReadAsTheNewId() {
         hub.script("/api/models/bert-base-uncased", 1, new FixtureResponse(307,
-                java.util.Map.of("Location", "/api/models/google-bert/bert-base-uncased"),
+                Map.of("Location", "/api/models/google-bert/bert-base-uncased"),
                 "Temporary Redirect. Redirecting to /api/models/google-bert/bert-base-uncased", null));
         hub.script("/api/models/google-bert/bert-base-uncased", 1, FixtureResponse.of(200,
-                org.llmtracker.crawler.huggingface.testing.Recorded.body("deepset__roberta-base-squad2.json")
+                Recorded.body("deepset__roberta-base-squad2.json")
                         .replace("deepset/roberta-base-squad2", "google-bert/bert-base-uncased")));
 
         ModelAnswer answer = client.model("bert-base-uncased");

@@ -1,6 +1,7 @@
 package org.llmtracker.crawler.huggingface;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.llmtracker.graph.testing.Entries.base;
 import static org.llmtracker.graph.testing.Entries.model;
 import static org.llmtracker.graph.testing.Entries.withHosting;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -139,10 +141,10 @@ class HuggingFaceCrawlTests {
         assertThat(new LineageConflicts(graph).list())
                 .extracting(Conflict::kind, Conflict::child, Conflict::parent, Conflict::catalogRelation, Conflict::hubRelation)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("RELATION", "ft-zero", "fixture-base", "ADAPTER", "FINETUNE"),
-                        org.assertj.core.groups.Tuple.tuple("HUB_ONLY_PARENT", "tri", "ft-zero", null, "MERGE"),
-                        org.assertj.core.groups.Tuple.tuple("HUB_ONLY_PARENT", "tri", "quant02/base-7b-ft-002-gguf", null, "MERGE"),
-                        org.assertj.core.groups.Tuple.tuple("HUB_ONLY_PARENT", "tri", "tuner01/base-7b-ft-001", null, "MERGE"));
+                        tuple("RELATION", "ft-zero", "fixture-base", "ADAPTER", "FINETUNE"),
+                        tuple("HUB_ONLY_PARENT", "tri", "ft-zero", null, "MERGE"),
+                        tuple("HUB_ONLY_PARENT", "tri", "quant02/base-7b-ft-002-gguf", null, "MERGE"),
+                        tuple("HUB_ONLY_PARENT", "tri", "tuner01/base-7b-ft-001", null, "MERGE"));
         assertThat(new ModelQueries(graph).detail("tri").orElseThrow().parents()).extracting(p -> p.id())
                 .contains("fixture-base");
     }
@@ -201,7 +203,7 @@ class HuggingFaceCrawlTests {
     private static Map<String, FixtureFamily.Expected> descendants(Graph graph) {
         Map<String, FixtureFamily.Expected> found = new TreeMap<>();
         new LineageQueries(graph).descendants("fixture-base", KinFilter.depth(10), 0, 5000).items()
-                .forEach(k -> found.put(k.id(), new FixtureFamily.Expected(k.depth(), new java.util.TreeSet<>(k.relations()))));
+                .forEach(k -> found.put(k.id(), new FixtureFamily.Expected(k.depth(), new TreeSet<>(k.relations()))));
         return found;
     }
 

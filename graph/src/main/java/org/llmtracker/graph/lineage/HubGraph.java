@@ -3,11 +3,13 @@ package org.llmtracker.graph.lineage;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.llmtracker.graph.model.Ids;
 import org.llmtracker.graph.store.Graph;
+import org.neo4j.driver.Value;
 
 /**
  * What a Hugging Face crawl keeps beside models and derivations (see {@link LineageWriter}):
@@ -118,8 +120,8 @@ public final class HubGraph {
     /** Every catalogued model's Hub ids, by catalogue id: where discovery starts. */
     public Map<String, List<String>> cataloguedHubIds() {
         return graph.read(tx -> {
-            Map<String, List<String>> roots = new java.util.LinkedHashMap<>();
-            tx.run(ROOTS).forEachRemaining(r -> roots.put(r.get("id").asString(), r.get("hfIds").asList(v -> v.asString())));
+            Map<String, List<String>> roots = new LinkedHashMap<>();
+            tx.run(ROOTS).forEachRemaining(r -> roots.put(r.get("id").asString(), r.get("hfIds").asList(Value::asString)));
             return roots;
         });
     }

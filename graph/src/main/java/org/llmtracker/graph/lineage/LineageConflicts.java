@@ -1,5 +1,6 @@
 package org.llmtracker.graph.lineage;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +41,7 @@ public final class LineageConflicts {
                 r.get("kind").asString(), r.get("child").asString(), r.get("parent").asString(),
                 Values.string(r.get("catalogRelation")), Values.string(r.get("hubRelation")),
                 Values.strings(r.get("sources"))))).stream()
-                .sorted(java.util.Comparator.comparing(Conflict::child).thenComparing(Conflict::parent))
+                .sorted(Comparator.comparing(Conflict::child).thenComparing(Conflict::parent))
                 .toList();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +30,7 @@ final class HubBodies {
     private final JsonMapper mapper = JsonMapper.builder().build();
     private final ObjectNode template;
     private final FixtureFamily family;
-    private final Map<String, ObjectNode> full = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> full = new ConcurrentHashMap<>();
 
     HubBodies(FixtureFamily family) {
         this.family = family;

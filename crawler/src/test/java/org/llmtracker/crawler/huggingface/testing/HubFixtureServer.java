@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
@@ -46,6 +48,7 @@ public final class HubFixtureServer implements AutoCloseable {
     private final HttpServer server;
     private final List<Script> scripts = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     private HubFixtureServer(FixtureFamily family, boolean listChildCounts) throws IOException {
@@ -53,7 +56,7 @@ public final class HubFixtureServer implements AutoCloseable {
         this.bodies = new HubBodies(family);
         this.listChildCounts = listChildCounts;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -92,7 +95,7 @@ public final class HubFixtureServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        executor.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -221,7 +224,7 @@ public final class HubFixtureServer implements AutoCloseable {
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static Map<String, List<String>> query(String raw) {
