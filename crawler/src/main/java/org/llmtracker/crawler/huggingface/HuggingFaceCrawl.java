@@ -69,12 +69,12 @@ public final class HuggingFaceCrawl implements Crawl {
     private void crawl(HubClient client, String hfId, CrawlRecorder recorder) {
         ModelAnswer answer = client.model(hfId);
         Instant now = clock.instant();
-        if (answer instanceof ModelAnswer.Gated gated) {
+        if (answer instanceof ModelAnswer.Gated) {
             hub.markStatus(List.of(hfId), HubGraph.GATED, false, now);
             recorder.count("gated");
             return;
         }
-        if (answer instanceof ModelAnswer.Gone gone) {
+        if (answer instanceof ModelAnswer.Gone) {
             hub.markStatus(List.of(hfId), HubGraph.GONE, false, now);
             recorder.count("gone");
             return;
