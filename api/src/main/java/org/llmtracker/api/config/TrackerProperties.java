@@ -62,7 +62,7 @@ public record TrackerProperties(
 
         /**
          * @param maxDepth     generations of derivatives followed below each catalogued model
-         * @param minDownloads derivatives with fewer downloads are not followed
+         * @param minDownloads derivatives with fewer downloads are neither stored nor followed
          * @param maxPerFamily at most this many models discovered below one catalogued model
          */
         public record Discovery(

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port, with an embedded Neo4j in a fresh folder. Every
@@ -14,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@ContextConfiguration(initializers = HubFixture.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tracker.neo4j.data-dir=target/test-neo4j/${random.uuid}",
         "tracker.neo4j.bolt-port=0",
