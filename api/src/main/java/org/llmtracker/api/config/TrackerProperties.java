@@ -30,7 +30,8 @@ public record TrackerProperties(
         @Valid @NotNull @DefaultValue Huggingface huggingface,
         @Valid @NotNull @DefaultValue Admin admin,
         @Valid @NotNull @DefaultValue Schedule schedule,
-        @Valid @NotNull @DefaultValue Clock clock) {
+        @Valid @NotNull @DefaultValue Clock clock,
+        @Valid @NotNull @DefaultValue Digest digest) {
 
     /**
      * @param mode           {@code embedded}: a Neo4j inside this process; {@code external}: the server at
@@ -99,7 +100,7 @@ public record TrackerProperties(
 
         /**
          * @param maxDepth     generations of derivatives followed below each catalogued model
-         * @param minDownloads derivatives with fewer downloads are not followed
+         * @param minDownloads derivatives with fewer downloads are neither stored nor followed
          * @param maxPerFamily at most this many models discovered below one catalogued model
          */
         public record Discovery(
@@ -113,8 +114,47 @@ public record TrackerProperties(
     public record Admin(@DefaultValue("") String token) {
     }
 
-    /** @param enabled false runs no job by itself: crawls then run only on request */
-    public record Schedule(@DefaultValue("true") boolean enabled) {
+    /**
+     * @param enabled false runs no job by itself: crawls then run only on request
+     * @param crons   Quartz cron expressions (seconds first), evaluated in UTC, by job name
+     */
+    public record Schedule(@DefaultValue("true") boolean enabled, @Valid @NotNull @DefaultValue Crons crons) {
+
+        /**
+         * @param github      default every 6 hours, on the hour
+         * @param huggingface default daily at 02:00
+         * @param pages       default weekly, Sunday 03:00
+         * @param digest      default Monday 08:00, when the week before is complete
+         */
+        public record Crons(
+                @DefaultValue("0 0 */6 * * ?") @NotNull String github,
+                @DefaultValue("0 0 2 * * ?") @NotNull String huggingface,
+                @DefaultValue("0 0 3 ? * SUN") @NotNull String pages,
+                @DefaultValue("0 0 8 ? * MON") @NotNull String digest) {
+
+            public java.util.Map<String, String> byJob() {
+                return java.util.Map.of("github", github, "huggingface", huggingface, "pages", pages, "digest", digest);
+            }
+        }
+    }
+
+    /**
+     * The weekly digest's delivery. Weeks are ISO weeks (Monday start) in UTC.
+     *
+     * @param webhookUrl      POSTs {@code {"text": "<markdown>"}} here (Slack-compatible); unset sends nothing
+     * @param webhookSecret   when set, signs the body: {@code X-Tracker-Signature: sha256=<hex HMAC-SHA256>}
+     * @param webhookAttempts tries per delivery; 5xx, 429 and network errors are retried
+     * @param webhookBackoff  wait before the second try, doubled before each further one
+     * @param outputDir       when set, writes {@code <week>.md} and {@code <week>.html} here
+     * @param feedSize        digests in the Atom feed
+     */
+    public record Digest(
+            URI webhookUrl,
+            @DefaultValue("") String webhookSecret,
+            @DefaultValue("3") @Min(1) @Max(10) int webhookAttempts,
+            @DefaultValue("2s") @NotNull java.time.Duration webhookBackoff,
+            Path outputDir,
+            @DefaultValue("12") @Min(1) @Max(200) int feedSize) {
     }
 
     /** @param fixed run as if it were this instant (replays, demos, tests); unset uses the system clock */

@@ -15,14 +15,15 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ContextConfiguration(initializers = UpstreamMirrors.class)
+@ContextConfiguration(initializers = {HubFixture.class, UpstreamMirrors.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tracker.neo4j.data-dir=target/test-neo4j/${random.uuid}",
         "tracker.neo4j.bolt-port=0",
         "tracker.neo4j.page-cache-mb=64",
         "tracker.admin.token=" + ApiTest.ADMIN_TOKEN,
         "tracker.schedule.enabled=false",
-        "tracker.clock.fixed=2026-11-23T08:00:00Z"})
+        "tracker.clock.fixed=2026-11-23T08:00:00Z",
+        "tracker.digest.output-dir=target/test-digests/${random.uuid}"})
 public @interface ApiTest {
 
     String ADMIN_TOKEN = "test-admin-token";

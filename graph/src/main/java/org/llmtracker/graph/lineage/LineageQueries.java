@@ -19,9 +19,12 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 
 /**
- * Lineage reads over {@code DERIVED_FROM}. Walks go breadth-first, one query per generation,
- * and never visit a model twice: cycles, self-references and merges of merges all end, and
- * each relative is reported once, at its shortest distance.
+ * Lineage reads over {@code DERIVED_FROM}. Walks go breadth-first and never visit a model
+ * twice: cycles, self-references and merges of merges all end, and each relative is reported
+ * once, at its shortest distance. Descendants without a relation or stage filter, and
+ * ancestors, are answered mostly inside the store ({@link RelativesInStore}); trees and
+ * descendants filtered by relation or stage walk one query per generation, because the
+ * filter looks at every link at each relative's shortest distance.
  */
 public final class LineageQueries {
 
@@ -29,13 +32,6 @@ public final class LineageQueries {
             UNWIND $ids AS from
             MATCH (c:Model)-[d:DERIVED_FROM]->(:Model {id: from})
             RETURN from, c.id AS to, coalesce(d.relation, 'UNKNOWN') AS relation, coalesce(d.stages, []) AS stages
-            ORDER BY from, to
-            """;
-
-    private static final String PARENTS = """
-            UNWIND $ids AS from
-            MATCH (:Model {id: from})-[d:DERIVED_FROM]->(p:Model)
-            RETURN from, p.id AS to, coalesce(d.relation, 'UNKNOWN') AS relation, coalesce(d.stages, []) AS stages
             ORDER BY from, to
             """;
 
@@ -73,12 +69,17 @@ public final class LineageQueries {
      * downloads (most first) then name, and paged.
      */
     public Page<Kin> descendants(String id, KinFilter filter, int skip, int limit) {
+        if (filter.relation() == null && filter.stage() == null) {
+            checkPage(skip, limit);
+            return graph.read(tx -> RelativesInStore.descendants(tx, id, filter, skip, limit));
+        }
         return relatives(id, CHILDREN, filter, BY_DOWNLOADS_THEN_NAME, skip, limit);
     }
 
     /** Models {@code id} derives from, directly or through others, nearest first. */
     public Page<Kin> ancestors(String id, KinFilter filter, int skip, int limit) {
-        return relatives(id, PARENTS, filter, BY_DEPTH_THEN_NAME, skip, limit);
+        checkPage(skip, limit);
+        return graph.read(tx -> RelativesInStore.ancestors(tx, id, filter, BY_DEPTH_THEN_NAME, skip, limit));
     }
 
     /**
@@ -93,7 +94,7 @@ public final class LineageQueries {
             if (!tx.run(EXISTS, Map.of("id", id)).hasNext()) {
                 return Optional.<Tree>empty();
             }
-            Walk walk = walk(tx, id, CHILDREN, depth, maxNodes - 1);
+            Walk walk = walk(inStore(tx, CHILDREN), id, depth, maxNodes - 1);
             List<String> ids = new ArrayList<>(walk.hops.keySet());
             ids.add(id);
             Map<String, Record> nodes = nodes(tx, ids);
@@ -118,12 +119,16 @@ public final class LineageQueries {
         });
     }
 
-    private Page<Kin> relatives(String id, String step, KinFilter filter, Comparator<Kin> order, int skip, int limit) {
+    private static void checkPage(int skip, int limit) {
         if (skip < 0 || limit < 1) {
             throw new IllegalArgumentException("skip must be >= 0 and limit >= 1, got " + skip + ", " + limit);
         }
+    }
+
+    private Page<Kin> relatives(String id, String step, KinFilter filter, Comparator<Kin> order, int skip, int limit) {
+        checkPage(skip, limit);
         return graph.read(tx -> {
-            Walk walk = walk(tx, id, step, filter.maxDepth(), Integer.MAX_VALUE);
+            Walk walk = walk(inStore(tx, step), id, filter.maxDepth(), Integer.MAX_VALUE);
             Map<String, Record> nodes = nodes(tx, new ArrayList<>(walk.hops.keySet()));
             List<Kin> kept = walk.hops.entrySet().stream()
                     .map(e -> kin(e.getKey(), e.getValue(), nodes.get(e.getKey())))
@@ -136,7 +141,7 @@ public final class LineageQueries {
         });
     }
 
-    private static final Comparator<Kin> BY_DOWNLOADS_THEN_NAME = Comparator
+    static final Comparator<Kin> BY_DOWNLOADS_THEN_NAME = Comparator
             .comparing((Kin k) -> k.downloads() == null ? -1L : k.downloads(), Comparator.reverseOrder())
             .thenComparing(k -> k.name() == null ? k.id() : k.name(), String.CASE_INSENSITIVE_ORDER)
             .thenComparing(Kin::id);
@@ -146,14 +151,14 @@ public final class LineageQueries {
             .thenComparing(Kin::id);
 
     /** Breadth-first over one direction of DERIVED_FROM; each model is entered once, at its shortest distance. */
-    private static Walk walk(TransactionContext tx, String start, String step, int maxDepth, int maxNodes) {
+    static Walk walk(Step step, String start, int maxDepth, int maxNodes) {
         Map<String, Hop> hops = new LinkedHashMap<>();
         List<String> frontier = List.of(start);
         boolean truncated = false;
         for (int depth = 1; depth <= maxDepth && !frontier.isEmpty() && !truncated; depth++) {
             Map<String, Hop> level = new LinkedHashMap<>();
-            for (Record row : tx.run(step, Map.of("ids", frontier)).list()) {
-                String to = row.get("to").asString();
+            for (Link row : step.links(frontier)) {
+                String to = row.to();
                 if (to.equals(start) || hops.containsKey(to)) {
                     continue;
                 }
@@ -163,11 +168,11 @@ public final class LineageQueries {
                         truncated = true;
                         continue;
                     }
-                    hop = new Hop(depth, row.get("from").asString(), row.get("relation").asString());
+                    hop = new Hop(depth, row.from(), row.relation());
                     level.put(to, hop);
                 }
-                hop.relations.add(row.get("relation").asString());
-                hop.stages.addAll(strings(row.get("stages")));
+                hop.relations.add(row.relation());
+                hop.stages.addAll(row.stages());
             }
             hops.putAll(level);
             frontier = List.copyOf(level.keySet());
@@ -175,13 +180,28 @@ public final class LineageQueries {
         return new Walk(hops, truncated);
     }
 
-    private static Map<String, Record> nodes(TransactionContext tx, List<String> ids) {
+    /** One generation of a walk: the links out of the frontier, ordered by {@code from} then {@code to}. */
+    @FunctionalInterface
+    interface Step {
+        List<Link> links(List<String> frontier);
+    }
+
+    /** A link in the direction of the walk: {@code to} is one generation further from the start than {@code from}. */
+    record Link(String from, String to, String relation, List<String> stages) {
+    }
+
+    private static Step inStore(TransactionContext tx, String query) {
+        return frontier -> tx.run(query, Map.of("ids", frontier)).list(r -> new Link(r.get("from").asString(),
+                r.get("to").asString(), r.get("relation").asString(), strings(r.get("stages"))));
+    }
+
+    static Map<String, Record> nodes(TransactionContext tx, List<String> ids) {
         Map<String, Record> nodes = new HashMap<>();
         tx.run(NODES, Map.of("ids", ids)).forEachRemaining(r -> nodes.put(r.get("id").asString(), r));
         return nodes;
     }
 
-    private static Kin kin(String id, Hop hop, Record node) {
+    static Kin kin(String id, Hop hop, Record node) {
         return new Kin(id, string(node.get("name")), string(node.get("kind")), hop.depth, hop.relation,
                 List.copyOf(hop.relations), List.copyOf(hop.stages), hop.via, number(node.get("downloads")),
                 number(node.get("likes")), node.get("catalogued").asBoolean());
@@ -204,10 +224,10 @@ public final class LineageQueries {
     public record Tree(TreeNode root, int nodes, boolean truncated) {
     }
 
-    private record Walk(Map<String, Hop> hops, boolean truncated) {
+    record Walk(Map<String, Hop> hops, boolean truncated) {
     }
 
-    private static final class Hop {
+    static final class Hop {
         final int depth;
         final String via;
         final String relation;

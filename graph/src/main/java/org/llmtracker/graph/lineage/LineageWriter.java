@@ -82,6 +82,15 @@ public final class LineageWriter {
     }
 
     /**
+     * The same result as {@link #upsertModels}, faster when most models are new (a first crawl,
+     * a bulk import): unknown ids are created in large batches without per-row merges. Safe to
+     * re-run and to run beside other writers; returns how many were written.
+     */
+    public int upsertModelsInBulk(List<HubModel> models, Instant now) {
+        return new FreshModels(graph, this).write(models, now);
+    }
+
+    /**
      * Records derivations between models that exist; a derivation naming an unknown model is
      * skipped (its model is written first by the caller). Self-references are dropped here:
      * the Hub has models naming themselves as their base. Returns how many were written.
@@ -104,7 +113,7 @@ public final class LineageWriter {
         return written;
     }
 
-    private static Map<String, Object> row(HubModel m) {
+    static Map<String, Object> row(HubModel m) {
         Map<String, Object> row = new HashMap<>();
         row.put("key", Ids.model(m.hfId()));
         row.put("hfId", m.hfId());
@@ -122,7 +131,7 @@ public final class LineageWriter {
         return row;
     }
 
-    private static Object at(Instant instant) {
+    static Object at(Instant instant) {
         return instant.atZone(ZoneOffset.UTC);
     }
 }

@@ -1,0 +1,39 @@
+package org.llmtracker.api.schedule;
+
+import java.time.Clock;
+
+import org.llmtracker.api.config.TrackerProperties;
+import org.llmtracker.crawler.run.CrawlRunner;
+import org.llmtracker.graph.run.CrawlRunStore;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/**
+ * The schedule, unless {@code tracker.schedule.enabled=false}. Jobs are put on it once the
+ * application is ready (catalogue loaded), so no fire races the start-up.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "tracker.schedule.enabled", havingValue = "true", matchIfMissing = true)
+class ScheduleConfiguration {
+
+    private final TrackerProperties properties;
+
+    ScheduleConfiguration(TrackerProperties properties) {
+        this.properties = properties;
+    }
+
+    @Bean
+    CrawlSchedule crawlSchedule(Scheduler scheduler, CrawlRunner runner, CrawlRunStore runs, Clock clock) {
+        return new CrawlSchedule(scheduler, runner, runs, clock);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void startSchedule(ApplicationReadyEvent event) throws SchedulerException {
+        event.getApplicationContext().getBean(CrawlSchedule.class).start(properties.schedule().crons().byJob());
+    }
+}

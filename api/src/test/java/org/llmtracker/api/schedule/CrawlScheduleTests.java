@@ -1,0 +1,183 @@
+package org.llmtracker.api.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.llmtracker.crawler.run.Crawl;
+import org.llmtracker.crawler.run.CrawlRecorder;
+import org.llmtracker.crawler.run.CrawlRunner;
+import org.llmtracker.graph.run.CrawlRun;
+import org.llmtracker.graph.run.CrawlRunStore;
+import org.llmtracker.graph.run.CrawlStatus;
+import org.llmtracker.graph.store.Graph;
+import org.llmtracker.graph.testing.Neo4jTest;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
+
+/** The in-memory schedule, as the embedded default runs it, on a real Quartz scheduler and graph. */
+@Neo4jTest
+class CrawlScheduleTests {
+
+    private static final String RARELY = "0 0 8 ? * MON";
+    private static final String EVERY_SECOND = "* * * * * ?";
+
+    private final Clock clock = Clock.systemUTC();
+    private Scheduler scheduler;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (scheduler != null) {
+            scheduler.shutdown(true);
+        }
+    }
+
+    @Test
+    void everyKnownJobIsScheduledAndJobsWithoutACrawlAreSkipped(Graph graph) throws Exception {
+        CrawlRunStore runs = new CrawlRunStore(graph);
+        recordRun(runs, "digest", clock.instant());
+        CrawlSchedule schedule = schedule(runs, new Quiet("digest"), new Quiet("github"));
+
+        schedule.start(Map.of("github", RARELY, "huggingface", RARELY, "pages", RARELY, "digest", RARELY));
+
+        assertThat(scheduler.getJobKeys(GroupMatcher.jobGroupEquals(CrawlSchedule.GROUP)))
+                .extracting(JobKey::getName).containsExactlyInAnyOrder("digest", "github");
+    }
+
+    @Test
+    void aJobWhoseLastRunIsOlderThanOnePeriodRunsOnceAtStart(Graph graph) {
+        CrawlRunStore runs = new CrawlRunStore(graph);
+        Instant now = clock.instant();
+        recordRun(runs, "github", now.minus(Duration.ofHours(7)));
+        recordRun(runs, "digest", now.minus(Duration.ofDays(1)));
+        Quiet github = new Quiet("github");
+        Quiet digest = new Quiet("digest");
+        CrawlSchedule schedule = schedule(runs, github, digest);
+
+        start(schedule, Map.of("github", "0 0 */6 * * ?", "digest", RARELY));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> runs.list("github", 10).size() == 2
+                && runs.list("github", 1).get(0).status() == CrawlStatus.SUCCEEDED);
+        assertThat(github.runs.get()).isEqualTo(1);
+        // Within its weekly period: nothing was missed, so it waits for Monday.
+        assertThat(digest.runs.get()).isZero();
+        assertThat(runs.list("digest", 10)).hasSize(1);
+    }
+
+    @Test
+    void aFailingJobIsRecordedAsFailedAndTheNextFireStillHappens(Graph graph) {
+        CrawlRunStore runs = new CrawlRunStore(graph);
+        recordRun(runs, "github", clock.instant());
+        Crawl failing = new Crawl() {
+            @Override
+            public String job() {
+                return "github";
+            }
+
+            @Override
+            public void run(CrawlRecorder recorder) {
+                throw new IllegalStateException("upstream broke");
+            }
+        };
+        start(schedule(runs, failing), Map.of("github", EVERY_SECOND));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> runs.list("github", 10).stream()
+                .filter(r -> r.status() == CrawlStatus.FAILED).count() >= 2);
+        assertThat(runs.list("github", 10).stream().filter(r -> r.status() == CrawlStatus.FAILED))
+                .allSatisfy(r -> assertThat(r.note()).contains("upstream broke"));
+    }
+
+    @Test
+    void aJobNeverOverlapsItselfEvenWhenItOutlastsItsPeriod(Graph graph) {
+        CrawlRunStore runs = new CrawlRunStore(graph);
+        recordRun(runs, "github", clock.instant());
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        Crawl slow = new Crawl() {
+            @Override
+            public String job() {
+                return "github";
+            }
+
+            @Override
+            public void run(CrawlRecorder recorder) {
+                mostAtOnce.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(1_500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    inside.decrementAndGet();
+                }
+            }
+        };
+        start(schedule(runs, slow), Map.of("github", EVERY_SECOND));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> runs.list("github", 10).stream()
+                .filter(r -> r.status() == CrawlStatus.SUCCEEDED).count() >= 3);
+        assertThat(mostAtOnce.get()).isEqualTo(1);
+        List<CrawlRun> finished = runs.list("github", 10).stream().filter(r -> r.finishedAt() != null).toList();
+        for (int i = 1; i < finished.size(); i++) {
+            assertThat(finished.get(i).finishedAt()).isBeforeOrEqualTo(finished.get(i - 1).startedAt());
+        }
+    }
+
+    private CrawlSchedule schedule(CrawlRunStore runs, Crawl... crawls) {
+        CrawlRunner runner = new CrawlRunner(List.of(crawls), runs, clock);
+        try {
+            Properties properties = new Properties();
+            properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "test-" + UUID.randomUUID());
+            properties.setProperty("org.quartz.threadPool.threadCount", "3");
+            properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+            scheduler = new StdSchedulerFactory(properties).getScheduler();
+            scheduler.setJobFactory((bundle, s) -> new CrawlJob(runner));
+            scheduler.start();
+        } catch (org.quartz.SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
+        return new CrawlSchedule(scheduler, runner, runs, clock);
+    }
+
+    private static void start(CrawlSchedule schedule, Map<String, String> crons) {
+        try {
+            schedule.start(crons);
+        } catch (org.quartz.SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void recordRun(CrawlRunStore runs, String job, Instant at) {
+        runs.save(new CrawlRun(UUID.randomUUID().toString(), job, CrawlStatus.SUCCEEDED, at, at, Map.of(), 0, List.of(), null));
+    }
+
+    private static final class Quiet implements Crawl {
+        private final String job;
+        final AtomicInteger runs = new AtomicInteger();
+
+        Quiet(String job) {
+            this.job = job;
+        }
+
+        @Override
+        public String job() {
+            return job;
+        }
+
+        @Override
+        public void run(CrawlRecorder recorder) {
+            runs.incrementAndGet();
+        }
+    }
+}

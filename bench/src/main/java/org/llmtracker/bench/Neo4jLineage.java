@@ -1,0 +1,144 @@
+package org.llmtracker.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.llmtracker.graph.lineage.Derivation;
+import org.llmtracker.graph.lineage.HubModel;
+import org.llmtracker.graph.lineage.Kin;
+import org.llmtracker.graph.lineage.KinFilter;
+import org.llmtracker.graph.lineage.LineageQueries;
+import org.llmtracker.graph.lineage.LineageWriter;
+import org.llmtracker.graph.lineage.TreeNode;
+import org.llmtracker.graph.model.Relation;
+import org.llmtracker.graph.store.EmbeddedNeo4j;
+import org.llmtracker.graph.store.Graph;
+import org.llmtracker.graph.store.Schema;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The project's own stack: embedded Neo4j in this JVM, the driver over Bolt, and the graph
+ * module's {@link LineageWriter} and {@link LineageQueries}, exactly as the application uses them.
+ */
+public final class Neo4jLineage implements LineageStore {
+
+    private static final Logger log = LoggerFactory.getLogger(Neo4jLineage.class);
+    private static final int CHUNK = 50_000;
+    private static final Instant NOW = Instant.parse("2026-11-27T00:00:00Z");
+
+    private final Path dir;
+    private final EmbeddedNeo4j neo4j;
+    private final Driver driver;
+    private final LineageWriter writer;
+    private final LineageQueries queries;
+
+    public Neo4jLineage(long pageCacheMegabytes) {
+        try {
+            dir = Files.createTempDirectory("llm-tracker-bench-neo4j");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        neo4j = EmbeddedNeo4j.start(dir, 0, pageCacheMegabytes);
+        driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+        Graph graph = new Graph(driver, null);
+        Schema.apply(graph);
+        writer = new LineageWriter(graph);
+        queries = new LineageQueries(graph);
+    }
+
+    @Override
+    public String name() {
+        return "Neo4j";
+    }
+
+    @Override
+    public Ingest load(LineageData data) {
+        long started = System.nanoTime();
+        for (int from = 0; from < data.models(); from += CHUNK) {
+            List<HubModel> models = new ArrayList<>(CHUNK);
+            for (int i = from; i < Math.min(from + CHUNK, data.models()); i++) {
+                models.add(new HubModel(data.ids()[i], data.organisations()[i], data.downloads()[i], null, null, null,
+                        null, null, null, null, null));
+            }
+            writer.upsertModelsInBulk(models, NOW);
+        }
+        long modelsDone = System.nanoTime();
+        for (int from = 0; from < data.edges(); from += CHUNK) {
+            List<Derivation> derivations = new ArrayList<>(CHUNK);
+            for (int e = from; e < Math.min(from + CHUNK, data.edges()); e++) {
+                derivations.add(new Derivation(data.ids()[data.edgeChild()[e]], data.ids()[data.edgeParent()[e]],
+                        data.edgeRelation()[e], List.of(), "hf-card"));
+            }
+            writer.upsertDerivations(derivations, NOW);
+        }
+        log.info("Neo4j: models in {} s, edges in {} s", String.format("%.1f", (modelsDone - started) / 1e9),
+                String.format("%.1f", (System.nanoTime() - modelsDone) / 1e9));
+        return new Ingest(data.models(), data.edges(), (System.nanoTime() - started) / 1e9);
+    }
+
+    @Override
+    public Answer descendantCount(String root) {
+        return Answer.of(queries.descendants(root, KinFilter.depth(MAX_DEPTH), 0, 1).total());
+    }
+
+    @Override
+    public Answer descendantsByRelation(String root, Relation relation, int limit) {
+        var page = queries.descendants(root, new KinFilter(relation, null, MAX_DEPTH, null), 0, limit);
+        return new Answer(page.total(), page.items().stream().map(Kin::id).toList());
+    }
+
+    @Override
+    public Answer topDescendants(String root, int limit) {
+        var page = queries.descendants(root, KinFilter.depth(MAX_DEPTH), 0, limit);
+        return new Answer(page.total(), page.items().stream().map(Kin::id).toList());
+    }
+
+    @Override
+    public Answer ancestors(String id) {
+        var page = queries.ancestors(id, KinFilter.depth(MAX_DEPTH), 0, 1_000);
+        return new Answer(page.total(), page.items().stream().map(Kin::id).toList());
+    }
+
+    @Override
+    public Answer pathLength(String from, String to) {
+        return Answer.of(queries.path(from, to).map(p -> (long) p.length()).orElse(-1L));
+    }
+
+    @Override
+    public Answer tree(String root, int depth) {
+        var tree = queries.tree(root, depth, Integer.MAX_VALUE).orElseThrow();
+        List<String> ids = new ArrayList<>();
+        collect(tree.root().children(), ids);
+        ids.sort(Comparator.naturalOrder());
+        return new Answer(ids.size(), ids);
+    }
+
+    private static void collect(List<TreeNode> nodes, List<String> ids) {
+        for (TreeNode node : nodes) {
+            ids.add(node.id());
+            collect(node.children(), ids);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        neo4j.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.llmtracker.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+/** The results as Markdown: the machine, the command, the date, then one table per size. */
+public final class Report {
+
+    private Report() {
+    }
+
+    public static String markdown(List<SizeResult> results, Options options, String command, Instant at) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Lineage benchmark: Neo4j (the graph module) against PostgreSQL recursive SQL\n\n");
+        md.append("- date: ").append(at.truncatedTo(ChronoUnit.SECONDS)).append('\n');
+        md.append("- command: `").append(command).append("`\n");
+        md.append("- machine: ").append(machine()).append('\n');
+        md.append("- settings: ").append(options.runs()).append(" measured runs after ").append(options.warmup())
+                .append(" warm-up runs per question, seed ").append(options.seed()).append(", Neo4j page cache ")
+                .append(options.pageCacheMegabytes()).append(" MiB, PostgreSQL ").append(options.pgUrl())
+                .append(" with work_mem 256MB\n\n");
+        md.append("""
+                Neo4j is embedded in the benchmark's JVM and reached over Bolt through the driver; the
+                graph module's `LineageWriter` loads it and `LineageQueries` answers. PostgreSQL holds
+                `models`, `organisations` and `edges (child, parent, relation)` with indexes on both edge
+                ends and on downloads, loaded with COPY; `WITH RECURSIVE` queries answer with the same
+                semantics (each relative once at its shortest distance, ties broken by id). Times are
+                milliseconds of wall clock as the client sees them; ratio = Neo4j p50 / PostgreSQL p50
+                (below 1: Neo4j is faster). `agree` says both stores gave the same answer (counts and ids).
+                Ingest times include PostgreSQL's index builds and ANALYZE. The machine is shared with
+                other builds, so expect noise of tens of percent.
+
+                """);
+        for (SizeResult r : results) {
+            md.append(table(r)).append('\n');
+        }
+        return md.toString();
+    }
+
+    static String table(SizeResult r) {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "## %,d models, %,d edges, %,d families%n%n", r.models(), r.edges(),
+                r.families()));
+        md.append(String.format(Locale.ROOT, "Biggest family: %,d models under `%s`; deepest leaf `%s` (depth %d); path `%s` to `%s`.%n%n",
+                r.landmarks().familySize(), r.landmarks().biggestRoot(), r.landmarks().deepestLeaf(),
+                r.landmarks().leafDepth(), r.landmarks().pathFrom(), r.landmarks().pathTo()));
+        md.append("| question | Neo4j p50 | Neo4j p95 | PostgreSQL p50 | PostgreSQL p95 | ratio | answer | agree |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---|---|\n");
+        for (SizeResult.Row row : r.rows()) {
+            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.2f | %s | %s |%n", row.question(),
+                    row.neo4j().p50(), row.neo4j().p95(), row.postgres().p50(), row.postgres().p95(), row.ratio(),
+                    row.neo4jAnswer().count(), row.agree() ? "yes" : "**NO**"));
+        }
+        md.append(String.format(Locale.ROOT, "| ingest, models/s (edges/s) | %,.0f (%,.0f) | | %,.0f (%,.0f) | | %.2f | %.1f s vs %.1f s | |%n",
+                r.neo4jIngest().modelsPerSecond(), r.neo4jIngest().edgesPerSecond(),
+                r.postgresIngest().modelsPerSecond(), r.postgresIngest().edgesPerSecond(),
+                r.neo4jIngest().seconds() / r.postgresIngest().seconds(), r.neo4jIngest().seconds(),
+                r.postgresIngest().seconds()));
+        md.append(String.format(Locale.ROOT, "%nPeak heap during the Neo4j phase (Neo4j included): %,d MiB.%n",
+                r.peakHeapBytes() >> 20));
+        return md.toString();
+    }
+
+    static String machine() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Runtime runtime = Runtime.getRuntime();
+        return String.format(Locale.ROOT, "%d cores, %.1f GiB memory, %s %s (%s), max heap %,d MiB, %s %s",
+                runtime.availableProcessors(), os.getTotalMemorySize() / (double) (1L << 30),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                System.getProperty("java.vm.vendor"), runtime.maxMemory() >> 20, System.getProperty("os.name"),
+                System.getProperty("os.version"));
+    }
+}

@@ -1,0 +1,72 @@
+package org.llmtracker.crawler.huggingface;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.llmtracker.crawler.run.CrawlRecorder;
+
+/**
+ * Breadth-first discovery below one model: each generation's parents are listed in turn (one
+ * request per 100 children), bounded by depth, minimum downloads and family size. A parent the
+ * Hub says has no children costs no request; lists come most downloaded first, so the first
+ * model under the download bound ends that parent's listing.
+ */
+final class FamilyWalk {
+
+    private final HubClient client;
+    private final HubSettings settings;
+    private final LineageParser parser;
+    private final CrawlRecorder recorder;
+
+    FamilyWalk(HubClient client, HubSettings settings, LineageParser parser, CrawlRecorder recorder) {
+        this.client = client;
+        this.settings = settings;
+        this.parser = parser;
+        this.recorder = recorder;
+    }
+
+    void walk(Family family) {
+        List<HubEntry> frontier = List.of(family.root());
+        for (int depth = 1; depth <= settings.maxDepth() && !frontier.isEmpty() && !family.truncated(); depth++) {
+            List<HubEntry> next = new ArrayList<>();
+            for (HubEntry parent : frontier) {
+                if (family.truncated()) {
+                    break;
+                }
+                if (parent.knownLeaf()) {
+                    recorder.count("leavesSkipped");
+                    continue;
+                }
+                try {
+                    client.children(parent.id(), family.rejected(), page -> take(family, page, next));
+                    if (!family.truncated()) {
+                        family.listedCompletely(parent.id());
+                    }
+                } catch (RateLimitedException e) {
+                    throw e;
+                } catch (HubException e) {
+                    // One broken listing costs its own subtree, not the family.
+                    recorder.itemFailed(parent.id(), e.getMessage());
+                }
+            }
+            frontier = next;
+        }
+    }
+
+    private boolean take(Family family, List<HubEntry> page, List<HubEntry> next) {
+        for (HubEntry entry : page) {
+            if (entry.downloads() != null && entry.downloads() < settings.minDownloads()) {
+                return false;
+            }
+            if (!family.contains(entry.id()) && family.discovered() >= settings.maxPerFamily()) {
+                family.truncate();
+                return false;
+            }
+            family.claims(parser.parse(entry));
+            if (family.add(entry)) {
+                next.add(entry);
+            }
+        }
+        return !page.isEmpty();
+    }
+}

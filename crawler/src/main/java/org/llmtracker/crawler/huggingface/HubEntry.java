@@ -1,0 +1,34 @@
+package org.llmtracker.crawler.huggingface;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.llmtracker.graph.lineage.HubModel;
+
+/**
+ * One model as the Hub describes it, in a single-model answer or a list item. Null fields were
+ * absent (a list item carries only what {@code expand[]} asked for).
+ *
+ * @param cardBaseModels {@code cardData.base_model}, a string or a list on the wire
+ * @param cardRelation   {@code cardData.base_model_relation}
+ * @param childCount     the sum of {@code childrenModelCount}; null when the answer did not say
+ */
+public record HubEntry(String id, String author, Long downloads, Long likes, String pipelineTag, String libraryName,
+        Long parameters, String license, Instant createdAt, Instant lastModified, Boolean gated, List<String> tags,
+        List<String> cardBaseModels, String cardRelation, Long childCount) {
+
+    public HubEntry {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        cardBaseModels = cardBaseModels == null ? List.of() : List.copyOf(cardBaseModels);
+    }
+
+    public HubModel toModel() {
+        return new HubModel(id, author, downloads, likes, pipelineTag, libraryName, parameters, license, createdAt,
+                lastModified, gated);
+    }
+
+    /** True when the Hub said how many children the model has and the answer is none. */
+    public boolean knownLeaf() {
+        return childCount != null && childCount == 0;
+    }
+}

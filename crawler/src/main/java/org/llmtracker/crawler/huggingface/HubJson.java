@@ -1,0 +1,145 @@
+package org.llmtracker.crawler.huggingface;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the Hub's model JSON. Lenient where the Hub is loose (a base model as a string or a
+ * list, {@code gated} as false or "manual"/"auto", missing figures) and strict where a wrong
+ * guess would corrupt the graph: an item without a valid id is rejected.
+ */
+final class HubJson {
+
+    /** Hub repo ids: an optional owner and a name of letters, digits, '-', '_' and '.'. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9._-]+)?");
+
+    private final JsonMapper mapper = JsonMapper.builder().build();
+
+    HubEntry model(String body, String where) {
+        return entry(tree(body, where), where);
+    }
+
+    /** The items of a list page; a malformed item is reported to {@code rejected} and skipped. */
+    List<HubEntry> page(String body, String where, List<String> rejected) {
+        JsonNode root = tree(body, where);
+        if (!root.isArray()) {
+            throw new HubException("malformed list page from " + where + ": expected a JSON array");
+        }
+        List<HubEntry> entries = new ArrayList<>();
+        int position = 0;
+        for (JsonNode item : root.values()) {
+            try {
+                entries.add(entry(item, where + " item " + position));
+            } catch (HubException e) {
+                rejected.add(e.getMessage());
+            }
+            position++;
+        }
+        return entries;
+    }
+
+    private JsonNode tree(String body, String where) {
+        try {
+            return mapper.readTree(body == null ? "" : body);
+        } catch (JacksonException e) {
+            throw new HubException("malformed JSON from " + where + ": " + e.getOriginalMessage());
+        }
+    }
+
+    static HubEntry entry(JsonNode node, String where) {
+        if (node == null || !node.isObject()) {
+            throw new HubException("malformed model from " + where + ": not a JSON object");
+        }
+        String id = string(node.get("id"));
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new HubException("malformed model from " + where + ": no valid 'id' (" + node.get("id") + ")");
+        }
+        JsonNode card = node.path("cardData");
+        List<String> tags = strings(node.get("tags"));
+        String author = string(node.get("author"));
+        if (author == null && id.contains("/")) {
+            author = id.substring(0, id.indexOf('/'));
+        }
+        String license = string(card.get("license"));
+        if (license == null) {
+            license = tags.stream().filter(t -> t.startsWith("license:")).map(t -> t.substring(8)).findFirst().orElse(null);
+        }
+        return new HubEntry(id, author, number(node.get("downloads")), number(node.get("likes")),
+                string(node.get("pipeline_tag")), string(node.get("library_name")),
+                number(node.path("safetensors").get("total")), license,
+                instant(node.get("createdAt")), instant(node.get("lastModified")), gated(node.get("gated")), tags,
+                strings(card.get("base_model")), string(card.get("base_model_relation")),
+                childCount(node.get("childrenModelCount")));
+    }
+
+    private static Boolean gated(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        return node.isString() ? !"false".equalsIgnoreCase(node.asString()) : null;
+    }
+
+    private static Long childCount(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isIntegralNumber()) {
+            return node.asLong();
+        }
+        if (!node.isObject()) {
+            return null;
+        }
+        long total = 0;
+        for (JsonNode n : node.values()) {
+            total += n.isIntegralNumber() ? n.asLong() : 0;
+        }
+        return total;
+    }
+
+    private static String string(JsonNode node) {
+        return node != null && node.isString() && !node.asString().isBlank() ? node.asString().trim() : null;
+    }
+
+    private static Long number(JsonNode node) {
+        return node != null && node.isNumber() ? node.asLong() : null;
+    }
+
+    private static Instant instant(JsonNode node) {
+        String text = string(node);
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A string, or the strings of a list; anything else is no value. */
+    private static List<String> strings(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (node.isString()) {
+            return string(node) == null ? List.of() : List.of(string(node));
+        }
+        List<String> values = new ArrayList<>();
+        if (node.isArray()) {
+            for (JsonNode item : node.values()) {
+                String value = string(item);
+                if (value != null) {
+                    values.add(value);
+                }
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,97 @@
+package org.llmtracker.crawler.huggingface;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.llmtracker.graph.lineage.Derivation;
+import org.llmtracker.graph.lineage.Rename;
+import org.llmtracker.graph.model.Relation;
+
+/**
+ * Lineage from a Hub answer. Two witnesses speak: the model card ({@code cardData.base_model},
+ * a string or a list, and {@code base_model_relation}) and the tags the Hub derives from it
+ * ({@code base_model:<id>} and {@code base_model:<relation>:<id>}). The tags are trusted where
+ * they disagree: the Hub rewrites them when a base is renamed while the card keeps the old id,
+ * so an old card id paired with a new tag id is recorded as a rename.
+ *
+ * <p>A relation comes from the tag, else the card, else MERGE when there are several parents,
+ * else UNKNOWN.
+ */
+public final class LineageParser {
+
+    public static final String CARD = "hf-card";
+    public static final String TAG = "hf-tag";
+    private static final String PREFIX = "base_model:";
+
+    public Lineage parse(HubEntry entry) {
+        Map<String, Relation> tagged = tagged(entry.tags());
+        Map<String, String> card = new LinkedHashMap<>();
+        entry.cardBaseModels().stream().filter(id -> HubJson.ID.matcher(id).matches())
+                .forEach(id -> card.putIfAbsent(key(id), id));
+        Relation cardRelation = Relation.parse(entry.cardRelation()).orElse(null);
+
+        List<Rename> renames = new ArrayList<>();
+        Map<String, String> cardNamed = new LinkedHashMap<>(); // parent key -> card's spelling
+        if (tagged.isEmpty()) {
+            card.forEach(cardNamed::put);
+        } else {
+            List<String> cardOnly = new ArrayList<>();
+            card.forEach((k, id) -> {
+                if (tagged.containsKey(k)) {
+                    cardNamed.put(k, id);
+                } else {
+                    cardOnly.add(id);
+                }
+            });
+            List<String> tagOnly = tagged.keySet().stream().filter(k -> !card.containsKey(k)).toList();
+            if (!cardOnly.isEmpty() && cardOnly.size() == tagOnly.size()) {
+                for (int i = 0; i < cardOnly.size(); i++) {
+                    renames.add(new Rename(cardOnly.get(i), tagOnly.get(i)));
+                    cardNamed.put(tagOnly.get(i), cardOnly.get(i));
+                }
+            }
+        }
+
+        List<String> parents = new ArrayList<>(tagged.isEmpty() ? new ArrayList<>(cardNamed.keySet()) : tagged.keySet());
+        List<Derivation> derivations = new ArrayList<>();
+        for (String parent : parents) {
+            Relation relation = tagged.get(parent) != null ? tagged.get(parent)
+                    : cardRelation != null ? cardRelation
+                    : parents.size() > 1 ? Relation.MERGE : Relation.UNKNOWN;
+            if (tagged.containsKey(parent)) {
+                derivations.add(new Derivation(entry.id(), parent, relation, List.of(), TAG));
+            }
+            if (cardNamed.containsKey(parent)) {
+                derivations.add(new Derivation(entry.id(), parent, relation, List.of(), CARD));
+            }
+        }
+        return new Lineage(derivations, renames);
+    }
+
+    /** Tag bases in order, each with the relation a {@code base_model:<relation>:<id>} tag names (or null). */
+    private static Map<String, Relation> tagged(List<String> tags) {
+        Map<String, Relation> bases = new LinkedHashMap<>();
+        for (String tag : tags) {
+            if (!tag.startsWith(PREFIX)) {
+                continue;
+            }
+            String rest = tag.substring(PREFIX.length());
+            int colon = rest.indexOf(':');
+            String id = colon < 0 ? rest : rest.substring(colon + 1);
+            if (!HubJson.ID.matcher(id).matches()) {
+                continue;
+            }
+            Relation relation = colon < 0 ? null : Relation.parse(rest.substring(0, colon)).orElse(Relation.UNKNOWN);
+            Relation known = bases.get(key(id));
+            bases.put(key(id), relation != null ? relation : known);
+        }
+        return bases;
+    }
+
+    private static String key(String id) {
+        return id.trim().toLowerCase(Locale.ROOT);
+    }
+}

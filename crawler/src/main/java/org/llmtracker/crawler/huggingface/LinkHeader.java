@@ -1,0 +1,27 @@
+package org.llmtracker.crawler.huggingface;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The {@code rel="next"} target of a {@code Link} header, as the Hub pages its lists (with a {@code cursor} parameter). */
+final class LinkHeader {
+
+    private static final Pattern LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?([^\";,]+)\"?");
+
+    private LinkHeader() {
+    }
+
+    static Optional<String> next(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        Matcher m = LINK.matcher(header);
+        while (m.find()) {
+            if ("next".equals(m.group(2).trim())) {
+                return Optional.of(m.group(1).trim());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,213 @@
+package org.llmtracker.crawler.huggingface;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.llmtracker.crawler.huggingface.testing.FixtureFamily;
+import org.llmtracker.crawler.huggingface.testing.FixtureResponse;
+import org.llmtracker.crawler.huggingface.testing.HubFixtureServer;
+import org.llmtracker.crawler.huggingface.testing.Recorded;
+
+class HubClientTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+
+    private final HubFixtureServer hub = HubFixtureServer.start(FixtureFamily.generate(), false);
+    private final List<Duration> waits = new ArrayList<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private HubClient client = client(HubSettings.of(hub.uri(), "", 3, 100, 2000));
+
+    @AfterEach
+    void stop() {
+        hub.close();
+    }
+
+    @Test
+    void aRenamedModelIsFollowedAndItsOldIdKept() {
+        ModelAnswer answer = client.model(FixtureFamily.LEGACY_ROOT);
+
+        assertThat(answer).isInstanceOfSatisfying(ModelAnswer.Found.class, found -> {
+            assertThat(found.entry().id()).isEqualTo(FixtureFamily.ROOT);
+            assertThat(found.formerIds()).containsExactly(FixtureFamily.LEGACY_ROOT);
+            assertThat(found.entry().childCount()).isEqualTo(256L);
+        });
+        assertThat(requests).hasValue(2);
+    }
+
+    @Test
+    void aRecordedRenameLocationIsReadAsTheNewId() {
+        hub.script("/api/models/bert-base-uncased", 1, new FixtureResponse(307,
+                Map.of("Location", "/api/models/google-bert/bert-base-uncased"),
+                "Temporary Redirect. Redirecting to /api/models/google-bert/bert-base-uncased", null));
+        hub.script("/api/models/google-bert/bert-base-uncased", 1, FixtureResponse.of(200,
+                Recorded.body("deepset__roberta-base-squad2.json")
+                        .replace("deepset/roberta-base-squad2", "google-bert/bert-base-uncased")));
+
+        ModelAnswer answer = client.model("bert-base-uncased");
+
+        assertThat(((ModelAnswer.Found) answer).formerIds()).containsExactly("bert-base-uncased");
+    }
+
+    @Test
+    void notFoundMarksTheModelGone() {
+        assertThat(client.model("nobody/nothing")).isEqualTo(new ModelAnswer.Gone("nobody/nothing", 404));
+    }
+
+    @Test
+    void anAnonymous401ForAMissingRepoIsGoneAndOtherRefusalsAreGated() {
+        hub.script("/api/models/a/private", 1, FixtureResponse.of(401, "{\"error\":\"Repository not found\"}")
+                .header("X-Error-Code", "RepoNotFound"));
+        hub.script("/api/models/a/gated", 1, FixtureResponse.of(403, "{\"error\":\"gated\"}").header("X-Error-Code", "GatedRepo"));
+        hub.script("/api/models/a/locked", 1, FixtureResponse.of(401, "{\"error\":\"Unauthorized\"}"));
+
+        assertThat(client.model("a/private")).isInstanceOf(ModelAnswer.Gone.class);
+        assertThat(client.model("a/gated")).isEqualTo(new ModelAnswer.Gated("a/gated", 403));
+        assertThat(client.model("a/locked")).isEqualTo(new ModelAnswer.Gated("a/locked", 401));
+    }
+
+    @Test
+    void tooManyRequestsWaitsAsLongAsRetryAfterSays() {
+        hub.script("/api/models/" + FixtureFamily.ROOT, 1, FixtureResponse.of(429, "{\"error\":\"rate limited\"}")
+                .header("Retry-After", "7"));
+
+        assertThat(client.model(FixtureFamily.ROOT)).isInstanceOf(ModelAnswer.Found.class);
+        assertThat(waits).containsExactly(Duration.ofSeconds(7));
+        assertThat(requests).hasValue(2);
+    }
+
+    @Test
+    void tooManyRequestsWithoutRetryAfterWaitsForTheRateLimitWindow() {
+        hub.script("/api/models/" + FixtureFamily.ROOT, 1, FixtureResponse.of(429, "{\"error\":\"rate limited\"}")
+                .header("RateLimit", "\"api\";r=0;t=42")
+                .header("RateLimit-Policy", "\"fixed window\";\"api\";q=1000;w=300"));
+
+        client.model(FixtureFamily.ROOT);
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(42));
+    }
+
+    @Test
+    void aWaitLongerThanTheRunAllowsStopsWithRateLimited() {
+        hub.script("/api/models/" + FixtureFamily.ROOT, 1, FixtureResponse.of(429, "{}").header("Retry-After", "3600"));
+
+        assertThatThrownBy(() -> client.model(FixtureFamily.ROOT)).isInstanceOf(RateLimitedException.class)
+                .hasMessageContaining("3600s");
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void aSpentWindowOnASuccessPausesUntilItResets() {
+        hub.script("/api/models/" + FixtureFamily.ROOT, 1, FixtureResponse.of(200, "{\"id\":\"fixture-org/Base-7B\"}")
+                .header("RateLimit", "\"api\";r=0;t=12"));
+
+        client.model(FixtureFamily.ROOT);
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(12));
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithGrowingBackOff() {
+        hub.script("/api/models/" + FixtureFamily.ROOT, 2, FixtureResponse.of(502, "Bad Gateway"));
+
+        assertThat(client.model(FixtureFamily.ROOT)).isInstanceOf(ModelAnswer.Found.class);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void serverErrorsEndInAFailureNamingTheUrlOnceAttemptsRunOut() {
+        hub.script("/api/models/" + FixtureFamily.ROOT, 10, FixtureResponse.of(503, "Service Unavailable"));
+
+        assertThatThrownBy(() -> client.model(FixtureFamily.ROOT)).isInstanceOf(HubException.class)
+                .hasMessageContaining("/api/models/fixture-org/Base-7B").hasMessageContaining("503");
+        assertThat(requests).hasValue(4);
+    }
+
+    @Test
+    void aTimedOutRequestIsRetried() {
+        client = client(HubSettings.of(hub.uri(), "", 3, 100, 2000).withLimits(3, Duration.ofMinutes(5), Duration.ofMillis(300)));
+        hub.script("/api/models/" + FixtureFamily.ROOT, 1, FixtureResponse.of(200, "{}").after(Duration.ofSeconds(2)));
+
+        assertThat(client.model(FixtureFamily.ROOT)).isInstanceOf(ModelAnswer.Found.class);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void listsPageThroughLinkCursorsMostDownloadedFirst() {
+        List<String> rejected = new ArrayList<>();
+        List<HubEntry> all = new ArrayList<>();
+        List<Integer> pages = new ArrayList<>();
+
+        client.children(FixtureFamily.ROOT, rejected, page -> {
+            pages.add(page.size());
+            return all.addAll(page);
+        });
+
+        assertThat(pages).containsExactly(100, 98, 58);
+        assertThat(rejected).hasSize(2);
+        assertThat(all).hasSize(256);
+        assertThat(all).extracting(HubEntry::downloads).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        assertThat(hub.requests()).allSatisfy(r -> assertThat(r).contains("limit=100").contains("sort=downloads"));
+        // the first request asked for child counts, which the Hub refuses on lists
+        assertThat(hub.requests()).hasSize(4);
+        assertThat(hub.requests().subList(2, 4)).allSatisfy(r -> assertThat(r).contains("cursor="));
+    }
+
+    @Test
+    void theHubRefusingChildCountsOnListsIsAskedOnceThenListedWithout() {
+        client.children(FixtureFamily.ROOT, new ArrayList<>(), page -> false);
+        client.children(FixtureFamily.TRI_MERGE, new ArrayList<>(), page -> false);
+
+        assertThat(hub.requests()).hasSize(3);
+        assertThat(hub.requests().get(0)).contains("expand%5B%5D=childrenModelCount");
+        assertThat(hub.requests().subList(1, 3)).noneMatch(r -> r.contains("childrenModelCount"));
+        assertThat(client.listsCarryChildCounts()).isFalse();
+    }
+
+    @Test
+    void aMirrorThatListsChildCountsKeepsThem() {
+        try (HubFixtureServer mirror = HubFixtureServer.start(FixtureFamily.generate(), true)) {
+            HubClient mirrored = client(HubSettings.of(mirror.uri(), "", 3, 100, 2000));
+            List<HubEntry> first = new ArrayList<>();
+
+            mirrored.children(FixtureFamily.ROOT, new ArrayList<>(), page -> !first.addAll(page));
+
+            assertThat(mirrored.listsCarryChildCounts()).isTrue();
+            assertThat(first).allSatisfy(e -> assertThat(e.childCount()).isNotNull());
+        }
+    }
+
+    @Test
+    void aNextLinkToAnotherHostIsRefused() {
+        hub.script("/api/models?filter=base_model%3Aa%2Fb", 1, FixtureResponse.of(200, "[]")
+                .header("Link", "<https://evil.example/api/models?cursor=x>; rel=\"next\""));
+
+        assertThatThrownBy(() -> client.children("a/b", new ArrayList<>(), page -> true))
+                .isInstanceOf(HubException.class).hasMessageContaining("evil.example");
+    }
+
+    @Test
+    void theTokenIsSentAsABearer() {
+        HubClient withToken = client(HubSettings.of(hub.uri(), "hf_secret", 3, 100, 2000));
+        hub.script("/api/models/" + FixtureFamily.ROOT, 1, FixtureResponse.of(200, "{\"id\":\"a/b\"}"));
+
+        withToken.model(FixtureFamily.ROOT);
+
+        assertThat(hub.authorizations()).containsExactly("Bearer hf_secret");
+    }
+
+    private HubClient client(HubSettings settings) {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        return new HubClient(settings, waits::add, clock, requests::incrementAndGet);
+    }
+}

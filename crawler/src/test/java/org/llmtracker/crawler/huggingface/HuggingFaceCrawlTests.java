@@ -1,0 +1,213 @@
+package org.llmtracker.crawler.huggingface;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.llmtracker.graph.testing.Entries.base;
+import static org.llmtracker.graph.testing.Entries.model;
+import static org.llmtracker.graph.testing.Entries.withHosting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.llmtracker.crawler.huggingface.testing.FixtureFamily;
+import org.llmtracker.crawler.huggingface.testing.FixtureResponse;
+import org.llmtracker.crawler.huggingface.testing.HubFixtureServer;
+import org.llmtracker.crawler.run.CrawlRecorder;
+import org.llmtracker.graph.catalog.CatalogEntry;
+import org.llmtracker.graph.catalog.CatalogWriter;
+import org.llmtracker.graph.lineage.Conflict;
+import org.llmtracker.graph.lineage.HubGraph;
+import org.llmtracker.graph.lineage.KinFilter;
+import org.llmtracker.graph.lineage.LineageConflicts;
+import org.llmtracker.graph.lineage.LineageQueries;
+import org.llmtracker.graph.lineage.LineageWriter;
+import org.llmtracker.graph.model.ModelQueries;
+import org.llmtracker.graph.model.Relation;
+import org.llmtracker.graph.store.Graph;
+import org.llmtracker.graph.testing.Neo4jTest;
+
+@Neo4jTest
+class HuggingFaceCrawlTests {
+
+    private static final Instant MONDAY = Instant.parse("2026-11-23T08:00:00Z");
+    private static final CatalogEntry BASE = withHosting(model("fixture-base"), List.of(), List.of(FixtureFamily.LEGACY_ROOT));
+
+    private final FixtureFamily family = FixtureFamily.generate();
+    // Most tests play a mirror whose lists carry child counts: the same family for a tenth of the requests.
+    private final HubFixtureServer hub = HubFixtureServer.start(family, true);
+    private final List<Duration> waits = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        hub.close();
+    }
+
+    @Test
+    void discoveryFindsExactlyTheFamilyWithItsDepthsAndRelations(Graph graph) {
+        catalogue(graph, BASE);
+
+        CrawlRecorder run;
+        try (HubFixtureServer strict = HubFixtureServer.start(family, false)) {
+            run = crawl(graph, strict, 2000, MONDAY);
+        }
+
+        assertThat(descendants(graph)).isEqualTo(expected());
+        assertThat(run.counts()).containsEntry("fetched", 1L).containsEntry("discovered", (long) expected().size());
+        assertThat(new ModelQueries(graph).detail("fixture-base").orElseThrow().childCounts())
+                .isEqualTo(Map.of("ADAPTER", 63L, "FINETUNE", 124L, "QUANTIZED", 62L, "UNKNOWN", 1L));
+    }
+
+    @Test
+    void aMirrorListingChildCountsFindsTheSameFamilyWithoutAskingLeaves(Graph graph) {
+        catalogue(graph, BASE);
+
+        CrawlRecorder run = crawl(graph, hub, 2000, MONDAY);
+
+        assertThat(descendants(graph)).isEqualTo(expected());
+        assertThat(run.counts().get("leavesSkipped")).isGreaterThan(250L);
+    }
+
+    @Test
+    void aSecondRunAddsNothingAndSnapshotsAtMostOnceADay(Graph graph) {
+        catalogue(graph, BASE);
+        crawl(graph, hub, 2000, MONDAY);
+        long nodes = count(graph, "MATCH (n) RETURN count(n) AS n");
+        long links = count(graph, "MATCH ()-[r]->() RETURN count(r) AS n");
+
+        CrawlRecorder again = crawl(graph, hub, 2000, MONDAY.plusSeconds(3600));
+
+        assertThat(again.counts()).containsEntry("discovered", 0L).containsEntry("snapshots", 0L);
+        assertThat(count(graph, "MATCH (n) RETURN count(n) AS n")).isEqualTo(nodes);
+        assertThat(count(graph, "MATCH ()-[r]->() RETURN count(r) AS n")).isEqualTo(links);
+        assertThat(count(graph, "MATCH (:Model {id: 'fixture-base'})-[:HAD]->(s:Snapshot) RETURN count(s) AS n")).isOne();
+    }
+
+    @Test
+    void renamedIdsBecomeAliasesOfTheCataloguedModel(Graph graph) {
+        catalogue(graph, BASE);
+
+        crawl(graph, hub, 2000, MONDAY);
+
+        ModelQueries models = new ModelQueries(graph);
+        assertThat(models.resolve(FixtureFamily.ROOT)).contains("fixture-base");
+        assertThat(models.resolve(FixtureFamily.CARD_OLD_ROOT)).contains("fixture-base");
+        assertThat(models.detail("fixture-base").orElseThrow()).satisfies(d -> {
+            assertThat(d.downloads()).isEqualTo(5_000_000L);
+            assertThat(d.hfStatus()).isEqualTo("ok");
+            assertThat(d.catalogued()).isTrue();
+        });
+    }
+
+    @Test
+    void gatedModelsAreMarkedAndMalformedAnswersCountAsFailuresOfTheirOwn(Graph graph) {
+        catalogue(graph, BASE, withHosting(model("missing"), List.of(), List.of("nobody/nothing")));
+
+        CrawlRecorder run = crawl(graph, hub, 2000, MONDAY);
+
+        ModelQueries models = new ModelQueries(graph);
+        assertThat(models.detail(FixtureFamily.GATED.toLowerCase()).orElseThrow()).satisfies(d -> {
+            assertThat(d.hfStatus()).isEqualTo("gated");
+            assertThat(d.gated()).isTrue();
+            assertThat(d.catalogued()).isFalse();
+            assertThat(d.organisationKey()).isEqualTo("tuner05");
+        });
+        assertThat(models.detail("missing").orElseThrow().hfStatus()).isEqualTo("gone");
+        assertThat(run.counts()).containsEntry("gone", 1L).containsEntry("gated", 1L).containsEntry("failed", 3L);
+        assertThat(run.errors()).anySatisfy(e -> assertThat(e).startsWith(FixtureFamily.BROKEN_LISTER).contains("malformed"))
+                .filteredOn(e -> e.contains("item")).hasSize(2);
+    }
+
+    @Test
+    void aCatalogueLinkIsNeverOverriddenAndDisagreementsAreListed(Graph graph) {
+        catalogue(graph, BASE,
+                withHosting(model("ft-zero", base("fixture-base", Relation.ADAPTER)), List.of(), List.of("tuner00/Base-7B-ft-000")),
+                withHosting(model("tri", base("fixture-base", Relation.FINETUNE)), List.of(), List.of(FixtureFamily.TRI_MERGE)));
+
+        crawl(graph, hub, 2000, MONDAY);
+
+        assertThat(new ModelQueries(graph).detail("ft-zero").orElseThrow().parents()).singleElement().satisfies(p -> {
+            assertThat(p.relation()).isEqualTo("ADAPTER");
+            assertThat(p.sources()).containsExactlyInAnyOrder("catalog", "hf-tag", "hf-card");
+        });
+        assertThat(new LineageConflicts(graph).list())
+                .extracting(Conflict::kind, Conflict::child, Conflict::parent, Conflict::catalogRelation, Conflict::hubRelation)
+                .containsExactly(
+                        tuple("RELATION", "ft-zero", "fixture-base", "ADAPTER", "FINETUNE"),
+                        tuple("HUB_ONLY_PARENT", "tri", "ft-zero", null, "MERGE"),
+                        tuple("HUB_ONLY_PARENT", "tri", "quant02/base-7b-ft-002-gguf", null, "MERGE"),
+                        tuple("HUB_ONLY_PARENT", "tri", "tuner01/base-7b-ft-001", null, "MERGE"));
+        assertThat(new ModelQueries(graph).detail("tri").orElseThrow().parents()).extracting(p -> p.id())
+                .contains("fixture-base");
+    }
+
+    @Test
+    void modelsThatLeaveTheListingsAreKeptAndMarked(Graph graph) {
+        catalogue(graph, BASE);
+        crawl(graph, hub, 2000, MONDAY);
+        hub.script("/api/models?filter=base_model%3Alvl2%2Fft000-child-0&", 1, FixtureResponse.of(200, "[]"));
+
+        CrawlRecorder later = crawl(graph, hub, 2000, MONDAY.plus(Duration.ofDays(1)));
+
+        assertThat(later.counts()).containsEntry("unlisted", 4L);
+        assertThat(new ModelQueries(graph).detail("lvl3/ft000-child-0-0").orElseThrow().hfStatus()).isEqualTo("unlisted");
+        assertThat(descendants(graph)).containsOnlyKeys(expected().keySet());
+    }
+
+    @Test
+    void aFamilyStopsAtItsMaximumSize(Graph graph) {
+        catalogue(graph, BASE);
+
+        CrawlRecorder run = crawl(graph, hub, 40, MONDAY);
+
+        assertThat(descendants(graph)).hasSize(40);
+        assertThat(run.counts()).containsEntry("familiesTruncated", 1L).containsEntry("unlisted", 0L);
+    }
+
+    @Test
+    void aLongRateLimitEndsTheRunEarly(Graph graph) {
+        catalogue(graph, BASE);
+        hub.script("/api/models?filter=base_model%3Atuner00", 1, FixtureResponse.of(429, "{}").header("Retry-After", "3600"));
+
+        CrawlRecorder run = crawl(graph, hub, 2000, MONDAY);
+
+        assertThat(run.stoppedEarly()).isTrue();
+        assertThat(run.partialReason()).contains("3600s");
+        assertThat(run.counts()).containsEntry("unlisted", 0L);
+    }
+
+    private CrawlRecorder crawl(Graph graph, HubFixtureServer server, int maxPerFamily, Instant at) {
+        HubSettings settings = HubSettings.of(server.uri(), "", 3, FixtureFamily.MIN_DOWNLOADS, maxPerFamily);
+        CrawlRecorder recorder = new CrawlRecorder();
+        new HuggingFaceCrawl(settings, new LineageWriter(graph), new HubGraph(graph), Clock.fixed(at, ZoneOffset.UTC),
+                waits::add).run(recorder);
+        return recorder;
+    }
+
+    private static void catalogue(Graph graph, CatalogEntry... entries) {
+        new CatalogWriter(graph).applyFile(List.of(entries), MONDAY.minus(Duration.ofDays(1)));
+    }
+
+    private Map<String, FixtureFamily.Expected> expected() {
+        return new TreeMap<>(family.expected(3));
+    }
+
+    private static Map<String, FixtureFamily.Expected> descendants(Graph graph) {
+        Map<String, FixtureFamily.Expected> found = new TreeMap<>();
+        new LineageQueries(graph).descendants("fixture-base", KinFilter.depth(10), 0, 5000).items()
+                .forEach(k -> found.put(k.id(), new FixtureFamily.Expected(k.depth(), new TreeSet<>(k.relations()))));
+        return found;
+    }
+
+    private static long count(Graph graph, String cypher) {
+        return graph.read(tx -> tx.run(cypher).single().get("n").asLong());
+    }
+}

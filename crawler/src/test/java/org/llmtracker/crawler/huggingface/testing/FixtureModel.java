@@ -1,0 +1,53 @@
+package org.llmtracker.crawler.huggingface.testing;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One model of a generated Hub family, as the Hub would describe it.
+ *
+ * @param tagParents      base id -> relation tag ("finetune", ...) or null for a bare {@code base_model:<id>} tag
+ * @param cardBase        {@code cardData.base_model}: null, a String or a List of Strings
+ * @param cardRelation    {@code cardData.base_model_relation}, or null
+ * @param gated           false, "manual" or "auto"
+ * @param brokenListing   listing this model's children answers a truncated body
+ * @param claimedChildren overrides the child count the Hub reports (null: the real count)
+ */
+public record FixtureModel(String id, long downloads, long likes, Map<String, String> tagParents, Object cardBase,
+        String cardRelation, Object gated, boolean brokenListing, Long claimedChildren) {
+
+    public FixtureModel {
+        tagParents = tagParents == null ? Map.of() : new LinkedHashMap<>(tagParents);
+    }
+
+    static FixtureModel of(String id, long downloads, Map<String, String> tagParents) {
+        return new FixtureModel(id, downloads, downloads / 100, tagParents, null, null, false, false, null);
+    }
+
+    FixtureModel withCard(Object base, String relation) {
+        return new FixtureModel(id, downloads, likes, tagParents, base, relation, gated, brokenListing, claimedChildren);
+    }
+
+    FixtureModel gatedAs(String how) {
+        return new FixtureModel(id, downloads, likes, tagParents, cardBase, cardRelation, how, brokenListing, claimedChildren);
+    }
+
+    FixtureModel withBrokenListing(long claimed) {
+        return new FixtureModel(id, downloads, likes, tagParents, cardBase, cardRelation, gated, true, claimed);
+    }
+
+    /** Every parent the Hub lists this model under: the tags, or the card when there are no tags. */
+    public List<String> listedUnder() {
+        if (!tagParents.isEmpty()) {
+            return List.copyOf(tagParents.keySet());
+        }
+        if (cardBase instanceof String s) {
+            return List.of(s);
+        }
+        if (cardBase instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+}
