@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.llmtracker.api.testing.ApiTest;
 import org.llmtracker.api.testing.Http;
 import org.llmtracker.crawler.catalog.CatalogLoader;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 /** Reading and editing the catalogue through the API, and who may edit it. */
 @ApiTest
@@ -24,17 +22,10 @@ class CatalogApiTests {
             """;
 
     @Autowired
-    Environment environment;
-
-    @Autowired
     CatalogStartup startup;
 
+    @Autowired
     Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(environment);
-    }
 
     @Test
     void anEntryReadsBackWithItsBaseModelsRelationsAndStages() {

@@ -23,7 +23,6 @@ import org.llmtracker.api.testing.Http;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.DigestWeekFixture;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -38,18 +37,16 @@ class DigestApiTests {
     Graph graph;
 
     @Autowired
-    Environment environment;
+    Http http;
 
     @Autowired
     TrackerProperties properties;
 
     private final DigestWeekFixture fixture = new DigestWeekFixture("digest-api-");
-    private Http http;
 
     @BeforeEach
     void writeAWeekOfCrawls() {
         fixture.writeTo(graph);
-        http = new Http(environment);
     }
 
     @AfterEach

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.llmtracker.api.testing.ApiTest;
 import org.llmtracker.api.testing.Http;
@@ -17,7 +16,6 @@ import org.llmtracker.graph.repository.CrawlTarget;
 import org.llmtracker.graph.repository.RepositoryReads;
 import org.llmtracker.graph.store.Graph;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import tools.jackson.databind.JsonNode;
 
@@ -26,18 +24,11 @@ import tools.jackson.databind.JsonNode;
 class GithubCrawlApiTests {
 
     @Autowired
-    Environment environment;
+    Http http;
     @Autowired
     GithubMirror mirror;
     @Autowired
     Graph graph;
-
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(environment);
-    }
 
     @Test
     void afterACrawlModelDetailShowsRecordedStarsAndLatestReleaseAndAnUnchangedCrawlAddsNoSnapshot() {

@@ -12,7 +12,6 @@ import org.llmtracker.api.testing.ApiTest;
 import org.llmtracker.api.testing.Http;
 import org.llmtracker.crawler.huggingface.testing.FixtureFamily;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import tools.jackson.databind.JsonNode;
 
@@ -28,8 +27,8 @@ class HuggingFaceApiTests {
     private final Http http;
     private final Map<String, FixtureFamily.Expected> expected = new TreeMap<>(FixtureFamily.generate().expected(3));
 
-    HuggingFaceApiTests(@Autowired Environment environment) {
-        this.http = new Http(environment);
+    HuggingFaceApiTests(@Autowired Http http) {
+        this.http = http;
     }
 
     @Test

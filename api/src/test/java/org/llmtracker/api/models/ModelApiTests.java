@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.llmtracker.api.testing.ApiTest;
 import org.llmtracker.api.testing.Http;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import tools.jackson.databind.JsonNode;
 
@@ -19,14 +17,7 @@ import tools.jackson.databind.JsonNode;
 class ModelApiTests {
 
     @Autowired
-    Environment environment;
-
     Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(environment);
-    }
 
     @Test
     void searchMatchesNamesAndIdsCaseInsensitively() {

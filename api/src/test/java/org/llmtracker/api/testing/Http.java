@@ -19,33 +19,38 @@ public final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final String base;
+    private final Environment environment;
 
+    /** Reads the server's port when first used: as a bean (see {@link ApiTest}) it is made before the server starts. */
     public Http(Environment environment) {
-        this.base = "http://127.0.0.1:" + environment.getRequiredProperty("local.server.port");
+        this.environment = environment;
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + environment.getRequiredProperty("local.server.port");
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).GET());
     }
 
     public Response get(String path, String accept) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", accept).GET());
     }
 
     public Response put(String path, String jsonBody, String token) {
-        return send(withToken(HttpRequest.newBuilder(URI.create(base + path)), token)
+        return send(withToken(HttpRequest.newBuilder(URI.create(base() + path)), token)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
     public Response post(String path, String token) {
-        return send(withToken(HttpRequest.newBuilder(URI.create(base + path)), token)
+        return send(withToken(HttpRequest.newBuilder(URI.create(base() + path)), token)
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     public Response post(String path, String contentType, String body, String token) {
-        return send(withToken(HttpRequest.newBuilder(URI.create(base + path)), token)
+        return send(withToken(HttpRequest.newBuilder(URI.create(base() + path)), token)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
