@@ -65,7 +65,7 @@ public final class ModelQueries {
     private static final String ORGANISATIONS = """
             MATCH (o:Organisation)
             RETURN o.key AS key, o.name AS name, o.country AS country,
-                   COUNT { (o)<-[:PUBLISHED_BY]-(:Model) } AS models
+                   COUNT { (o)<-[:PUBLISHED_BY]-() } AS models
             ORDER BY toLower(o.name), o.key
             """;
 
