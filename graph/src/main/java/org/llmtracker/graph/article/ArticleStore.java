@@ -1,7 +1,8 @@
 package org.llmtracker.graph.article;
 
+import static org.llmtracker.graph.model.Values.dateTime;
+
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class ArticleStore {
 
     /** Catalogue links never fetched or last fetched before {@code staleBefore}. */
     public List<PageLink> due(Instant staleBefore) {
-        return graph.read(tx -> tx.run(DUE, Map.of("staleBefore", staleBefore.atZone(ZoneOffset.UTC)))
+        return graph.read(tx -> tx.run(DUE, Map.of("staleBefore", dateTime(staleBefore)))
                 .list(r -> new PageLink(r.get("url").asString(), r.get("modelIds").asList(v -> v.asString()))));
     }
 
@@ -57,7 +58,7 @@ public final class ArticleStore {
             row.put("site", p.site());
             return row;
         }).toList();
-        return graph.write(tx -> tx.run(RECORD, Map.of("rows", rows, "now", now.atZone(ZoneOffset.UTC)))
+        return graph.write(tx -> tx.run(RECORD, Map.of("rows", rows, "now", dateTime(now)))
                 .single().get("changed").asLong());
     }
 }

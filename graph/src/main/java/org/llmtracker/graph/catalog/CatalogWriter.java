@@ -1,10 +1,11 @@
 package org.llmtracker.graph.catalog;
 
+import static org.llmtracker.graph.model.Values.dateTime;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -160,7 +161,7 @@ public final class CatalogWriter {
             List<String> unchanged = tx.run(UNCHANGED_IDS, Map.of("rows", rows)).list(r -> r.get("id").asString());
             List<Map<String, Object>> changed = rows.stream().filter(r -> !unchanged.contains(r.get("id"))).toList();
             upsert(tx, changed, now);
-            List<String> removed = tx.run(MARK_REMOVED, Map.of("ids", ids, "now", at(now)))
+            List<String> removed = tx.run(MARK_REMOVED, Map.of("ids", ids, "now", dateTime(now)))
                     .list(r -> r.get("id").asString());
             return new LoadSummary(entries.size(), changed.size(), unchanged.size(), removed);
         });
@@ -183,7 +184,7 @@ public final class CatalogWriter {
         if (rows.isEmpty()) {
             return;
         }
-        Map<String, Object> params = Map.of("rows", rows, "now", at(now));
+        Map<String, Object> params = Map.of("rows", rows, "now", dateTime(now));
         for (String statement : List.of(UPSERT_MODELS, LINK_ORGANISATIONS, LINK_REPOSITORIES, LINK_ALIASES,
                 RETRACT_EDGES, ASSERT_EDGES)) {
             tx.run(statement, params).consume();
@@ -251,10 +252,6 @@ public final class CatalogWriter {
 
     private static List<String> strings(Value value) {
         return value.isNull() ? List.of() : value.asList(Value::asString);
-    }
-
-    static Object at(Instant instant) {
-        return instant.atZone(ZoneOffset.UTC);
     }
 
     /** A stable digest of everything an entry says, independent of JVM and map order. */

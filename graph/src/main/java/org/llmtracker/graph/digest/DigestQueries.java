@@ -1,11 +1,11 @@
 package org.llmtracker.graph.digest;
 
+import static org.llmtracker.graph.model.Values.dateTime;
+import static org.llmtracker.graph.model.Values.instant;
 import static org.llmtracker.graph.model.Values.number;
 import static org.llmtracker.graph.model.Values.string;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -93,7 +93,7 @@ public final class DigestQueries {
     }
 
     public Digest build(IsoWeek week, Instant builtAt) {
-        Map<String, Object> window = Map.of("from", utc(week.start()), "to", utc(week.end()));
+        Map<String, Object> window = Map.of("from", dateTime(week.start()), "to", dateTime(week.end()));
         List<Mover> stars = movers(REPOSITORY_MOVERS, window, "stars");
         return new Digest(week.toString(), week.start(), week.end(), builtAt,
                 graph.read(tx -> tx.run(RELEASES, window).list(DigestQueries::release)),
@@ -165,10 +165,6 @@ public final class DigestQueries {
 
     private static NewRelease release(Record r) {
         return new NewRelease(r.get("repository").asString(), string(r.get("tag")), string(r.get("name")),
-                r.get("publishedAt").asZonedDateTime().toInstant(), r.get("prerelease").asBoolean(), string(r.get("url")));
-    }
-
-    private static ZonedDateTime utc(Instant instant) {
-        return instant.atZone(ZoneOffset.UTC);
+                instant(r.get("publishedAt")), r.get("prerelease").asBoolean(), string(r.get("url")));
     }
 }

@@ -1,7 +1,9 @@
 package org.llmtracker.graph.digest;
 
+import static org.llmtracker.graph.model.Values.dateTime;
+import static org.llmtracker.graph.model.Values.instant;
+
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +39,8 @@ public final class DigestStore {
     }
 
     public void save(String week, Instant from, Instant to, Instant builtAt, String json) {
-        graph.write(tx -> tx.run(SAVE, Map.of("week", week, "from", from.atZone(ZoneOffset.UTC),
-                "to", to.atZone(ZoneOffset.UTC), "builtAt", builtAt.atZone(ZoneOffset.UTC), "json", json)).consume());
+        graph.write(tx -> tx.run(SAVE, Map.of("week", week, "from", dateTime(from),
+                "to", dateTime(to), "builtAt", dateTime(builtAt), "json", json)).consume());
     }
 
     public Optional<StoredDigest> find(String week) {
@@ -51,7 +53,7 @@ public final class DigestStore {
     }
 
     private static StoredDigest stored(Value d) {
-        return new StoredDigest(d.get("week").asString(), d.get("builtAt").asZonedDateTime().toInstant(), d.get("json").asString());
+        return new StoredDigest(d.get("week").asString(), instant(d.get("builtAt")), d.get("json").asString());
     }
 
     /** @param json the digest as {@link Digest} serialised by the API */

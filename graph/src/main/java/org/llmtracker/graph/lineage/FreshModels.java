@@ -1,5 +1,7 @@
 package org.llmtracker.graph.lineage;
 
+import static org.llmtracker.graph.model.Values.dateTime;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,7 +65,7 @@ final class FreshModels {
             List<HubModel> batch = models.subList(from, Math.min(from + BATCH, models.size()));
             List<HubModel> rest;
             try {
-                rest = createFresh(batch, LineageWriter.at(now));
+                rest = createFresh(batch, dateTime(now));
             } catch (ClientException e) {
                 if (!CONSTRAINT_FAILED.equals(e.code())) {
                     throw e;

@@ -1,7 +1,8 @@
 package org.llmtracker.graph.lineage;
 
+import static org.llmtracker.graph.model.Values.dateTime;
+
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,7 +140,7 @@ public final class HubGraph {
         List<Map<String, Object>> rows = renames.stream()
                 .filter(r -> !Ids.model(r.from()).equals(Ids.model(r.to())))
                 .map(r -> Map.<String, Object>of("from", Ids.model(r.from()), "to", Ids.model(r.to()))).toList();
-        graph.write(tx -> tx.run(RENAMES, Map.of("rows", rows, "now", at(now))).consume());
+        graph.write(tx -> tx.run(RENAMES, Map.of("rows", rows, "now", dateTime(now))).consume());
     }
 
     /** Sets the Hub's verdict on models; {@code listed} also stamps them as seen in a listing now. */
@@ -149,7 +150,7 @@ public final class HubGraph {
         }
         List<Map<String, Object>> rows = hfIds.stream()
                 .map(id -> Map.<String, Object>of("id", Ids.model(id), "status", status, "listed", listed)).toList();
-        graph.write(tx -> tx.run(STATUS, Map.of("rows", rows, "now", at(now))).consume());
+        graph.write(tx -> tx.run(STATUS, Map.of("rows", rows, "now", dateTime(now))).consume());
     }
 
     /** Stamps models whose children were all listed now (within the discovery bounds). */
@@ -158,7 +159,7 @@ public final class HubGraph {
             return;
         }
         List<Map<String, Object>> rows = hfIds.stream().map(id -> Map.<String, Object>of("id", Ids.model(id))).toList();
-        graph.write(tx -> tx.run(CHILDREN_LISTED, Map.of("rows", rows, "now", at(now))).consume());
+        graph.write(tx -> tx.run(CHILDREN_LISTED, Map.of("rows", rows, "now", dateTime(now))).consume());
     }
 
     /**
@@ -166,7 +167,7 @@ public final class HubGraph {
      * kept, and marked unlisted; returns how many.
      */
     public long markUnlistedSince(Instant since, Instant now) {
-        return graph.write(tx -> tx.run(UNLISTED_SINCE, Map.of("since", at(since), "now", at(now)))
+        return graph.write(tx -> tx.run(UNLISTED_SINCE, Map.of("since", dateTime(since), "now", dateTime(now)))
                 .single().get("n").asLong());
     }
 
@@ -182,11 +183,7 @@ public final class HubGraph {
             row.put("likes", m.likes());
             return row;
         }).toList();
-        return graph.write(tx -> tx.run(SNAPSHOTS, Map.of("rows", rows, "now", at(now))).list().stream()
+        return graph.write(tx -> tx.run(SNAPSHOTS, Map.of("rows", rows, "now", dateTime(now))).list().stream()
                 .mapToLong(r -> r.get("n").asLong()).sum());
-    }
-
-    private static Object at(Instant instant) {
-        return instant.atZone(ZoneOffset.UTC);
     }
 }

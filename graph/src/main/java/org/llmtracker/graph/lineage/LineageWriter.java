@@ -1,7 +1,8 @@
 package org.llmtracker.graph.lineage;
 
+import static org.llmtracker.graph.model.Values.dateTime;
+
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ public final class LineageWriter {
         for (int from = 0; from < models.size(); from += BATCH) {
             List<Map<String, Object>> rows = models.subList(from, Math.min(from + BATCH, models.size())).stream()
                     .map(LineageWriter::row).toList();
-            graph.write(tx -> tx.run(UPSERT_MODELS, Map.of("rows", rows, "now", at(now))).consume());
+            graph.write(tx -> tx.run(UPSERT_MODELS, Map.of("rows", rows, "now", dateTime(now))).consume());
         }
         return models.size();
     }
@@ -107,7 +108,7 @@ public final class LineageWriter {
                             "relation", d.relation().name(), "stages", d.stages().stream().map(Stage::name).toList(),
                             "source", d.source()))
                     .toList();
-            written += graph.write(tx -> tx.run(UPSERT_DERIVATIONS, Map.of("rows", rows, "now", at(now)))
+            written += graph.write(tx -> tx.run(UPSERT_DERIVATIONS, Map.of("rows", rows, "now", dateTime(now)))
                     .single().get("written").asInt());
         }
         return written;
@@ -125,13 +126,9 @@ public final class LineageWriter {
         row.put("libraryName", m.libraryName());
         row.put("parameters", m.parameters());
         row.put("license", m.license());
-        row.put("createdAt", m.createdAt() == null ? null : at(m.createdAt()));
-        row.put("lastModified", m.lastModified() == null ? null : at(m.lastModified()));
+        row.put("createdAt", dateTime(m.createdAt()));
+        row.put("lastModified", dateTime(m.lastModified()));
         row.put("gated", m.gated());
         return row;
-    }
-
-    static Object at(Instant instant) {
-        return instant.atZone(ZoneOffset.UTC);
     }
 }

@@ -1,10 +1,13 @@
 package org.llmtracker.graph.model;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.neo4j.driver.Value;
 
-/** Null-tolerant reads of driver values: graph properties are often absent. */
+/** Null-tolerant conversions between driver values and Java: graph properties are often absent. */
 public final class Values {
 
     private Values() {
@@ -32,5 +35,15 @@ public final class Values {
 
     public static List<String> strings(Value v) {
         return v == null || v.isNull() ? List.of() : v.asList(Value::asString);
+    }
+
+    /** An instant as the graph stores it: a DateTime in UTC; null stays null. */
+    public static ZonedDateTime dateTime(Instant instant) {
+        return instant == null ? null : instant.atZone(ZoneOffset.UTC);
+    }
+
+    /** A stored DateTime as an instant; null when absent. */
+    public static Instant instant(Value v) {
+        return v == null || v.isNull() ? null : v.asZonedDateTime().toInstant();
     }
 }

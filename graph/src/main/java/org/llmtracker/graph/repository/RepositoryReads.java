@@ -1,10 +1,10 @@
 package org.llmtracker.graph.repository;
 
-import java.time.Instant;
+import static org.llmtracker.graph.model.Values.instant;
+
 import java.util.List;
 
 import org.llmtracker.graph.store.Graph;
-import org.neo4j.driver.Value;
 
 /** Reads the GitHub crawler needs: which repositories to visit, least recently crawled first. */
 public final class RepositoryReads {
@@ -29,9 +29,5 @@ public final class RepositoryReads {
     public List<CrawlTarget> targets() {
         return graph.read(tx -> tx.run(TARGETS).list(r -> new CrawlTarget(r.get("fullName").asString(),
                 r.get("name").asString(), instant(r.get("pushedAt")), instant(r.get("detailsCheckedAt")))));
-    }
-
-    static Instant instant(Value v) {
-        return v == null || v.isNull() ? null : v.asZonedDateTime().toInstant();
     }
 }

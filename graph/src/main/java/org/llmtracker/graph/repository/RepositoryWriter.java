@@ -1,8 +1,8 @@
 package org.llmtracker.graph.repository;
 
+import static org.llmtracker.graph.model.Values.dateTime;
+
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,20 +136,20 @@ public final class RepositoryWriter {
         params.put("openIssues", facts.openIssues());
         params.put("license", facts.license());
         params.put("topics", facts.topics());
-        params.put("pushedAt", at(facts.pushedAt()));
+        params.put("pushedAt", dateTime(facts.pushedAt()));
         params.put("archived", facts.archived());
         params.put("hash", Integer.toHexString(facts.hashCode()));
-        params.put("now", at(now));
+        params.put("now", dateTime(now));
         return graph.write(tx -> tx.run(FACTS, params).single().get("changed").asBoolean());
     }
 
     /** A crawl that found nothing new: only the crawl time moves, so the next run visits others first. */
     public void touch(String fullName, Instant now) {
-        graph.write(tx -> tx.run(TOUCH, Map.of("fullName", fullName, "now", at(now))).consume());
+        graph.write(tx -> tx.run(TOUCH, Map.of("fullName", fullName, "now", dateTime(now))).consume());
     }
 
     public void markGone(String fullName, Instant now) {
-        graph.write(tx -> tx.run(GONE, Map.of("fullName", fullName, "now", at(now))).consume());
+        graph.write(tx -> tx.run(GONE, Map.of("fullName", fullName, "now", dateTime(now))).consume());
     }
 
     public void recordReleases(String fullName, List<ReleaseFacts> releases, Instant now) {
@@ -157,12 +157,12 @@ public final class RepositoryWriter {
             Map<String, Object> row = new HashMap<>();
             row.put("tag", r.tag());
             row.put("name", r.name());
-            row.put("publishedAt", at(r.publishedAt()));
+            row.put("publishedAt", dateTime(r.publishedAt()));
             row.put("prerelease", r.prerelease());
             row.put("url", r.url());
             return row;
         }).toList();
-        graph.write(tx -> tx.run(RELEASES, Map.of("fullName", fullName, "rows", rows, "now", at(now))).consume());
+        graph.write(tx -> tx.run(RELEASES, Map.of("fullName", fullName, "rows", rows, "now", dateTime(now))).consume());
     }
 
     public void recordReadme(String fullName, ReadmeFacts readme, Instant now) {
@@ -176,7 +176,7 @@ public final class RepositoryWriter {
             row.put("title", p.title());
             return row;
         }).toList());
-        params.put("now", at(now));
+        params.put("now", dateTime(now));
         graph.write(tx -> tx.run(README, params).consume());
     }
 
@@ -186,14 +186,10 @@ public final class RepositoryWriter {
      */
     public void rename(String oldKey, String newName, Instant now) {
         String newKey = Ids.repository(newName);
-        Map<String, Object> params = Map.of("old", oldKey, "new", newKey, "name", newName, "now", at(now));
+        Map<String, Object> params = Map.of("old", oldKey, "new", newKey, "name", newName, "now", dateTime(now));
         graph.write(tx -> {
             boolean targetExists = tx.run(EXISTS, Map.of("fullName", newKey)).single().get("found").asBoolean();
             return tx.run(targetExists ? MERGE_INTO : RENAME, params).consume();
         });
-    }
-
-    private static ZonedDateTime at(Instant instant) {
-        return instant == null ? null : instant.atZone(ZoneOffset.UTC);
     }
 }

@@ -1,8 +1,8 @@
 package org.llmtracker.graph.run;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import static org.llmtracker.graph.model.Values.dateTime;
+import static org.llmtracker.graph.model.Values.instant;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +45,8 @@ public final class CrawlRunStore {
         params.put("id", run.id());
         params.put("job", run.job());
         params.put("status", run.status().name());
-        params.put("startedAt", at(run.startedAt()));
-        params.put("finishedAt", run.finishedAt() == null ? null : at(run.finishedAt()));
+        params.put("startedAt", dateTime(run.startedAt()));
+        params.put("finishedAt", dateTime(run.finishedAt()));
         // Neo4j properties cannot hold maps: counts travel as two parallel lists.
         params.put("countNames", List.copyOf(run.counts().keySet()));
         params.put("countValues", run.counts().keySet().stream().map(run.counts()::get).toList());
@@ -78,13 +78,5 @@ public final class CrawlRunStore {
         return new CrawlRun(c.get("id").asString(), c.get("job").asString(), CrawlStatus.valueOf(c.get("status").asString()),
                 instant(c.get("startedAt")), instant(c.get("finishedAt")), counts, c.get("requests").asLong(0),
                 Values.strings(c.get("errors")), Values.string(c.get("note")));
-    }
-
-    private static Instant instant(Value v) {
-        return v == null || v.isNull() ? null : v.asZonedDateTime().toInstant();
-    }
-
-    private static ZonedDateTime at(Instant instant) {
-        return instant.atZone(ZoneOffset.UTC);
     }
 }
