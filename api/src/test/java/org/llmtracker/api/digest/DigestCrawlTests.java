@@ -16,9 +16,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmtracker.crawler.run.CrawlRunner;
 import org.llmtracker.graph.digest.DigestQueries;
@@ -30,7 +29,7 @@ import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.DigestWeekFixture;
 import org.llmtracker.graph.testing.Neo4jTest;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,18 +40,9 @@ class DigestCrawlTests {
     private static final Clock MONDAY_MORNING = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private WireMockServer receiver;
-
-    @BeforeEach
-    void startReceiver() {
-        receiver = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        receiver.start();
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        receiver.stop();
-    }
+    @RegisterExtension
+    final WireMockExtension receiver = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     @Test
     void onMondayTheJobBuildsTheWeekJustEndedAndDeliversIt(Graph graph, @TempDir Path out) throws Exception {

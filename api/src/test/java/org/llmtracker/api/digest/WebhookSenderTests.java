@@ -18,11 +18,10 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -32,18 +31,9 @@ class WebhookSenderTests {
     private static final String SECRET = "s3cret";
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private WireMockServer receiver;
-
-    @BeforeEach
-    void startReceiver() {
-        receiver = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        receiver.start();
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        receiver.stop();
-    }
+    @RegisterExtension
+    final WireMockExtension receiver = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     @Test
     void aServerErrorIsRetriedAndEveryPostIsSignedOverItsRawBody() throws Exception {
