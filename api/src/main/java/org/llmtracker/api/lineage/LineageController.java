@@ -87,8 +87,8 @@ class LineageController {
 
     private static KinFilter filter(String relation, String stage, int maxDepth, Long minDownloads) {
         return new KinFilter(
-                Params.oneOf("relation", relation, Relation.class, Relation::parse),
-                Params.oneOf("stage", stage, Stage.class, Stage::parse),
+                Params.oneOf("relation", relation, Relation.class),
+                Params.oneOf("stage", stage, Stage.class),
                 Params.within("maxDepth", maxDepth, 1, Params.MAX_DEPTH),
                 minDownloads == null ? null : Params.atLeast("minDownloads", minDownloads, 0));
     }

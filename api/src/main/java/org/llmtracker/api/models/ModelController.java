@@ -37,7 +37,7 @@ class ModelController {
             @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + Params.DEFAULT_PAGE_SIZE) int size) {
-        ModelFilter.Sort order = Params.oneOf("sort", sort, ModelFilter.Sort.class, ModelController::parseSort);
+        ModelFilter.Sort order = Params.oneOf("sort", sort, ModelFilter.Sort.class);
         ModelFilter filter = new ModelFilter(q, organisation, kind, openSource, region, catalogued, order);
         int pageNumber = Params.page(page);
         int pageSize = Params.size(size);
@@ -50,13 +50,5 @@ class ModelController {
             @PathVariable(required = false) String name) {
         String canonical = ids.resolve(id, owner, name);
         return models.detail(canonical).orElseThrow(() -> NotFoundException.model(canonical));
-    }
-
-    private static java.util.Optional<ModelFilter.Sort> parseSort(String value) {
-        try {
-            return java.util.Optional.of(ModelFilter.Sort.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
     }
 }

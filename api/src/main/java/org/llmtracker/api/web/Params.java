@@ -1,8 +1,8 @@
 package org.llmtracker.api.web;
 
 import java.util.Arrays;
-import java.util.Optional;
-import java.util.function.Function;
+
+import org.llmtracker.graph.model.Names;
 
 /**
  * Checks of request parameters, with the limits the README documents. Every refusal names
@@ -44,12 +44,12 @@ public final class Params {
         return value;
     }
 
-    /** Parses an optional enum parameter; null or blank is "not given". */
-    public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type, Function<String, Optional<E>> parse) {
+    /** Parses an optional enum parameter in any case; null or blank is "not given". */
+    public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return parse.apply(value).orElseThrow(() -> new BadParameterException(name,
+        return Names.parse(type, value).orElseThrow(() -> new BadParameterException(name,
                 name + " '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants())));
     }
 

@@ -1,6 +1,5 @@
 package org.llmtracker.graph.model;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** How a model was made from its parent: the {@code relation} of a {@code DERIVED_FROM} edge. */
@@ -14,13 +13,6 @@ public enum Relation {
 
     /** Parses a relation name in any case ("finetune", "FINETUNE"); empty when it names none. */
     public static Optional<Relation> parse(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Names.parse(Relation.class, name);
     }
 }

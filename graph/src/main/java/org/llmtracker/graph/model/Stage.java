@@ -1,6 +1,5 @@
 package org.llmtracker.graph.model;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,13 +17,6 @@ public enum Stage {
     DPO;
 
     public static Optional<Stage> parse(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Names.parse(Stage.class, name);
     }
 }
