@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.llmtracker.graph.lineage.Ancestry;
 import org.llmtracker.graph.lineage.Derivation;
 import org.llmtracker.graph.lineage.HubModel;
 import org.llmtracker.graph.lineage.Kin;
@@ -53,6 +54,7 @@ public final class Neo4jLineage implements LineageStore {
         driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
         Graph graph = new Graph(driver, null);
         Schema.apply(graph);
+        Ancestry.ensure(graph);
         writer = new LineageWriter(graph);
         queries = new LineageQueries(graph);
     }

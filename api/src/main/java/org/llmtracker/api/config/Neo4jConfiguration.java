@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 import org.llmtracker.graph.catalog.CatalogWriter;
+import org.llmtracker.graph.lineage.Ancestry;
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.lineage.LineageWriter;
 import org.llmtracker.graph.model.ModelQueries;
@@ -67,6 +68,7 @@ class Neo4jConfiguration {
             log.info("Graph store: external Neo4j at {}, database {}", withoutUserInfo(connection.getUri()), database);
         }
         Schema.apply(graph);
+        Ancestry.ensure(graph);
         return graph;
     }
 

@@ -8,11 +8,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.llmtracker.graph.lineage.Ancestry;
 import org.llmtracker.graph.model.Ids;
 import org.llmtracker.graph.model.ParameterLabel;
 import org.llmtracker.graph.model.Relation;
@@ -110,9 +113,9 @@ public final class CatalogWriter {
             WHERE 'catalog' IN d.sources AND NOT p.id IN [b IN row.bases | b.id]
             SET d.sources = [s IN d.sources WHERE s <> 'catalog'],
                 d.catalogRelation = null, d.catalogStages = null
-            WITH d
-            WHERE size(d.sources) = 0
-            DELETE d
+            WITH m, d
+            FOREACH (_ IN CASE WHEN size(d.sources) = 0 THEN [1] ELSE [] END | DELETE d)
+            RETURN DISTINCT m.id AS id
             """;
 
     private static final String ASSERT_EDGES = """
@@ -121,10 +124,14 @@ public final class CatalogWriter {
             MATCH (c:Model {id: row.id}), (p:Model {id: base.id})
             MERGE (c)-[d:DERIVED_FROM]->(p)
             ON CREATE SET d.sources = []
+            WITH c, d, base, d.relation AS relation, d.stages AS stages
             SET d.relation = base.relation, d.stages = base.stages,
                 d.catalogRelation = base.relation, d.catalogStages = base.stages,
                 d.sources = CASE WHEN 'catalog' IN d.sources THEN d.sources ELSE d.sources + 'catalog' END,
                 d.observedAt = coalesce(d.observedAt, $now)
+            WITH c, d, relation, stages
+            WHERE relation IS NULL OR relation <> d.relation OR coalesce(stages, []) <> d.stages
+            RETURN DISTINCT c.id AS id
             """;
 
     private static final String MARK_REMOVED = """
@@ -185,10 +192,14 @@ public final class CatalogWriter {
             return;
         }
         Map<String, Object> params = Map.of("rows", rows, "now", dateTime(now));
-        for (String statement : List.of(UPSERT_MODELS, LINK_ORGANISATIONS, LINK_REPOSITORIES, LINK_ALIASES,
-                RETRACT_EDGES, ASSERT_EDGES)) {
+        for (String statement : List.of(UPSERT_MODELS, LINK_ORGANISATIONS, LINK_REPOSITORIES, LINK_ALIASES)) {
             tx.run(statement, params).consume();
         }
+        Set<String> relinked = new HashSet<>();
+        for (String statement : List.of(RETRACT_EDGES, ASSERT_EDGES)) {
+            tx.run(statement, params).forEachRemaining(r -> relinked.add(r.get("id").asString()));
+        }
+        Ancestry.refresh(tx, relinked);
     }
 
     private static Map<String, Object> row(CatalogEntry e, String origin) {

@@ -19,12 +19,12 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 
 /**
- * Lineage reads over {@code DERIVED_FROM}. Walks go breadth-first and never visit a model
- * twice: cycles, self-references and merges of merges all end, and each relative is reported
- * once, at its shortest distance. Descendants without a relation or stage filter, and
- * ancestors, are answered mostly inside the store ({@link RelativesInStore}); trees and
- * descendants filtered by relation or stage walk one query per generation, because the
- * filter looks at every link at each relative's shortest distance.
+ * Lineage reads over {@code DERIVED_FROM}. Every answer reports each relative once, at its
+ * shortest distance, so cycles, self-references and merges of merges all end. Descendants come
+ * from the {@link Ancestry} index and ancestors from one upward expansion
+ * ({@link RelativesInStore}); the path joins two models through their nearest common ancestor
+ * ({@link KinshipPath}); trees walk one query per generation, because a tree is a few
+ * generations of what may be a very large family.
  */
 public final class LineageQueries {
 
@@ -71,11 +71,8 @@ public final class LineageQueries {
      * downloads (most first) then name, and paged.
      */
     public Page<Kin> descendants(String id, KinFilter filter, int skip, int limit) {
-        if (filter.relation() == null && filter.stage() == null) {
-            checkPage(skip, limit);
-            return graph.read(tx -> RelativesInStore.descendants(tx, id, filter, skip, limit));
-        }
-        return relatives(id, CHILDREN, filter, BY_DOWNLOADS_THEN_NAME, skip, limit);
+        checkPage(skip, limit);
+        return graph.read(tx -> RelativesInStore.descendants(tx, id, filter, skip, limit));
     }
 
     /** Models {@code id} derives from, directly or through others, nearest first. */
@@ -106,12 +103,20 @@ public final class LineageQueries {
         });
     }
 
-    /** The shortest lineage path between two models, following links either way; empty when none joins them. */
+    /**
+     * The lineage path between two models: through their nearest common ancestor, or straight
+     * up when one derives from the other; when they share no ancestor (a merge can join two
+     * families), the shortest path following links either way. Empty when nothing joins them.
+     */
     public Optional<LineagePath> path(String from, String to) {
         return graph.read(tx -> {
             if (from.equals(to)) {
                 return tx.run(NODES, Map.of("ids", List.of(from))).stream().findFirst()
                         .map(r -> new LineagePath(0, List.of(new LineagePath.Step(from, string(r.get("name")))), List.of()));
+            }
+            Optional<LineagePath> kinship = KinshipPath.find(tx, from, to);
+            if (kinship.isPresent()) {
+                return kinship;
             }
             return tx.run(BOUNDED_PATH, Map.of("from", from, "to", to)).stream().findFirst().map(r -> new LineagePath(
                     r.get("links").size(),
@@ -126,27 +131,6 @@ public final class LineageQueries {
             throw new IllegalArgumentException("skip must be >= 0 and limit >= 1, got " + skip + ", " + limit);
         }
     }
-
-    private Page<Kin> relatives(String id, String step, KinFilter filter, Comparator<Kin> order, int skip, int limit) {
-        checkPage(skip, limit);
-        return graph.read(tx -> {
-            Walk walk = walk(inStore(tx, step), id, filter.maxDepth(), Integer.MAX_VALUE);
-            Map<String, Record> nodes = nodes(tx, new ArrayList<>(walk.hops.keySet()));
-            List<Kin> kept = walk.hops.entrySet().stream()
-                    .map(e -> kin(e.getKey(), e.getValue(), nodes.get(e.getKey())))
-                    .filter(filter::keeps)
-                    .sorted(order)
-                    .toList();
-            int from = (int) Math.min(skip, kept.size());
-            int to = (int) Math.min((long) from + limit, kept.size());
-            return new Page<>(kept.size(), kept.subList(from, to));
-        });
-    }
-
-    static final Comparator<Kin> BY_DOWNLOADS_THEN_NAME = Comparator
-            .comparing((Kin k) -> k.downloads() == null ? -1L : k.downloads(), Comparator.reverseOrder())
-            .thenComparing(k -> k.name() == null ? k.id() : k.name(), String.CASE_INSENSITIVE_ORDER)
-            .thenComparing(Kin::id);
 
     private static final Comparator<Kin> BY_DEPTH_THEN_NAME = Comparator.comparingInt(Kin::depth)
             .thenComparing(k -> k.name() == null ? k.id() : k.name(), String.CASE_INSENSITIVE_ORDER)

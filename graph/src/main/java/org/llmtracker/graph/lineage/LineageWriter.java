@@ -10,6 +10,8 @@ import java.util.Map;
 import org.llmtracker.graph.model.Ids;
 import org.llmtracker.graph.model.Stage;
 import org.llmtracker.graph.store.Graph;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 
 /**
  * Batched, idempotent writes of models found on the Hub and of the derivations between them.
@@ -58,12 +60,15 @@ public final class LineageWriter {
             WHERE c IS NOT NULL AND p IS NOT NULL
             MERGE (c)-[d:DERIVED_FROM]->(p)
             ON CREATE SET d.sources = [], d.observedAt = $now
+            WITH row, c, d, d.relation AS relation, d.stages AS stages
             SET d.relation = CASE WHEN 'catalog' IN d.sources THEN d.relation ELSE row.relation END,
                 d.stages = CASE WHEN 'catalog' IN d.sources OR size(row.stages) = 0 THEN coalesce(d.stages, [])
                                 ELSE row.stages END,
                 d.hubRelation = row.relation,
                 d.sources = CASE WHEN row.source IN d.sources THEN d.sources ELSE d.sources + row.source END
-            RETURN count(d) AS written
+            RETURN count(d) AS written,
+                   collect(DISTINCT CASE WHEN relation IS NULL OR relation <> d.relation
+                                              OR coalesce(stages, []) <> d.stages THEN c.id END) AS relinked
             """;
 
     private final Graph graph;
@@ -94,7 +99,8 @@ public final class LineageWriter {
     /**
      * Records derivations between models that exist; a derivation naming an unknown model is
      * skipped (its model is written first by the caller). Self-references are dropped here:
-     * the Hub has models naming themselves as their base. Returns how many were written.
+     * the Hub has models naming themselves as their base. The {@link Ancestry} index follows in
+     * the same transaction. Returns how many were written.
      */
     public int upsertDerivations(List<Derivation> derivations, Instant now) {
         List<Derivation> proper = derivations.stream()
@@ -108,8 +114,11 @@ public final class LineageWriter {
                             "relation", d.relation().name(), "stages", d.stages().stream().map(Stage::name).toList(),
                             "source", d.source()))
                     .toList();
-            written += graph.write(tx -> tx.run(UPSERT_DERIVATIONS, Map.of("rows", rows, "now", dateTime(now)))
-                    .single().get("written").asInt());
+            written += graph.write(tx -> {
+                Record result = tx.run(UPSERT_DERIVATIONS, Map.of("rows", rows, "now", dateTime(now))).single();
+                Ancestry.refresh(tx, result.get("relinked").asList(Value::asString));
+                return result.get("written").asInt();
+            });
         }
         return written;
     }

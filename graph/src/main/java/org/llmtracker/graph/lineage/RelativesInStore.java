@@ -1,5 +1,7 @@
 package org.llmtracker.graph.lineage;
 
+import static org.llmtracker.graph.model.Values.number;
+import static org.llmtracker.graph.model.Values.string;
 import static org.llmtracker.graph.model.Values.strings;
 
 import java.util.ArrayList;
@@ -14,32 +16,66 @@ import org.neo4j.driver.TransactionContext;
 
 /**
  * Lineage reads that keep the heavy work inside Neo4j, so a family of hundreds of thousands of
- * models never crosses Bolt. Descendants are found with one variable-length match that Neo4j
- * runs as a pruning breadth-first expansion (each model visited once, cycles included), then
- * counted and sorted by downloads in the store; only the requested page comes back. What a page
- * item needs beyond its node (depth, the link that reaches it, relations and stages at that
- * distance) comes from the small subgraph of the page items and their ancestors, walked in
- * memory with {@link LineageQueries#walk} so the answer is the same as a full breadth-first walk.
+ * models never crosses into the application. Descendants come from the {@link Ancestry} index:
+ * the count is the ancestor's degree when nothing filters it, and a page is either the top of
+ * the ancestor's index rows or, for a large family, the models with most downloads overall
+ * (read in order from the downloads index) that belong to it, whichever touches fewer rows.
+ * Ancestors are walked: a lineage is shallow.
  */
 final class RelativesInStore {
 
-    private static final String DESCENDANTS = """
-            MATCH (:Model {id: $id})<-[:DERIVED_FROM*1..%d]-(c:Model)
-            WITH DISTINCT c
-            WHERE c.id <> $id AND ($minDownloads IS NULL OR c.downloads >= $minDownloads)
+    private static final String SIZE = """
+            MATCH (x:Model {id: $id})
+            RETURN coalesce(x.descendantDepth, 0) AS deepest, COUNT { (x)<-[:DESCENDS_FROM]-() } AS descendants,
+                   COUNT { MATCH (m:Model) } AS models
             """;
 
-    private static final String COUNT = DESCENDANTS + "RETURN count(c) AS total";
+    private static final String KEPT = """
+            r.depth <= $maxDepth AND ($relation IS NULL OR $relation IN r.relations)
+            AND ($stage IS NULL OR $stage IN r.stages) AND ($minDownloads IS NULL OR c.downloads >= $minDownloads)
+            """;
 
-    /**
-     * Ties break as {@link LineageQueries#BY_DOWNLOADS_THEN_NAME} does: Java's case-insensitive
-     * order compares lower-cased characters, so {@code toLower}, then id.
-     */
-    private static final String PAGE = DESCENDANTS + """
-            RETURN c.id AS id
+    private static final String COUNT = """
+            MATCH (:Model {id: $id})<-[r:DESCENDS_FROM]-(c:Model)
+            WHERE %s
+            RETURN count(*) AS total
+            """.formatted(KEPT);
+
+    private static final String KIN = """
+            RETURN c.id AS id, c.name AS name, c.kind AS kind, c.downloads AS downloads, c.likes AS likes,
+                   coalesce(c.catalogued, false) AS catalogued, r.depth AS depth, r.via AS via,
+                   r.relation AS relation, r.relations AS relations, r.stages AS stages
+            """;
+
+    /** Most downloads first (unknown last), then case-insensitive name, then id. */
+    private static final String BY_ANCESTOR = """
+            MATCH (:Model {id: $id})<-[r:DESCENDS_FROM]-(c:Model)
+            WHERE %s
+            WITH c, r
             ORDER BY coalesce(c.downloads, -1) DESC, toLower(coalesce(c.name, c.id)), c.id
             SKIP $skip LIMIT $limit
-            """;
+            """.formatted(KEPT) + KIN;
+
+    /** Only models with downloads: the index holds no nulls, so a short page falls back to {@link #BY_ANCESTOR}. */
+    private static final String BY_DOWNLOADS = """
+            MATCH (c:Model)
+            USING INDEX c:Model(downloads)
+            WHERE c.downloads >= coalesce($minDownloads, 0)
+            CALL (c) {
+              MATCH (c)-[r:DESCENDS_FROM]->(:Model {id: $id})
+              WHERE %s
+              RETURN r
+            }
+            WITH c, r
+            ORDER BY c.downloads DESC, toLower(coalesce(c.name, c.id)), c.id
+            SKIP $skip LIMIT $limit
+            """.formatted(KEPT) + KIN;
+
+    /**
+     * Reading the downloads index costs a few times more per model than reading the ancestor's
+     * rows, and finds a member every {@code models / total} entries.
+     */
+    private static final long SCAN_COST = 4;
 
     /** Every link out of the given models and out of their ancestors up to the depth bound. */
     private static final String ANCESTRY = """
@@ -56,28 +92,47 @@ final class RelativesInStore {
     private RelativesInStore() {
     }
 
-    /** Descendants filtered by depth and downloads only (relation and stage filters need every link: see the caller). */
     static Page<Kin> descendants(TransactionContext tx, String id, KinFilter filter, int skip, int limit) {
-        int depth = filter.maxDepth();
         Map<String, Object> params = new HashMap<>();
         params.put("id", id);
+        params.put("maxDepth", filter.maxDepth());
+        params.put("relation", filter.relation() == null ? null : filter.relation().name());
+        params.put("stage", filter.stage() == null ? null : filter.stage().name());
         params.put("minDownloads", filter.minDownloads());
         params.put("skip", skip);
         params.put("limit", limit);
-        long total = tx.run(COUNT.formatted(depth), params).single().get("total").asLong();
-        List<String> ids = tx.run(PAGE.formatted(depth), params).list(r -> r.get("id").asString());
-        if (ids.isEmpty()) {
+        Record size = tx.run(SIZE, params).stream().findFirst().orElse(null);
+        if (size == null) {
+            return new Page<>(0, List.of());
+        }
+        boolean unfiltered = filter.relation() == null && filter.stage() == null && filter.minDownloads() == null
+                && filter.maxDepth() >= size.get("deepest").asInt();
+        long total = unfiltered ? size.get("descendants").asLong() : tx.run(COUNT, params).single().get("total").asLong();
+        if (skip >= total) {
             return new Page<>(total, List.of());
         }
-        LineageQueries.Walk walk = LineageQueries.walk(ancestry(tx, ids, depth, true), id, depth, Integer.MAX_VALUE);
-        Map<String, Record> nodes = LineageQueries.nodes(tx, ids);
-        return new Page<>(total, ids.stream().map(k -> LineageQueries.kin(k, walk.hops().get(k), nodes.get(k))).toList());
+        long wanted = (long) skip + limit;
+        List<Kin> items = List.of();
+        if (SCAN_COST * wanted * size.get("models").asLong() < total * total) {
+            items = tx.run(BY_DOWNLOADS, params).list(RelativesInStore::kin);
+        }
+        if (items.size() < Math.min(limit, total - skip)) {
+            items = tx.run(BY_ANCESTOR, params).list(RelativesInStore::kin);
+        }
+        return new Page<>(total, items);
+    }
+
+    private static Kin kin(Record r) {
+        return new Kin(r.get("id").asString(), string(r.get("name")), string(r.get("kind")), r.get("depth").asInt(),
+                r.get("relation").asString(), strings(r.get("relations")), strings(r.get("stages")),
+                r.get("via").asString(), number(r.get("downloads")), number(r.get("likes")),
+                r.get("catalogued").asBoolean());
     }
 
     /** Ancestors are few (a lineage is shallow), so all of them are walked, filtered and sorted here. */
     static Page<Kin> ancestors(TransactionContext tx, String id, KinFilter filter, Comparator<Kin> order, int skip,
             int limit) {
-        LineageQueries.Walk walk = LineageQueries.walk(ancestry(tx, List.of(id), filter.maxDepth(), false), id,
+        LineageQueries.Walk walk = LineageQueries.walk(ancestry(tx, id, filter.maxDepth()), id,
                 filter.maxDepth(), Integer.MAX_VALUE);
         Map<String, Record> nodes = LineageQueries.nodes(tx, new ArrayList<>(walk.hops().keySet()));
         List<Kin> kept = walk.hops().entrySet().stream()
@@ -91,18 +146,15 @@ final class RelativesInStore {
     }
 
     /**
-     * The links among {@code ids} and their ancestors, as a walk step: downwards (parent to
-     * child) or upwards (child to parent), ordered by {@code from} then {@code to} like the
-     * generation queries, so the walk picks the same {@code via}.
+     * The links out of {@code id} and its ancestors, as an upward walk step ordered by
+     * {@code from} then {@code to} like the generation queries, so the walk picks the same {@code via}.
      */
-    private static LineageQueries.Step ancestry(TransactionContext tx, List<String> ids, int depth, boolean down) {
+    private static LineageQueries.Step ancestry(TransactionContext tx, String id, int depth) {
         Map<String, List<LineageQueries.Link>> out = new HashMap<>();
-        tx.run(ANCESTRY.formatted(depth), Map.of("ids", ids)).forEachRemaining(r -> {
+        tx.run(ANCESTRY.formatted(depth), Map.of("ids", List.of(id))).forEachRemaining(r -> {
             String child = r.get("child").asString();
-            String parent = r.get("parent").asString();
-            String from = down ? parent : child;
-            out.computeIfAbsent(from, k -> new ArrayList<>()).add(new LineageQueries.Link(from, down ? child : parent,
-                    r.get("relation").asString(), strings(r.get("stages"))));
+            out.computeIfAbsent(child, k -> new ArrayList<>()).add(new LineageQueries.Link(child,
+                    r.get("parent").asString(), r.get("relation").asString(), strings(r.get("stages"))));
         });
         out.values().forEach(links -> links.sort(Comparator.comparing(LineageQueries.Link::to)));
         return frontier -> frontier.stream().sorted()

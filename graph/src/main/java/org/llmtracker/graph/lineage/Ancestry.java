@@ -1,0 +1,249 @@
+package org.llmtracker.graph.lineage;
+
+import static org.llmtracker.graph.model.Values.strings;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.llmtracker.graph.store.Graph;
+import org.neo4j.driver.TransactionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ancestry index: a {@code DESCENDS_FROM} relationship from every model to each of its
+ * ancestors, with what a descendant query reports about that pair (the shortest distance, and
+ * the descendant's own links at that distance: {@code via}, {@code relation}, {@code relations},
+ * {@code stages}), so "everything below LLaMA" is one expansion or one degree read instead of
+ * a walk over hundreds of thousands of models. Ancestors also carry {@code descendantDepth},
+ * an upper bound of how deep their descendants go.
+ *
+ * <p>The index is derived data. Every writer of {@code DERIVED_FROM} calls {@link #refresh} in
+ * the same transaction with the children whose links it changed, so a reader never sees the
+ * links and the index disagree. The models to recompute are those children and everything
+ * below them; the index before the change already lists those descendants. Each is recomputed
+ * exactly, breadth-first over the links inside that set; a path that leaves the set never
+ * returns to it (a model outside is no descendant of a changed one), so beyond the set the
+ * stored index of the first model outside is exact and is used as is.
+ */
+public final class Ancestry {
+
+    private static final Logger log = LoggerFactory.getLogger(Ancestry.class);
+
+    private static final int CHUNK = 10_000;
+
+    private static final String AFFECTED = """
+            UNWIND $ids AS id
+            MATCH (m:Model {id: id})
+            OPTIONAL MATCH (m)<-[:DESCENDS_FROM]-(d:Model)
+            WITH collect(DISTINCT m.id) + collect(DISTINCT d.id) AS ids
+            UNWIND ids AS id
+            RETURN DISTINCT id
+            """;
+
+    private static final String PARENTS = """
+            UNWIND $ids AS id
+            MATCH (:Model {id: id})-[l:DERIVED_FROM]->(p:Model)
+            RETURN id AS child, p.id AS parent, coalesce(l.relation, 'UNKNOWN') AS relation,
+                   coalesce(l.stages, []) AS stages
+            """;
+
+    private static final String STORED = """
+            UNWIND $ids AS id
+            MATCH (:Model {id: id})-[r:DESCENDS_FROM]->(a:Model)
+            RETURN id, a.id AS ancestor, r.depth AS depth
+            """;
+
+    private static final String CLEAR = """
+            UNWIND $ids AS id
+            MATCH (:Model {id: id})-[r:DESCENDS_FROM]->()
+            DELETE r
+            """;
+
+    private static final String WRITE = """
+            UNWIND $rows AS row
+            MATCH (d:Model {id: row.id})
+            UNWIND row.ancestors AS x
+            MATCH (a:Model {id: x.id})
+            CREATE (d)-[:DESCENDS_FROM {depth: x.depth, via: x.via, relation: x.relation, relations: x.relations,
+                                        stages: x.stages}]->(a)
+            """;
+
+    private static final String DEPTHS = """
+            UNWIND $rows AS row
+            MATCH (a:Model {id: row.id})
+            WHERE coalesce(a.descendantDepth, 0) < row.depth
+            SET a.descendantDepth = row.depth
+            """;
+
+    private static final String BUILT = "MATCH (s:IndexState {name: 'ancestry'}) RETURN s.version AS version";
+
+    private static final String MARK_BUILT = "MERGE (s:IndexState {name: 'ancestry'}) SET s.version = $version";
+
+    private static final String ALL_CHILDREN = """
+            MATCH (m:Model) WHERE EXISTS { (m)-[:DERIVED_FROM]->() } RETURN m.id AS id
+            """;
+
+    /** Raised when what the index stores changes meaning, so stores built before are rebuilt at start. */
+    private static final int VERSION = 1;
+
+    private Ancestry() {
+    }
+
+    /**
+     * Builds the index where it is missing: a store written before the index existed, or one
+     * built by another version. Cheap when the index is current (one lookup).
+     */
+    public static void ensure(Graph graph) {
+        Long built = graph.read(tx -> tx.run(BUILT).stream().findFirst()
+                .map(r -> r.get("version").isNull() ? null : r.get("version").asLong()).orElse(null));
+        if (built != null && built == VERSION) {
+            return;
+        }
+        long started = System.nanoTime();
+        List<String> children = graph.read(tx -> tx.run(ALL_CHILDREN).list(r -> r.get("id").asString()));
+        // Every model with a parent at once: every link is then inside the set, and a model's old
+        // rows (from another version) are replaced.
+        graph.write(tx -> {
+            refresh(tx, children);
+            tx.run(MARK_BUILT, Map.of("version", VERSION)).consume();
+            return null;
+        });
+        log.info("Ancestry index built for {} models in {} ms", children.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Recomputes the index for {@code changed} (models whose own DERIVED_FROM links were added,
+     * removed or edited in this transaction) and everything below them.
+     */
+    public static void refresh(TransactionContext tx, Collection<String> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Set<String> affected = new LinkedHashSet<>();
+        for (List<String> ids : chunks(List.copyOf(new LinkedHashSet<>(changed)))) {
+            tx.run(AFFECTED, Map.of("ids", ids)).forEachRemaining(r -> affected.add(r.get("id").asString()));
+        }
+        List<String> inside = List.copyOf(affected);
+        Map<String, List<LineageQueries.Link>> parents = new HashMap<>();
+        Set<String> outside = new HashSet<>();
+        for (List<String> ids : chunks(inside)) {
+            tx.run(PARENTS, Map.of("ids", ids)).forEachRemaining(r -> {
+                String parent = r.get("parent").asString();
+                parents.computeIfAbsent(r.get("child").asString(), k -> new ArrayList<>()).add(new LineageQueries.Link(
+                        r.get("child").asString(), parent, r.get("relation").asString(), strings(r.get("stages"))));
+                if (!affected.contains(parent)) {
+                    outside.add(parent);
+                }
+            });
+        }
+        Map<String, Map<String, Integer>> stored = new HashMap<>();
+        for (List<String> ids : chunks(List.copyOf(outside))) {
+            tx.run(STORED, Map.of("ids", ids)).forEachRemaining(r -> stored
+                    .computeIfAbsent(r.get("id").asString(), k -> new HashMap<>())
+                    .put(r.get("ancestor").asString(), r.get("depth").asInt()));
+        }
+        Map<String, Map<String, Integer>> distances = new HashMap<>();
+        for (String id : inside) {
+            distances.put(id, distances(id, affected, parents, stored));
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, Integer> deepest = new HashMap<>();
+        for (String id : inside) {
+            List<Map<String, Object>> ancestors = new ArrayList<>();
+            distances.get(id).forEach((ancestor, depth) -> {
+                ancestors.add(entry(ancestor, depth, parents.getOrDefault(id, List.of()),
+                        p -> p.equals(ancestor) ? Integer.valueOf(0)
+                                : (affected.contains(p) ? distances.get(p) : stored.getOrDefault(p, Map.of())).get(ancestor)));
+                deepest.merge(ancestor, depth, Math::max);
+            });
+            if (!ancestors.isEmpty()) {
+                rows.add(Map.of("id", id, "ancestors", ancestors));
+            }
+        }
+        for (List<String> ids : chunks(inside)) {
+            tx.run(CLEAR, Map.of("ids", ids)).consume();
+        }
+        for (int from = 0; from < rows.size(); from += CHUNK / 4) {
+            tx.run(WRITE, Map.of("rows", rows.subList(from, Math.min(from + CHUNK / 4, rows.size())))).consume();
+        }
+        List<Map<String, Object>> depths = deepest.entrySet().stream()
+                .map(e -> Map.<String, Object>of("id", e.getKey(), "depth", e.getValue())).toList();
+        for (int from = 0; from < depths.size(); from += CHUNK) {
+            tx.run(DEPTHS, Map.of("rows", depths.subList(from, Math.min(from + CHUNK, depths.size())))).consume();
+        }
+    }
+
+    /** Shortest distance from {@code start} to each ancestor (itself excluded, even in a cycle). */
+    private static Map<String, Integer> distances(String start, Set<String> inside,
+            Map<String, List<LineageQueries.Link>> parents, Map<String, Map<String, Integer>> stored) {
+        Map<String, Integer> best = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        ArrayDeque<String> queue = new ArrayDeque<>();
+        seen.put(start, 0);
+        queue.add(start);
+        while (!queue.isEmpty()) {
+            String node = queue.poll();
+            int depth = seen.get(node);
+            for (LineageQueries.Link link : parents.getOrDefault(node, List.of())) {
+                String parent = link.to();
+                if (inside.contains(parent)) {
+                    if (!seen.containsKey(parent)) {
+                        seen.put(parent, depth + 1);
+                        best.put(parent, depth + 1);
+                        queue.add(parent);
+                    }
+                } else {
+                    best.merge(parent, depth + 1, Math::min);
+                    stored.getOrDefault(parent, Map.of())
+                            .forEach((ancestor, k) -> best.merge(ancestor, depth + 1 + k, Math::min));
+                }
+            }
+        }
+        best.remove(start);
+        return best;
+    }
+
+    /** The pair's row: the descendant's links whose parent lies one generation closer to the ancestor. */
+    private static Map<String, Object> entry(String ancestor, int depth, List<LineageQueries.Link> links,
+            Function<String, Integer> distanceFromParent) {
+        String via = null;
+        String relation = null;
+        TreeSet<String> relations = new TreeSet<>();
+        TreeSet<String> stages = new TreeSet<>();
+        for (LineageQueries.Link link : links) {
+            Integer d = distanceFromParent.apply(link.to());
+            if (d == null || d != depth - 1) {
+                continue;
+            }
+            if (via == null || link.to().compareTo(via) < 0) {
+                via = link.to();
+                relation = link.relation();
+            }
+            relations.add(link.relation());
+            stages.addAll(link.stages());
+        }
+        if (via == null) {
+            throw new IllegalStateException("No link of depth " + depth + " towards " + ancestor);
+        }
+        return Map.of("id", ancestor, "depth", depth, "via", via, "relation", relation,
+                "relations", List.copyOf(relations), "stages", List.copyOf(stages));
+    }
+
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            chunks.add(ids.subList(from, Math.min(from + CHUNK, ids.size())));
+        }
+        return chunks;
+    }
+}
