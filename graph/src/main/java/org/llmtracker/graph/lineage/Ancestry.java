@@ -21,11 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ancestry index: a {@code DESCENDS_FROM} relationship from every model to each of its
- * ancestors, with what a descendant query reports about that pair (the shortest distance, and
- * the descendant's own links at that distance: {@code via}, {@code relation}, {@code relations},
- * {@code stages}), so "everything below LLaMA" is one expansion or one degree read instead of
- * a walk over hundreds of thousands of models. Ancestors also carry {@code descendantDepth},
- * an upper bound of how deep their descendants go.
+ * ancestors, holding the shortest distance ({@code depth}), so "everything below LLaMA" is one
+ * expansion or one degree read instead of a walk over hundreds of thousands of models. A model
+ * with several parents (a merge) also records, per ancestor, which of its own links lie on a
+ * shortest way there ({@code via}, {@code relation}, {@code relations}, {@code stages}); a model
+ * with one parent reaches every ancestor through it, so its rows leave that to its one link.
+ * Ancestors also carry {@code descendantDepth}, an upper bound of how deep their descendants go.
  *
  * <p>The index is derived data. Every writer of {@code DERIVED_FROM} calls {@link #refresh} in
  * the same transaction with the children whose links it changed, so a reader never sees the
@@ -41,46 +42,59 @@ public final class Ancestry {
 
     private static final int CHUNK = 10_000;
 
+    // Writes address nodes by element id, read here once, rather than by a second index lookup per row.
     private static final String AFFECTED = """
             UNWIND $ids AS id
             MATCH (m:Model {id: id})
             OPTIONAL MATCH (m)<-[:DESCENDS_FROM]-(d:Model)
-            WITH collect(DISTINCT m.id) + collect(DISTINCT d.id) AS ids
-            UNWIND ids AS id
-            RETURN DISTINCT id
+            WITH collect(DISTINCT m) + collect(DISTINCT d) AS models
+            UNWIND models AS m
+            RETURN DISTINCT m.id AS id, elementId(m) AS node
             """;
 
     private static final String PARENTS = """
             UNWIND $ids AS id
             MATCH (:Model {id: id})-[l:DERIVED_FROM]->(p:Model)
-            RETURN id AS child, p.id AS parent, coalesce(l.relation, 'UNKNOWN') AS relation,
+            RETURN id AS child, p.id AS parent, elementId(p) AS node, coalesce(l.relation, 'UNKNOWN') AS relation,
                    coalesce(l.stages, []) AS stages
             """;
 
     private static final String STORED = """
             UNWIND $ids AS id
             MATCH (:Model {id: id})-[r:DESCENDS_FROM]->(a:Model)
-            RETURN id, a.id AS ancestor, r.depth AS depth
+            RETURN id, a.id AS ancestor, elementId(a) AS node, r.depth AS depth
             """;
 
     private static final String CLEAR = """
-            UNWIND $ids AS id
-            MATCH (:Model {id: id})-[r:DESCENDS_FROM]->()
+            UNWIND $nodes AS node
+            MATCH (m) WHERE elementId(m) = node
+            MATCH (m)-[r:DESCENDS_FROM]->()
             DELETE r
             """;
 
-    private static final String WRITE = """
+    /** A model with one parent: every row is reached through that parent, so a row holds its depth only. */
+    private static final String WRITE_DEPTHS = """
             UNWIND $rows AS row
-            MATCH (d:Model {id: row.id})
+            MATCH (d) WHERE elementId(d) = row.node
+            UNWIND range(0, size(row.ancestors) - 1) AS i
+            MATCH (a) WHERE elementId(a) = row.ancestors[i]
+            CREATE (d)-[:DESCENDS_FROM {depth: row.depths[i]}]->(a)
+            """;
+
+    /** A model with several parents: which of them lead to an ancestor depends on the ancestor. */
+    private static final String WRITE_LINKS = """
+            UNWIND $rows AS row
+            MATCH (d) WHERE elementId(d) = row.node
             UNWIND row.ancestors AS x
-            MATCH (a:Model {id: x.id})
+            MATCH (a) WHERE elementId(a) = x.node
             CREATE (d)-[:DESCENDS_FROM {depth: x.depth, via: x.via, relation: x.relation, relations: x.relations,
                                         stages: x.stages}]->(a)
             """;
 
     private static final String DEPTHS = """
             UNWIND $rows AS row
-            MATCH (a:Model {id: row.id})
+            MATCH (a) WHERE elementId(a) = row.node
+            WITH a, row
             WHERE coalesce(a.descendantDepth, 0) < row.depth
             SET a.descendantDepth = row.depth
             """;
@@ -129,9 +143,13 @@ public final class Ancestry {
         if (changed.isEmpty()) {
             return;
         }
+        Map<String, String> nodes = new HashMap<>();
         Set<String> affected = new LinkedHashSet<>();
         for (List<String> ids : chunks(List.copyOf(new LinkedHashSet<>(changed)))) {
-            tx.run(AFFECTED, Map.of("ids", ids)).forEachRemaining(r -> affected.add(r.get("id").asString()));
+            tx.run(AFFECTED, Map.of("ids", ids)).forEachRemaining(r -> {
+                affected.add(r.get("id").asString());
+                nodes.put(r.get("id").asString(), r.get("node").asString());
+            });
         }
         List<String> inside = List.copyOf(affected);
         Map<String, List<LineageQueries.Link>> parents = new HashMap<>();
@@ -139,6 +157,7 @@ public final class Ancestry {
         for (List<String> ids : chunks(inside)) {
             tx.run(PARENTS, Map.of("ids", ids)).forEachRemaining(r -> {
                 String parent = r.get("parent").asString();
+                nodes.put(parent, r.get("node").asString());
                 parents.computeIfAbsent(r.get("child").asString(), k -> new ArrayList<>()).add(new LineageQueries.Link(
                         r.get("child").asString(), parent, r.get("relation").asString(), strings(r.get("stages"))));
                 if (!affected.contains(parent)) {
@@ -148,38 +167,54 @@ public final class Ancestry {
         }
         Map<String, Map<String, Integer>> stored = new HashMap<>();
         for (List<String> ids : chunks(List.copyOf(outside))) {
-            tx.run(STORED, Map.of("ids", ids)).forEachRemaining(r -> stored
-                    .computeIfAbsent(r.get("id").asString(), k -> new HashMap<>())
-                    .put(r.get("ancestor").asString(), r.get("depth").asInt()));
+            tx.run(STORED, Map.of("ids", ids)).forEachRemaining(r -> {
+                nodes.put(r.get("ancestor").asString(), r.get("node").asString());
+                stored.computeIfAbsent(r.get("id").asString(), k -> new HashMap<>())
+                        .put(r.get("ancestor").asString(), r.get("depth").asInt());
+            });
         }
         Map<String, Map<String, Integer>> distances = new HashMap<>();
         for (String id : inside) {
             distances.put(id, distances(id, affected, parents, stored));
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> single = new ArrayList<>();
+        List<Map<String, Object>> several = new ArrayList<>();
         Map<String, Integer> deepest = new HashMap<>();
         for (String id : inside) {
-            List<Map<String, Object>> ancestors = new ArrayList<>();
-            distances.get(id).forEach((ancestor, depth) -> {
-                ancestors.add(entry(ancestor, depth, parents.getOrDefault(id, List.of()),
+            Map<String, Integer> up = distances.get(id);
+            if (up.isEmpty()) {
+                continue;
+            }
+            up.forEach((ancestor, depth) -> deepest.merge(nodes.get(ancestor), depth, Math::max));
+            List<LineageQueries.Link> links = parents.get(id);
+            if (links.size() == 1) {
+                List<String> ancestors = new ArrayList<>(up.size());
+                List<Integer> depths = new ArrayList<>(up.size());
+                up.forEach((ancestor, depth) -> {
+                    ancestors.add(nodes.get(ancestor));
+                    depths.add(depth);
+                });
+                single.add(Map.of("node", nodes.get(id), "ancestors", ancestors, "depths", depths));
+            } else {
+                List<Map<String, Object>> ancestors = new ArrayList<>(up.size());
+                up.forEach((ancestor, depth) -> ancestors.add(entry(nodes.get(ancestor), depth, links,
                         p -> p.equals(ancestor) ? Integer.valueOf(0)
-                                : (affected.contains(p) ? distances.get(p) : stored.getOrDefault(p, Map.of())).get(ancestor)));
-                deepest.merge(ancestor, depth, Math::max);
-            });
-            if (!ancestors.isEmpty()) {
-                rows.add(Map.of("id", id, "ancestors", ancestors));
+                                : (affected.contains(p) ? distances.get(p) : stored.getOrDefault(p, Map.of())).get(ancestor))));
+                several.add(Map.of("node", nodes.get(id), "ancestors", ancestors));
             }
         }
-        for (List<String> ids : chunks(inside)) {
-            tx.run(CLEAR, Map.of("ids", ids)).consume();
+        for (List<String> ids : chunks(inside.stream().map(nodes::get).toList())) {
+            tx.run(CLEAR, Map.of("nodes", ids)).consume();
         }
-        for (int from = 0; from < rows.size(); from += CHUNK / 4) {
-            tx.run(WRITE, Map.of("rows", rows.subList(from, Math.min(from + CHUNK / 4, rows.size())))).consume();
-        }
-        List<Map<String, Object>> depths = deepest.entrySet().stream()
-                .map(e -> Map.<String, Object>of("id", e.getKey(), "depth", e.getValue())).toList();
-        for (int from = 0; from < depths.size(); from += CHUNK) {
-            tx.run(DEPTHS, Map.of("rows", depths.subList(from, Math.min(from + CHUNK, depths.size())))).consume();
+        runInChunks(tx, WRITE_DEPTHS, single, CHUNK / 4);
+        runInChunks(tx, WRITE_LINKS, several, CHUNK / 4);
+        runInChunks(tx, DEPTHS, deepest.entrySet().stream()
+                .map(e -> Map.<String, Object>of("node", e.getKey(), "depth", e.getValue())).toList(), CHUNK);
+    }
+
+    private static void runInChunks(TransactionContext tx, String query, List<Map<String, Object>> rows, int size) {
+        for (int from = 0; from < rows.size(); from += size) {
+            tx.run(query, Map.of("rows", rows.subList(from, Math.min(from + size, rows.size())))).consume();
         }
     }
 
@@ -214,7 +249,7 @@ public final class Ancestry {
     }
 
     /** The pair's row: the descendant's links whose parent lies one generation closer to the ancestor. */
-    private static Map<String, Object> entry(String ancestor, int depth, List<LineageQueries.Link> links,
+    private static Map<String, Object> entry(String ancestorNode, int depth, List<LineageQueries.Link> links,
             Function<String, Integer> distanceFromParent) {
         String via = null;
         String relation = null;
@@ -233,9 +268,9 @@ public final class Ancestry {
             stages.addAll(link.stages());
         }
         if (via == null) {
-            throw new IllegalStateException("No link of depth " + depth + " towards " + ancestor);
+            throw new IllegalStateException("No link of depth " + depth + " towards " + ancestorNode);
         }
-        return Map.of("id", ancestor, "depth", depth, "via", via, "relation", relation,
+        return Map.of("node", ancestorNode, "depth", depth, "via", via, "relation", relation,
                 "relations", List.copyOf(relations), "stages", List.copyOf(stages));
     }
 

@@ -30,7 +30,13 @@ final class KinshipPath {
               RETURN x
             }
             OPTIONAL MATCH (x)-[r:DESCENDS_FROM]->(a:Model)
-            RETURN x.id AS id, x.name AS name, a.id AS ancestor, r.depth AS depth, r.via AS via, r.relation AS relation
+            OPTIONAL CALL (x) {
+              MATCH (x)-[l:DERIVED_FROM]->(p)
+              RETURN {via: p.id, relation: coalesce(l.relation, 'UNKNOWN')} AS only
+              LIMIT 1
+            }
+            RETURN x.id AS id, x.name AS name, a.id AS ancestor, r.depth AS depth,
+                   coalesce(r.via, only.via) AS via, coalesce(r.relation, only.relation) AS relation
             """;
 
     private record Up(int depth, String via, String relation) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.llmtracker.graph.model.Page;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 
 /**
  * Lineage reads that keep the heavy work inside Neo4j, so a family of hundreds of thousands of
@@ -30,10 +31,15 @@ final class RelativesInStore {
                    COUNT { MATCH (m:Model) } AS models
             """;
 
-    private static final String KEPT = """
-            r.depth <= $maxDepth AND ($relation IS NULL OR $relation IN r.relations)
-            AND ($stage IS NULL OR $stage IN r.stages) AND ($minDownloads IS NULL OR c.downloads >= $minDownloads)
+    /** A row without link facts belongs to a model with one parent: its one link says them. */
+    private static final String LINK_KEPT = """
+            r.depth <= $maxDepth
+            AND ($relation IS NULL
+                 OR $relation IN coalesce(r.relations, [(c)-[l:DERIVED_FROM]->() | coalesce(l.relation, 'UNKNOWN')]))
+            AND ($stage IS NULL OR $stage IN coalesce(r.stages, [(c)-[l:DERIVED_FROM]->() | coalesce(l.stages, [])][0]))
             """;
+
+    private static final String KEPT = LINK_KEPT + "AND ($minDownloads IS NULL OR c.downloads >= $minDownloads)\n";
 
     private static final String COUNT = """
             MATCH (:Model {id: $id})<-[r:DESCENDS_FROM]-(c:Model)
@@ -42,9 +48,15 @@ final class RelativesInStore {
             """.formatted(KEPT);
 
     private static final String KIN = """
+            CALL (c) {
+              MATCH (c)-[l:DERIVED_FROM]->(p)
+              RETURN {via: p.id, relation: coalesce(l.relation, 'UNKNOWN'), stages: coalesce(l.stages, [])} AS only
+              LIMIT 1
+            }
             RETURN c.id AS id, c.name AS name, c.kind AS kind, c.downloads AS downloads, c.likes AS likes,
-                   coalesce(c.catalogued, false) AS catalogued, r.depth AS depth, r.via AS via,
-                   r.relation AS relation, r.relations AS relations, r.stages AS stages
+                   coalesce(c.catalogued, false) AS catalogued, r.depth AS depth, coalesce(r.via, only.via) AS via,
+                   coalesce(r.relation, only.relation) AS relation, coalesce(r.relations, [only.relation]) AS relations,
+                   coalesce(r.stages, only.stages) AS stages
             """;
 
     /** Most downloads first (unknown last), then case-insensitive name, then id. */
@@ -59,7 +71,6 @@ final class RelativesInStore {
     /** Only models with downloads: the index holds no nulls, so a short page falls back to {@link #BY_ANCESTOR}. */
     private static final String BY_DOWNLOADS = """
             MATCH (c:Model)
-            USING INDEX c:Model(downloads)
             WHERE c.downloads >= coalesce($minDownloads, 0)
             CALL (c) {
               MATCH (c)-[r:DESCENDS_FROM]->(:Model {id: $id})
@@ -69,7 +80,7 @@ final class RelativesInStore {
             WITH c, r
             ORDER BY c.downloads DESC, toLower(coalesce(c.name, c.id)), c.id
             SKIP $skip LIMIT $limit
-            """.formatted(KEPT) + KIN;
+            """.formatted(LINK_KEPT) + KIN;
 
     /**
      * Reading the downloads index costs a few times more per model than reading the ancestor's
@@ -122,9 +133,13 @@ final class RelativesInStore {
         return new Page<>(total, items);
     }
 
+    private static List<String> sorted(Value names) {
+        return strings(names).stream().sorted().toList();
+    }
+
     private static Kin kin(Record r) {
         return new Kin(r.get("id").asString(), string(r.get("name")), string(r.get("kind")), r.get("depth").asInt(),
-                r.get("relation").asString(), strings(r.get("relations")), strings(r.get("stages")),
+                r.get("relation").asString(), sorted(r.get("relations")), sorted(r.get("stages")),
                 r.get("via").asString(), number(r.get("downloads")), number(r.get("likes")),
                 r.get("catalogued").asBoolean());
     }
