@@ -16,18 +16,13 @@ import org.neo4j.kernel.api.exceptions.Status;
  */
 final class EmbeddedErrors {
 
-    static final String ACCESS_MODE = "Neo.ClientError.Statement.AccessMode";
-    private static final String FORBIDDEN = "Neo.ClientError.Security.Forbidden";
+    private static final String ACCESS_MODE = "Neo.ClientError.Statement.AccessMode";
     private static final String UNAVAILABLE = "Neo.TransientError.General.DatabaseUnavailable";
 
     private EmbeddedErrors() {
     }
 
-    /**
-     * @param readOnly whether the failing statement ran in a read transaction: auth is off
-     *                 in-process, so a refusal there can only be a write on the read path
-     */
-    static RuntimeException translate(RuntimeException e, boolean readOnly) {
+    static RuntimeException translate(RuntimeException e) {
         if (e instanceof Neo4jException || e instanceof GraphException) {
             return e;
         }
@@ -38,9 +33,6 @@ final class EmbeddedErrors {
         }
         if (code == null) {
             return new GraphException("In-process Neo4j failed without a status code: " + message, e);
-        }
-        if (readOnly && FORBIDDEN.equals(code)) {
-            return client(ACCESS_MODE, "Writing in read access mode not allowed: " + message, e);
         }
         if (code.startsWith("Neo.TransientError.") && !terminatedOnPurpose(code)) {
             return new TransientException(GqlStatusError.UNKNOWN.getStatus(),
@@ -53,6 +45,12 @@ final class EmbeddedErrors {
                     GqlStatusError.DIAGNOSTIC_RECORD, e);
         }
         return client(code, message, e);
+    }
+
+    /** What the server's query router says of a write sent down the read path. */
+    static ClientException writeInReadMode(String database) {
+        return client(ACCESS_MODE, "Writing in read access mode not allowed. Attempted write to database '" + database
+                + "'", null);
     }
 
     private static ClientException client(String code, String message, Throwable cause) {

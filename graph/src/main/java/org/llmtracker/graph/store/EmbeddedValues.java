@@ -11,8 +11,15 @@ import java.util.Map;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.types.IsoDuration;
-import org.neo4j.graphdb.Entity;
+import org.neo4j.driver.internal.InternalNode;
+import org.neo4j.driver.internal.InternalPath;
+import org.neo4j.driver.internal.InternalRelationship;
+import org.neo4j.driver.internal.value.NodeValue;
+import org.neo4j.driver.internal.value.PathValue;
+import org.neo4j.driver.internal.value.RelationshipValue;
+import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Path;
+import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.spatial.Point;
 import org.neo4j.values.storable.CoordinateReferenceSystem;
 import org.neo4j.values.storable.DurationValue;
@@ -59,19 +66,27 @@ final class EmbeddedValues {
         return value;
     }
 
-    /** One column of an embedded row as a driver value; graph entities are refused, naming the column. */
+    /** One column of an embedded row as a driver value; what has no driver counterpart fails, naming the column. */
     static Value column(String column, Object value) {
         try {
             return value(value);
-        } catch (UnsupportedOperationException e) {
-            throw new GraphException("Column '" + column + "' holds " + e.getMessage()
-                    + "; in-process queries return properties, maps and lists, not nodes, relationships or paths");
+        } catch (RuntimeException e) {
+            throw new GraphException("Column '" + column + "' holds a value the driver cannot represent: "
+                    + e.getMessage(), e);
         }
     }
 
     private static Value value(Object value) {
-        if (value instanceof Entity || value instanceof Path) {
-            throw new UnsupportedOperationException("a " + (value instanceof Path ? "path" : "node or relationship"));
+        if (value instanceof Node node) {
+            return new NodeValue(node(node));
+        }
+        if (value instanceof Relationship relationship) {
+            return new RelationshipValue(relationship(relationship));
+        }
+        if (value instanceof Path path) {
+            List<org.neo4j.driver.types.Entity> entities = new ArrayList<>();
+            path.forEach(entity -> entities.add(entity instanceof Node node ? node(node) : relationship((Relationship) entity)));
+            return new PathValue(new InternalPath(entities));
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Value> converted = new LinkedHashMap<>(map.size() * 2);
@@ -103,5 +118,27 @@ final class EmbeddedValues {
             return c.length == 2 ? Values.point(srid, c[0], c[1]) : Values.point(srid, c[0], c[1], c[2]);
         }
         return Values.value(value);
+    }
+
+    // Entities are copied while their transaction is open; the driver's also carry the legacy numeric id.
+    @SuppressWarnings("deprecation")
+    private static InternalNode node(Node node) {
+        List<String> labels = new ArrayList<>();
+        node.getLabels().forEach(label -> labels.add(label.name()));
+        return new InternalNode(node.getId(), node.getElementId(), labels, properties(node.getAllProperties()));
+    }
+
+    @SuppressWarnings("deprecation")
+    private static InternalRelationship relationship(Relationship r) {
+        Node start = r.getStartNode();
+        Node end = r.getEndNode();
+        return new InternalRelationship(r.getId(), r.getElementId(), start.getId(), start.getElementId(), end.getId(),
+                end.getElementId(), r.getType().name(), properties(r.getAllProperties()));
+    }
+
+    private static Map<String, Value> properties(Map<String, Object> properties) {
+        Map<String, Value> converted = new LinkedHashMap<>(properties.size() * 2);
+        properties.forEach((k, v) -> converted.put(k, value(v)));
+        return converted;
     }
 }

@@ -29,7 +29,6 @@ final class InProcessResult implements Result {
     private final org.neo4j.graphdb.Result rows;
     private final Query query;
     private final List<String> keys;
-    private final boolean readOnly;
     private final String database;
     /** Records pulled ahead of the caller: by peek, or all of them when a later query in the transaction runs. */
     private final Deque<Record> ahead = new ArrayDeque<>();
@@ -38,11 +37,10 @@ final class InProcessResult implements Result {
     private boolean consumed;
     private boolean closedByTransaction;
 
-    InProcessResult(org.neo4j.graphdb.Result rows, Query query, boolean readOnly, String database) {
+    InProcessResult(org.neo4j.graphdb.Result rows, Query query, String database) {
         this.rows = rows;
         this.query = query;
         this.keys = List.copyOf(rows.columns());
-        this.readOnly = readOnly;
         this.database = database;
     }
 
@@ -160,7 +158,7 @@ final class InProcessResult implements Result {
             return true;
         } catch (RuntimeException e) {
             exhausted = true;
-            throw EmbeddedErrors.translate(e, readOnly);
+            throw EmbeddedErrors.translate(e);
         }
     }
 
@@ -173,7 +171,7 @@ final class InProcessResult implements Result {
             }
             summary = InProcessSummary.of(query, rows.getQueryExecutionType(), rows.getQueryStatistics(), database);
         } catch (RuntimeException e) {
-            throw EmbeddedErrors.translate(e, readOnly);
+            throw EmbeddedErrors.translate(e);
         } finally {
             exhausted = true;
             rows.close();

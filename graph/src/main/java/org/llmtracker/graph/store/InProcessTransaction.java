@@ -9,6 +9,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import org.neo4j.graphdb.QueryExecutionType;
 import org.neo4j.graphdb.Transaction;
 
 /**
@@ -60,12 +61,25 @@ final class InProcessTransaction implements TransactionContext {
         try {
             rows = tx.execute(text, EmbeddedValues.parameters(parameters));
         } catch (RuntimeException e) {
-            throw EmbeddedErrors.translate(e, readOnly);
+            throw EmbeddedErrors.translate(e);
+        }
+        if (readOnly && writes(rows.getQueryExecutionType())) {
+            rows.close();
+            throw EmbeddedErrors.writeInReadMode(database);
         }
         // The query text alone: the summary is rarely read, and converting parameters back would cost every query.
-        InProcessResult result = new InProcessResult(rows, new Query(text), readOnly, database);
+        InProcessResult result = new InProcessResult(rows, new Query(text), database);
         results.add(result);
         return result;
+    }
+
+    /**
+     * The planner's verdict, the same one the server's router applies to a Bolt read
+     * transaction. The engine may already have run a write eagerly; refusing here fails the
+     * transaction, so it is rolled back, never committed.
+     */
+    private static boolean writes(QueryExecutionType type) {
+        return type.canUpdateData() || type.canUpdateSchema();
     }
 
     /** Runs every query of the transaction to its end; called once the caller's work has returned. */

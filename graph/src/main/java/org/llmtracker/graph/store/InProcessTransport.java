@@ -8,11 +8,6 @@ import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.exceptions.RetryableException;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
-import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
-import org.neo4j.internal.kernel.api.security.AccessMode;
-import org.neo4j.internal.kernel.api.security.SecurityContext;
-import org.neo4j.kernel.api.KernelTransaction;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +25,10 @@ final class InProcessTransport implements Transport {
     private static final long FIRST_DELAY_NANOS = Duration.ofMillis(5).toNanos();
     private static final long MAX_DELAY_NANOS = Duration.ofSeconds(1).toNanos();
 
-    private final GraphDatabaseAPI database;
-    private final SecurityContext readOnly;
+    private final GraphDatabaseService database;
 
     InProcessTransport(GraphDatabaseService database) {
-        this.database = (GraphDatabaseAPI) Objects.requireNonNull(database, "database");
-        // Auth is off in-process, so the security context is where a read can be made read-only.
-        this.readOnly = SecurityContext.authDisabled(AccessMode.Static.READ, ClientConnectionInfo.EMBEDDED_CONNECTION,
-                database.databaseName());
+        this.database = Objects.requireNonNull(database, "database");
     }
 
     @Override
@@ -68,29 +59,34 @@ final class InProcessTransport implements Transport {
     }
 
     private <T> T once(TransactionCallback<T> work, boolean readOnly) {
-        Transaction tx = begin(readOnly);
+        Transaction tx = begin();
         try (tx) {
             InProcessTransaction context = new InProcessTransaction(tx, readOnly, database.databaseName());
             T result = work.execute(context);
             context.complete();
-            commit(tx, readOnly);
+            commit(tx);
             return result;
         }
     }
 
-    private Transaction begin(boolean readOnly) {
+    /*
+     * A read transaction is an ordinary one whose statements are checked for writes (see
+     * InProcessTransaction). The kernel's READ security mode was tried first: it refuses
+     * writes, but also SHOW CONSTRAINTS and SHOW INDEXES, which a Bolt read transaction allows.
+     */
+    private Transaction begin() {
         try {
-            return readOnly ? database.beginTransaction(KernelTransaction.Type.EXPLICIT, this.readOnly) : database.beginTx();
+            return database.beginTx();
         } catch (RuntimeException e) {
-            throw EmbeddedErrors.translate(e, readOnly);
+            throw EmbeddedErrors.translate(e);
         }
     }
 
-    private static void commit(Transaction tx, boolean readOnly) {
+    private static void commit(Transaction tx) {
         try {
             tx.commit();
         } catch (RuntimeException e) {
-            throw EmbeddedErrors.translate(e, readOnly);
+            throw EmbeddedErrors.translate(e);
         }
     }
 

@@ -237,9 +237,22 @@ class InProcessGraphTests {
     }
 
     @Test
-    void aNodeIsRefusedWithTheNameOfItsColumn() {
-        assertThatThrownBy(() -> inProcess.read(tx -> tx.run("MATCH (m:Model) RETURN m AS wholeModel").list()))
-                .isInstanceOf(GraphException.class).hasMessageContaining("'wholeModel'");
+    void nodesRelationshipsAndPathsArriveAsTheDriversOwn() {
+        inProcess.write(tx -> tx.run("MATCH (l:Model {id: 'llama'}), (v:Model {id: 'vicuna'}) "
+                + "CREATE (v)-[:FINETUNE_OF {stage: 'sft'}]->(l)").consume());
+        String query = "MATCH p = (v:Model {id: 'vicuna'})-[r]->(l) RETURN v, r, p";
+
+        Record viaBolt = bolt.read(tx -> tx.run(query).single());
+        Record here = inProcess.read(tx -> tx.run(query).single());
+
+        assertThat(here).isEqualTo(viaBolt);
+        assertThat(here.get("v").asNode().labels()).containsExactly("Model");
+        assertThat(here.get("v").asNode().asMap()).isEqualTo(viaBolt.get("v").asNode().asMap());
+        assertThat(here.get("r").asRelationship().type()).isEqualTo("FINETUNE_OF");
+        assertThat(here.get("r").asRelationship().asMap()).containsEntry("stage", "sft");
+        assertThat(here.get("r").asRelationship().endNodeElementId())
+                .isEqualTo(viaBolt.get("r").asRelationship().endNodeElementId());
+        assertThat(here.get("p").asPath().end().get("id").asString()).isEqualTo("llama");
     }
 
     @Test
