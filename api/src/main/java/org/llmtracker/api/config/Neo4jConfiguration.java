@@ -63,13 +63,13 @@ class Neo4jConfiguration {
             ObjectProvider<EmbeddedNeo4j> embedded) {
         TrackerProperties.Neo4j neo4j = properties.neo4j();
         Graph graph;
-        String database = neo4j.database().isBlank() ? "the server's default" : "'" + neo4j.database() + "'";
         if (neo4j.mode() == TrackerProperties.Neo4j.Mode.EMBEDDED) {
             graph = Graph.inProcess(embedded.getObject(), neo4j.database());
             log.info("Graph store: embedded Neo4j, data in {}, queries {}; Bolt for tools at {}",
                     neo4j.dataDir().toAbsolutePath().normalize(), graph, connection.getUri());
         } else {
             graph = Graph.overBolt(driver, neo4j.database());
+            String database = neo4j.database().isBlank() ? "the server's default" : "'" + neo4j.database() + "'";
             log.info("Graph store: external Neo4j at {}, database {}", withoutUserInfo(connection.getUri()), database);
         }
         Schema.apply(graph);

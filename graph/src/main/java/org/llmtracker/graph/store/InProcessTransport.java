@@ -12,15 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cypher run by the embedded engine in this JVM: no Bolt, no serialisation, a tenth of the
- * driver's cost for a small query. Transactions are managed like the driver's: committed when
+ * Cypher run by the embedded engine in this JVM: no Bolt, no serialisation, a small fraction
+ * of the driver's cost for a small query. Transactions are managed like the driver's: committed when
  * the work returns, rolled back when it throws, retried with backoff on transient failures
  * (deadlocks, lock timeouts) for up to {@link #MAX_RETRY_TIME}.
  */
 final class InProcessTransport implements Transport {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessTransport.class);
-    static final Duration MAX_RETRY_TIME = Duration.ofSeconds(30);
+    private static final Duration MAX_RETRY_TIME = Duration.ofSeconds(30);
     // Far below the driver's one second: an in-process deadlock is found and its victim freed at once.
     private static final long FIRST_DELAY_NANOS = Duration.ofMillis(5).toNanos();
     private static final long MAX_DELAY_NANOS = Duration.ofSeconds(1).toNanos();
