@@ -52,7 +52,7 @@ public final class Neo4jLineage implements LineageStore {
         }
         neo4j = EmbeddedNeo4j.start(dir, 0, pageCacheMegabytes);
         driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
-        Graph graph = new Graph(driver, null);
+        Graph graph = Graph.inProcess(neo4j, null);
         Schema.apply(graph);
         Ancestry.ensure(graph);
         writer = new LineageWriter(graph);

@@ -16,15 +16,17 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Where the graph lives. In embedded mode a Neo4j starts inside this process and Spring
- * Boot's driver connects to it over Bolt; in external mode Boot's driver connects to
- * {@code spring.neo4j.uri}. Either way the rest of the application sees one driver.
+ * Where the graph lives. In embedded mode a Neo4j starts inside this process and the
+ * {@link Graph} runs Cypher in-process; Spring Boot's driver still connects to it over Bolt,
+ * for the health check. In external mode the Graph uses Boot's driver, connected to
+ * {@code spring.neo4j.uri}. Either way the rest of the application sees one Graph.
  */
 @Configuration(proxyBeanMethods = false)
 class Neo4jConfiguration {
@@ -58,13 +60,17 @@ class Neo4jConfiguration {
     }
 
     @Bean
-    Graph graph(Driver driver, Neo4jConnectionDetails connection, TrackerProperties properties) {
-        Graph graph = new Graph(driver, properties.neo4j().database());
+    Graph graph(Driver driver, Neo4jConnectionDetails connection, TrackerProperties properties,
+            ObjectProvider<EmbeddedNeo4j> embedded) {
         TrackerProperties.Neo4j neo4j = properties.neo4j();
-        String database = neo4j.database().isBlank() ? "the server's default" : "'" + neo4j.database() + "'";
+        Graph graph;
         if (neo4j.mode() == TrackerProperties.Neo4j.Mode.EMBEDDED) {
-            log.info("Graph store: embedded Neo4j, data in {}", neo4j.dataDir().toAbsolutePath().normalize());
+            graph = Graph.inProcess(embedded.getObject(), neo4j.database());
+            log.info("Graph store: embedded Neo4j, data in {}, queries {}; Bolt for tools at {}",
+                    neo4j.dataDir().toAbsolutePath().normalize(), graph, connection.getUri());
         } else {
+            graph = Graph.overBolt(driver, neo4j.database());
+            String database = neo4j.database().isBlank() ? "the server's default" : "'" + neo4j.database() + "'";
             log.info("Graph store: external Neo4j at {}, database {}", withoutUserInfo(connection.getUri()), database);
         }
         Schema.apply(graph);

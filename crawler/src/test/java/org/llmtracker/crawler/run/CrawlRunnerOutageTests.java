@@ -52,7 +52,7 @@ class CrawlRunnerOutageTests {
 
     @Test
     void aRunDuringAnOutageFailsAndIsRecordedByTheNextRunOnceTheStoreIsBack(Driver live) {
-        CrawlRunStore store = new CrawlRunStore(new Graph(switchable(), null));
+        CrawlRunStore store = new CrawlRunStore(Graph.overBolt(switchable(), null));
         CrawlRunner runner = new CrawlRunner(List.of(new Crawl() {
             @Override
             public String job() {

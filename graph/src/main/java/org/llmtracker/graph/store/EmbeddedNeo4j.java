@@ -13,6 +13,7 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.dbms.api.DatabaseNotFoundException;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.internal.helpers.HostnamePort;
 import org.neo4j.io.ByteUnit;
@@ -21,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Neo4j server inside this JVM, reachable over Bolt on the loopback interface only.
- * The application talks to it through the driver exactly as it would to an external
- * server, so embedded and external mode share one code path.
+ * A Neo4j server inside this JVM. The application runs its Cypher in-process through
+ * {@link #database(String)}; Bolt listens on the loopback interface only, for tools
+ * (cypher-shell, Browser) and the health check.
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
 
@@ -91,6 +92,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public URI boltUri() {
         return boltUri;
+    }
+
+    /**
+     * @param name a database of this server, or null for the default one ("neo4j")
+     */
+    public GraphDatabaseService database(String name) {
+        String database = name == null || name.isBlank() ? GraphDatabaseSettings.DEFAULT_DATABASE_NAME : name;
+        try {
+            return service.database(database);
+        } catch (DatabaseNotFoundException e) {
+            throw new GraphException("No database '" + database + "' in embedded Neo4j " + dataDir, e);
+        }
     }
 
     public Path dataDir() {

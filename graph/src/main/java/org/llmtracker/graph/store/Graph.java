@@ -1,10 +1,6 @@
 package org.llmtracker.graph.store;
 
-import java.util.Objects;
-
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.exceptions.DiscoveryException;
 import org.neo4j.driver.exceptions.Neo4jException;
@@ -12,32 +8,39 @@ import org.neo4j.driver.exceptions.RetryableException;
 
 /**
  * The one door to Neo4j. Reads go through read transactions and writes through write
- * transactions, so a cluster can route reads to followers and writes to the leader.
+ * transactions, so a cluster can route reads to followers and writes to the leader. Callers
+ * write against the driver's {@link org.neo4j.driver.TransactionContext} whichever way the
+ * graph is reached: over Bolt, or in-process when Neo4j is embedded in this JVM.
  */
 public final class Graph {
 
-    private final Driver driver;
-    private final SessionConfig sessionConfig;
+    private final Transport transport;
+
+    private Graph(Transport transport) {
+        this.transport = transport;
+    }
 
     /** @param database the database name, or null for the server's default database */
-    public Graph(Driver driver, String database) {
-        this.driver = Objects.requireNonNull(driver, "driver");
-        this.sessionConfig = database == null || database.isBlank()
-                ? SessionConfig.defaultConfig()
-                : SessionConfig.forDatabase(database);
+    public static Graph overBolt(Driver driver, String database) {
+        return new Graph(new BoltTransport(driver, database));
+    }
+
+    /** @param database the database name, or null for the default one ("neo4j") */
+    public static Graph inProcess(EmbeddedNeo4j neo4j, String database) {
+        return new Graph(new InProcessTransport(neo4j.database(database)));
     }
 
     public <T> T read(TransactionCallback<T> work) {
-        try (Session session = driver.session(sessionConfig)) {
-            return session.executeRead(work);
+        try {
+            return transport.read(work);
         } catch (Neo4jException e) {
             throw translate(e);
         }
     }
 
     public <T> T write(TransactionCallback<T> work) {
-        try (Session session = driver.session(sessionConfig)) {
-            return session.executeWrite(work);
+        try {
+            return transport.write(work);
         } catch (Neo4jException e) {
             throw translate(e);
         }
@@ -45,9 +48,10 @@ public final class Graph {
 
     /**
      * What a stopped server, a lost cluster leader or an exhausted pool produce, once the
-     * driver's own retries are spent: connection refused or dropped mid-result
-     * (ServiceUnavailable), routing lost (SessionExpired, Discovery), no pooled connection in
-     * time and database still starting (Transient). Anything else is a fault in the request.
+     * retries are spent: connection refused or dropped mid-result (ServiceUnavailable),
+     * routing lost (SessionExpired, Discovery), no pooled connection in time, database still
+     * starting or a deadlock that would not clear (Transient). Anything else is a fault in the
+     * request.
      */
     private static RuntimeException translate(Neo4jException e) {
         return e instanceof RetryableException || e instanceof DiscoveryException
@@ -55,7 +59,9 @@ public final class Graph {
                 : e;
     }
 
-    public Driver driver() {
-        return driver;
+    /** Which transport and database, for the start-up log. */
+    @Override
+    public String toString() {
+        return transport.toString();
     }
 }

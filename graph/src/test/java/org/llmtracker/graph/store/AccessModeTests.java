@@ -46,7 +46,7 @@ class AccessModeTests {
                 model("llama"),
                 model("vicuna", base("llama", Relation.FINETUNE, Stage.SFT)),
                 model("minigpt-4", base("vicuna", Relation.FINETUNE, Stage.SFT))), NOW);
-        watched = new Graph(watching(driver), null);
+        watched = Graph.overBolt(watching(driver), null);
     }
 
     @Test

@@ -28,11 +28,11 @@ class EmbeddedNeo4jTests {
     void keepsDataAcrossARestartOfTheSameStore(@TempDir Path dir) {
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dir, 0, 32);
                 Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
-            new Graph(driver, null).write(tx -> tx.run("CREATE (:Model {id: 'kept'})").consume());
+            Graph.overBolt(driver, null).write(tx -> tx.run("CREATE (:Model {id: 'kept'})").consume());
         }
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dir, 0, 32);
                 Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
-            long n = new Graph(driver, null).read(tx -> tx.run("MATCH (m:Model {id: $id}) RETURN count(m) AS n",
+            long n = Graph.overBolt(driver, null).read(tx -> tx.run("MATCH (m:Model {id: $id}) RETURN count(m) AS n",
                     Map.of("id", "kept")).single().get("n").asLong());
             assertThat(n).isEqualTo(1);
         }

@@ -22,7 +22,7 @@ class GraphFaultTests {
     void aServerThatIsNotThereIsUnavailableForReadsAndWrites() throws IOException {
         try (Driver driver = GraphDatabase.driver("neo4j://127.0.0.1:" + closedPort(), AuthTokens.none(),
                 Config.builder().withMaxTransactionRetryTime(0, TimeUnit.MILLISECONDS).build())) {
-            Graph graph = new Graph(driver, null);
+            Graph graph = Graph.overBolt(driver, null);
 
             assertThatThrownBy(() -> graph.read(tx -> tx.run("RETURN 1").consume()))
                     .isInstanceOf(GraphUnavailableException.class).hasMessageContaining("unavailable");

@@ -18,8 +18,9 @@ import org.neo4j.driver.GraphDatabase;
 
 /**
  * Starts one embedded Neo4j per test JVM (kept in the root extension store, closed when the
- * JVM's tests end), connects to it over Bolt like the application does, and empties it
- * before each test. Tests take a {@link Graph} or {@link Driver} parameter.
+ * JVM's tests end) and empties it before each test. Tests take a {@link Graph}, which runs
+ * Cypher in-process like the application in embedded mode, or a {@link Driver} connected
+ * over Bolt, for tests of the driver path.
  */
 public final class EmbeddedNeo4jExtension implements BeforeEachCallback, ParameterResolver {
 
@@ -54,7 +55,7 @@ public final class EmbeddedNeo4jExtension implements BeforeEachCallback, Paramet
         private Server(EmbeddedNeo4j neo4j, Driver driver) {
             this.neo4j = neo4j;
             this.driver = driver;
-            this.graph = new Graph(driver, null);
+            this.graph = Graph.inProcess(neo4j, null);
         }
 
         static Server start() {
