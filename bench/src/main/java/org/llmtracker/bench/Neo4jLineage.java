@@ -22,14 +22,12 @@ import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.store.EmbeddedNeo4j;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.store.Schema;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The project's own stack: embedded Neo4j in this JVM, the driver over Bolt, and the graph
+ * The project's own stack: embedded Neo4j in this JVM, queried in-process as the application does in
+ * embedded mode, and the graph
  * module's {@link LineageWriter} and {@link LineageQueries}, exactly as the application uses them.
  */
 public final class Neo4jLineage implements LineageStore {
@@ -40,7 +38,6 @@ public final class Neo4jLineage implements LineageStore {
 
     private final Path dir;
     private final EmbeddedNeo4j neo4j;
-    private final Driver driver;
     private final LineageWriter writer;
     private final LineageQueries queries;
 
@@ -51,7 +48,6 @@ public final class Neo4jLineage implements LineageStore {
             throw new UncheckedIOException(e);
         }
         neo4j = EmbeddedNeo4j.start(dir, 0, pageCacheMegabytes);
-        driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
         Graph graph = Graph.inProcess(neo4j, null);
         Schema.apply(graph);
         Ancestry.ensure(graph);
@@ -135,7 +131,6 @@ public final class Neo4jLineage implements LineageStore {
 
     @Override
     public void close() {
-        driver.close();
         neo4j.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
