@@ -70,7 +70,8 @@ public final class Benchmark {
     private List<Stats.Timed<Answer>> ask(LineageStore store, List<Question> questions) {
         List<Stats.Timed<Answer>> times = new ArrayList<>();
         for (Question question : questions) {
-            Stats.Timed<Answer> timed = Stats.measure(() -> question.ask().apply(store), options.warmup(), options.runs());
+            Stats.Timed<Answer> timed = Stats.measure(() -> question.ask().apply(store), options.warmup(), options.runs(),
+                    options.seconds());
             log.info("{}: {}: p50 {} ms, answer {}", store.name(), question.title(),
                     String.format("%.1f", timed.stats().p50()), timed.answer());
             times.add(timed);

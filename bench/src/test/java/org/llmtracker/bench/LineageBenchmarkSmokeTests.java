@@ -24,7 +24,7 @@ class LineageBenchmarkSmokeTests {
     @Test
     void neo4jAndPostgresqlGiveTheSameAnswerToEveryQuestion() {
         Options options = Options.parse(new String[] {"--sizes", "" + MODELS, "--runs", "1", "--warmup", "0",
-                "--page-cache-mb", "64"});
+                "--seconds", "0", "--page-cache-mb", "64"});
         requirePostgres(options);
 
         SizeResult result = new Benchmark(options, () -> new Neo4jLineage(options.pageCacheMegabytes()),

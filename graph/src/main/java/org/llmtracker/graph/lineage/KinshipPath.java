@@ -2,8 +2,10 @@ package org.llmtracker.graph.lineage;
 
 import static org.llmtracker.graph.model.Values.string;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,82 +15,51 @@ import org.neo4j.driver.TransactionContext;
 
 /**
  * The path between two models through their nearest common ancestor (or straight up, when one
- * descends from the other), read from the {@link Ancestry} index: each model's ancestors and,
- * for each of those, its own ancestors with the next model on the way ({@code via}). That is
- * how a family tree answers "how are these two related", and it never wanders through a
- * popular base model's other derivatives the way a search along links either way does.
+ * descends from the other): both models' lines, read in one query through the ancestry index,
+ * are climbed here. That is how a family tree answers "how are these two related", and it
+ * never wanders through a popular base model's other derivatives the way a search along links
+ * either way does. Ties go to the ancestor, then the parents, with the smallest id.
  */
 final class KinshipPath {
 
-    private static final String UPWARDS = """
-            UNWIND [$from, $to] AS start
-            MATCH (s:Model {id: start})
-            CALL (s) {
-              RETURN s AS x
-              UNION
-              MATCH (s)-[:DESCENDS_FROM]->(x:Model)
-              RETURN x
-            }
-            OPTIONAL MATCH (x)-[r:DESCENDS_FROM]->(a:Model)
-            OPTIONAL CALL (x) {
-              MATCH (x)-[l:DERIVED_FROM]->(p)
-              RETURN {via: p.id, relation: coalesce(l.relation, 'UNKNOWN')} AS only
-              LIMIT 1
-            }
-            RETURN x.id AS id, x.name AS name, a.id AS ancestor, r.depth AS depth,
-                   coalesce(r.via, only.via) AS via, coalesce(r.relation, only.relation) AS relation
+    // Only what a path shows: every column read costs, and this answer should take a fraction of a millisecond.
+    private static final String LINKS = RelativesInStore.LINES + """
+            RETURN x.id AS child, x.name AS childName, p.id AS parent, p.name AS name,
+                   coalesce(d.relation, 'UNKNOWN') AS relation
             """;
-
-    private record Up(int depth, String via, String relation) {
-    }
 
     private KinshipPath() {
     }
 
     /** Empty when either model is missing or they share no ancestor. */
     static Optional<LineagePath> find(TransactionContext tx, String from, String to) {
-        Map<String, Map<String, Up>> up = new HashMap<>();
+        Map<String, List<LineageQueries.Link>> up = new HashMap<>();
         Map<String, String> names = new HashMap<>();
-        tx.run(UPWARDS, Map.of("from", from, "to", to)).forEachRemaining(r -> {
-            String id = r.get("id").asString();
-            names.put(id, string(r.get("name")));
-            Map<String, Up> ancestors = up.computeIfAbsent(id, k -> new HashMap<>());
-            if (!r.get("ancestor").isNull()) {
-                ancestors.put(r.get("ancestor").asString(),
-                        new Up(r.get("depth").asInt(), r.get("via").asString(), r.get("relation").asString()));
-            }
-        });
-        if (!up.containsKey(from) || !up.containsKey(to)) {
-            return Optional.empty();
-        }
-        Map<String, Up> fromUp = up.get(from);
-        Map<String, Up> toUp = up.get(to);
+        tx.run(LINKS, Map.of("ids", List.of(from, to), "maxDepth", Integer.MAX_VALUE))
+                .forEachRemaining(r -> {
+                    String child = r.get("child").asString();
+                    String parent = r.get("parent").asString();
+                    names.put(child, string(r.get("childName")));
+                    names.put(parent, string(r.get("name")));
+                    up.computeIfAbsent(child, k -> new ArrayList<>())
+                            .add(new LineageQueries.Link(child, parent, r.get("relation").asString(), List.of()));
+                });
+        up.values().forEach(links -> links.sort(Comparator.comparing(LineageQueries.Link::to)));
+        Map<String, Integer> fromUp = climb(up, from);
+        Map<String, Integer> toUp = climb(up, to);
         String meet = null;
-        int best = Integer.MAX_VALUE;
-        if (toUp.containsKey(from)) {
-            meet = from;
-            best = toUp.get(from).depth();
-        }
-        if (fromUp.containsKey(to) && fromUp.get(to).depth() < best) {
-            meet = to;
-            best = fromUp.get(to).depth();
-        }
-        for (Map.Entry<String, Up> e : fromUp.entrySet()) {
-            Up other = toUp.get(e.getKey());
-            if (other == null) {
-                continue;
-            }
-            int length = e.getValue().depth() + other.depth();
-            if (length < best || (length == best && meet != null && e.getKey().compareTo(meet) < 0)) {
+        for (Map.Entry<String, Integer> e : fromUp.entrySet()) {
+            Integer other = toUp.get(e.getKey());
+            if (other != null && (meet == null || e.getValue() + other < fromUp.get(meet) + toUp.get(meet)
+                    || (e.getValue() + other == fromUp.get(meet) + toUp.get(meet) && e.getKey().compareTo(meet) < 0))) {
                 meet = e.getKey();
-                best = length;
             }
         }
         if (meet == null) {
             return Optional.empty();
         }
-        List<LineagePath.Link> links = climb(up, from, meet);
-        List<LineagePath.Link> down = climb(up, to, meet);
+        List<LineagePath.Link> links = line(up, from, meet);
+        List<LineagePath.Link> down = line(up, to, meet);
         Collections.reverse(down);
         links.addAll(down);
         List<LineagePath.Step> steps = new ArrayList<>();
@@ -101,13 +72,42 @@ final class KinshipPath {
         return Optional.of(new LineagePath(links.size(), steps, links));
     }
 
-    /** The links from {@code start} up to {@code ancestor}, following each row's {@code via}. */
-    private static List<LineagePath.Link> climb(Map<String, Map<String, Up>> up, String start, String ancestor) {
+    /** Distances upwards from {@code start}, itself at 0; empty when it has no known line (or does not exist). */
+    private static Map<String, Integer> climb(Map<String, List<LineageQueries.Link>> up, String start) {
+        Map<String, Integer> distance = new HashMap<>();
+        if (!up.containsKey(start)) {
+            return distance;
+        }
+        distance.put(start, 0);
+        ArrayDeque<String> queue = new ArrayDeque<>(List.of(start));
+        while (!queue.isEmpty()) {
+            String at = queue.poll();
+            for (LineageQueries.Link link : up.getOrDefault(at, List.of())) {
+                if (distance.putIfAbsent(link.to(), distance.get(at) + 1) == null) {
+                    queue.add(link.to());
+                }
+            }
+        }
+        return distance;
+    }
+
+    /** The links from {@code start} up to {@code ancestor} along a shortest line, smallest parent id first. */
+    private static List<LineagePath.Link> line(Map<String, List<LineageQueries.Link>> up, String start, String ancestor) {
+        Map<String, Integer> toAncestor = new HashMap<>();
+        for (String node : climb(up, start).keySet()) {
+            Integer d = climb(up, node).get(ancestor);
+            if (d != null) {
+                toAncestor.put(node, d);
+            }
+        }
         List<LineagePath.Link> links = new ArrayList<>();
         for (String at = start; !at.equals(ancestor); ) {
-            Up step = up.get(at).get(ancestor);
-            links.add(new LineagePath.Link(at, step.via(), step.relation()));
-            at = step.via();
+            int remaining = toAncestor.get(at);
+            LineageQueries.Link next = up.get(at).stream()
+                    .filter(l -> Integer.valueOf(remaining - 1).equals(l.to().equals(ancestor) ? 0 : toAncestor.get(l.to())))
+                    .findFirst().orElseThrow();
+            links.add(new LineagePath.Link(at, next.to(), next.relation()));
+            at = next.to();
         }
         return links;
     }

@@ -28,10 +28,12 @@ import org.neo4j.driver.TransactionContext;
  */
 public final class LineageQueries {
 
+    /** One generation below the frontier, with what a tree node shows of each child. */
     private static final String CHILDREN = """
             UNWIND $ids AS from
             MATCH (c:Model)-[d:DERIVED_FROM]->(:Model {id: from})
-            RETURN from, c.id AS to, coalesce(d.relation, 'UNKNOWN') AS relation, coalesce(d.stages, []) AS stages
+            RETURN from, c.id AS to, coalesce(d.relation, 'UNKNOWN') AS relation, coalesce(d.stages, []) AS stages,
+                   c.name AS name, c.downloads AS downloads, COUNT { (c)<-[:DERIVED_FROM]-() } AS children
             ORDER BY from, to
             """;
 
@@ -57,8 +59,6 @@ public final class LineageQueries {
     public static final int MAX_PATH_LENGTH = 32;
 
     private static final String BOUNDED_PATH = PATH.formatted(MAX_PATH_LENGTH);
-
-    private static final String EXISTS = "MATCH (m:Model {id: $id}) RETURN m.id AS id";
 
     private final Graph graph;
 
@@ -90,13 +90,15 @@ public final class LineageQueries {
             throw new IllegalArgumentException("depth must be >= 0 and maxNodes >= 1");
         }
         return graph.read(tx -> {
-            if (!tx.run(EXISTS, Map.of("id", id)).hasNext()) {
+            Map<String, Record> nodes = nodes(tx, List.of(id));
+            if (nodes.isEmpty()) {
                 return Optional.<Tree>empty();
             }
-            Walk walk = walk(inStore(tx, CHILDREN), id, depth, maxNodes - 1);
-            List<String> ids = new ArrayList<>(walk.hops.keySet());
-            ids.add(id);
-            Map<String, Record> nodes = nodes(tx, ids);
+            Walk walk = walk(frontier -> tx.run(CHILDREN, Map.of("ids", frontier)).list(r -> {
+                nodes.putIfAbsent(r.get("to").asString(), r);
+                return new Link(r.get("from").asString(), r.get("to").asString(), r.get("relation").asString(),
+                        strings(r.get("stages")));
+            }), id, depth, maxNodes - 1);
             Map<String, List<String>> childrenOf = new HashMap<>();
             walk.hops.forEach((child, hop) -> childrenOf.computeIfAbsent(hop.via, k -> new ArrayList<>()).add(child));
             return Optional.of(new Tree(build(id, null, walk, nodes, childrenOf), walk.hops.size() + 1, walk.truncated));
@@ -174,11 +176,6 @@ public final class LineageQueries {
 
     /** A link in the direction of the walk: {@code to} is one generation further from the start than {@code from}. */
     record Link(String from, String to, String relation, List<String> stages) {
-    }
-
-    private static Step inStore(TransactionContext tx, String query) {
-        return frontier -> tx.run(query, Map.of("ids", frontier)).list(r -> new Link(r.get("from").asString(),
-                r.get("to").asString(), r.get("relation").asString(), strings(r.get("stages"))));
     }
 
     static Map<String, Record> nodes(TransactionContext tx, List<String> ids) {

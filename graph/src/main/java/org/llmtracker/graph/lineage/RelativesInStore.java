@@ -88,16 +88,28 @@ final class RelativesInStore {
      */
     private static final long SCAN_COST = 4;
 
-    /** Every link out of the given models and out of their ancestors up to the depth bound. */
-    private static final String ANCESTRY = """
-            CALL {
-              UNWIND $ids AS id MATCH (x:Model {id: id}) RETURN x
+    /**
+     * Every link out of the given models and out of their ancestors closer than the depth
+     * bound: one read of the ancestry index and one expansion each, whatever the depth.
+     */
+    static final String LINES = """
+            UNWIND $ids AS id
+            MATCH (m:Model {id: id})
+            CALL (m) {
+              RETURN m AS x
               UNION
-              UNWIND $ids AS id MATCH (:Model {id: id})-[:DERIVED_FROM*1..%d]->(x:Model) RETURN DISTINCT x
+              MATCH (m)-[r:DESCENDS_FROM]->(x:Model)
+              WHERE r.depth < $maxDepth
+              RETURN x
             }
             MATCH (x)-[d:DERIVED_FROM]->(p:Model)
+            """;
+
+    /** The lines' links with what a relative reports about the parent end. */
+    private static final String ANCESTRY = LINES + """
             RETURN x.id AS child, p.id AS parent, coalesce(d.relation, 'UNKNOWN') AS relation,
-                   coalesce(d.stages, []) AS stages
+                   coalesce(d.stages, []) AS stages, p.name AS name, p.kind AS kind, p.downloads AS downloads,
+                   p.likes AS likes, coalesce(p.catalogued, false) AS catalogued
             """;
 
     private RelativesInStore() {
@@ -147,11 +159,17 @@ final class RelativesInStore {
     /** Ancestors are few (a lineage is shallow), so all of them are walked, filtered and sorted here. */
     static Page<Kin> ancestors(TransactionContext tx, String id, KinFilter filter, Comparator<Kin> order, int skip,
             int limit) {
-        LineageQueries.Walk walk = LineageQueries.walk(ancestry(tx, id, filter.maxDepth()), id,
-                filter.maxDepth(), Integer.MAX_VALUE);
-        Map<String, Record> nodes = LineageQueries.nodes(tx, new ArrayList<>(walk.hops().keySet()));
+        Map<String, List<LineageQueries.Link>> up = new HashMap<>();
+        Map<String, Record> parents = new HashMap<>();
+        tx.run(ANCESTRY, Map.of("ids", List.of(id), "maxDepth", filter.maxDepth())).forEachRemaining(r -> {
+            String child = r.get("child").asString();
+            up.computeIfAbsent(child, k -> new ArrayList<>()).add(new LineageQueries.Link(child,
+                    r.get("parent").asString(), r.get("relation").asString(), strings(r.get("stages"))));
+            parents.putIfAbsent(r.get("parent").asString(), r);
+        });
+        LineageQueries.Walk walk = LineageQueries.walk(upwards(up), id, filter.maxDepth(), Integer.MAX_VALUE);
         List<Kin> kept = walk.hops().entrySet().stream()
-                .map(e -> LineageQueries.kin(e.getKey(), e.getValue(), nodes.get(e.getKey())))
+                .map(e -> LineageQueries.kin(e.getKey(), e.getValue(), parents.get(e.getKey())))
                 .filter(filter::keeps)
                 .sorted(order)
                 .toList();
@@ -160,20 +178,11 @@ final class RelativesInStore {
         return new Page<>(kept.size(), kept.subList(from, to));
     }
 
-    /**
-     * The links out of {@code id} and its ancestors, as an upward walk step ordered by
-     * {@code from} then {@code to} like the generation queries, so the walk picks the same {@code via}.
-     */
-    private static LineageQueries.Step ancestry(TransactionContext tx, String id, int depth) {
-        Map<String, List<LineageQueries.Link>> out = new HashMap<>();
-        tx.run(ANCESTRY.formatted(depth), Map.of("ids", List.of(id))).forEachRemaining(r -> {
-            String child = r.get("child").asString();
-            out.computeIfAbsent(child, k -> new ArrayList<>()).add(new LineageQueries.Link(child,
-                    r.get("parent").asString(), r.get("relation").asString(), strings(r.get("stages"))));
-        });
-        out.values().forEach(links -> links.sort(Comparator.comparing(LineageQueries.Link::to)));
+    /** Links child to parent as a walk step, ordered by {@code from} then {@code to} like the generation queries. */
+    static LineageQueries.Step upwards(Map<String, List<LineageQueries.Link>> up) {
+        up.values().forEach(links -> links.sort(Comparator.comparing(LineageQueries.Link::to)));
         return frontier -> frontier.stream().sorted()
-                .flatMap(from -> out.getOrDefault(from, List.of()).stream())
+                .flatMap(from -> up.getOrDefault(from, List.of()).stream())
                 .toList();
     }
 }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.llmtracker.graph.lineage.Ancestry;
 import org.llmtracker.graph.store.Graph;
 
 /**
@@ -77,6 +78,12 @@ public final class DigestWeekFixture {
                 derived("someone/llama-lora", "llama", "ADAPTER", "hf-card", "2026-11-19T06:00:00Z"),
                 derived("old/llama-tune", "llama", "FINETUNE", "hf-card", "2026-11-02T06:00:00Z"),
                 derived("late/llama-tune", "llama", "FINETUNE", "hf-card", "2026-11-23T00:00:00Z"))));
+        // Links written by hand (to set their dates), so the ancestry index is refreshed by hand too.
+        graph.write(tx -> {
+            Ancestry.refresh(tx, List.of("alpaca", "vicuna", "thebloke/llama-7b-gguf", "other/llama-q4",
+                    "someone/llama-lora", "old/llama-tune", "late/llama-tune"));
+            return null;
+        });
     }
 
     private void repositories(Graph graph) {
