@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,27 +43,18 @@ public final class Ancestry {
 
     private static final int CHUNK = 10_000;
 
-    // Writes address nodes by element id, read here once, rather than by a second index lookup per row.
-    private static final String AFFECTED = """
+    /**
+     * What recomputing a model needs, in one read: its element id (writes address nodes by it
+     * rather than by a second index lookup per row), the models below it, and its parents with
+     * their own stored rows (used when the parent lies outside the recomputed set).
+     */
+    private static final String FACTS = """
             UNWIND $ids AS id
             MATCH (m:Model {id: id})
-            OPTIONAL MATCH (m)<-[:DESCENDS_FROM]-(d:Model)
-            WITH collect(DISTINCT m) + collect(DISTINCT d) AS models
-            UNWIND models AS m
-            RETURN DISTINCT m.id AS id, elementId(m) AS node
-            """;
-
-    private static final String PARENTS = """
-            UNWIND $ids AS id
-            MATCH (:Model {id: id})-[l:DERIVED_FROM]->(p:Model)
-            RETURN id AS child, p.id AS parent, elementId(p) AS node, coalesce(l.relation, 'UNKNOWN') AS relation,
-                   coalesce(l.stages, []) AS stages
-            """;
-
-    private static final String STORED = """
-            UNWIND $ids AS id
-            MATCH (:Model {id: id})-[r:DESCENDS_FROM]->(a:Model)
-            RETURN id, a.id AS ancestor, elementId(a) AS node, r.depth AS depth
+            RETURN id, elementId(m) AS node, [(m)<-[:DESCENDS_FROM]-(d:Model) | d.id] AS below,
+                   [(m)-[l:DERIVED_FROM]->(p:Model) | {id: p.id, node: elementId(p),
+                       relation: coalesce(l.relation, 'UNKNOWN'), stages: coalesce(l.stages, []),
+                       up: [(p)-[r:DESCENDS_FROM]->(a:Model) | {id: a.id, node: elementId(a), depth: r.depth}]}] AS parents
             """;
 
     private static final String CLEAR = """
@@ -144,35 +136,16 @@ public final class Ancestry {
             return;
         }
         Map<String, String> nodes = new HashMap<>();
-        Set<String> affected = new LinkedHashSet<>();
-        for (List<String> ids : chunks(List.copyOf(new LinkedHashSet<>(changed)))) {
-            tx.run(AFFECTED, Map.of("ids", ids)).forEachRemaining(r -> {
-                affected.add(r.get("id").asString());
-                nodes.put(r.get("id").asString(), r.get("node").asString());
-            });
-        }
-        List<String> inside = List.copyOf(affected);
         Map<String, List<LineageQueries.Link>> parents = new HashMap<>();
-        Set<String> outside = new HashSet<>();
-        for (List<String> ids : chunks(inside)) {
-            tx.run(PARENTS, Map.of("ids", ids)).forEachRemaining(r -> {
-                String parent = r.get("parent").asString();
-                nodes.put(parent, r.get("node").asString());
-                parents.computeIfAbsent(r.get("child").asString(), k -> new ArrayList<>()).add(new LineageQueries.Link(
-                        r.get("child").asString(), parent, r.get("relation").asString(), strings(r.get("stages"))));
-                if (!affected.contains(parent)) {
-                    outside.add(parent);
-                }
-            });
-        }
         Map<String, Map<String, Integer>> stored = new HashMap<>();
-        for (List<String> ids : chunks(List.copyOf(outside))) {
-            tx.run(STORED, Map.of("ids", ids)).forEachRemaining(r -> {
-                nodes.put(r.get("ancestor").asString(), r.get("node").asString());
-                stored.computeIfAbsent(r.get("id").asString(), k -> new HashMap<>())
-                        .put(r.get("ancestor").asString(), r.get("depth").asInt());
-            });
-        }
+        Set<String> affected = new LinkedHashSet<>(changed);
+        Set<String> below = new LinkedHashSet<>();
+        facts(tx, List.copyOf(affected), nodes, parents, stored, below);
+        below.removeAll(affected);
+        affected.addAll(below);
+        facts(tx, List.copyOf(below), nodes, parents, stored, new HashSet<>());
+        affected.retainAll(nodes.keySet());
+        List<String> inside = List.copyOf(affected);
         Map<String, Map<String, Integer>> distances = new HashMap<>();
         for (String id : inside) {
             distances.put(id, distances(id, affected, parents, stored));
@@ -210,6 +183,31 @@ public final class Ancestry {
         runInChunks(tx, WRITE_LINKS, several, CHUNK / 4);
         runInChunks(tx, DEPTHS, deepest.entrySet().stream()
                 .map(e -> Map.<String, Object>of("node", e.getKey(), "depth", e.getValue())).toList(), CHUNK);
+    }
+
+    private static void facts(TransactionContext tx, List<String> ids, Map<String, String> nodes,
+            Map<String, List<LineageQueries.Link>> parents, Map<String, Map<String, Integer>> stored, Set<String> below) {
+        for (List<String> chunk : chunks(ids)) {
+            tx.run(FACTS, Map.of("ids", chunk)).forEachRemaining(r -> {
+                String id = r.get("id").asString();
+                nodes.put(id, r.get("node").asString());
+                below.addAll(strings(r.get("below")));
+                List<LineageQueries.Link> links = new ArrayList<>();
+                for (Value parent : r.get("parents").values()) {
+                    String parentId = parent.get("id").asString();
+                    nodes.put(parentId, parent.get("node").asString());
+                    links.add(new LineageQueries.Link(id, parentId, parent.get("relation").asString(),
+                            strings(parent.get("stages"))));
+                    Map<String, Integer> up = new HashMap<>();
+                    for (Value row : parent.get("up").values()) {
+                        nodes.putIfAbsent(row.get("id").asString(), row.get("node").asString());
+                        up.put(row.get("id").asString(), row.get("depth").asInt());
+                    }
+                    stored.put(parentId, up);
+                }
+                parents.put(id, links);
+            });
+        }
     }
 
     private static void runInChunks(TransactionContext tx, String query, List<Map<String, Object>> rows, int size) {
