@@ -95,8 +95,10 @@ public final class Ancestry {
 
     private static final String MARK_BUILT = "MERGE (s:IndexState {name: 'ancestry'}) SET s.version = $version";
 
-    private static final String ALL_CHILDREN = """
-            MATCH (m:Model) WHERE EXISTS { (m)-[:DERIVED_FROM]->() } RETURN m.id AS id
+    private static final String ALL_LINKS = """
+            MATCH (c:Model)-[l:DERIVED_FROM]->(p:Model)
+            RETURN c.id AS child, elementId(c) AS childNode, p.id AS parent, elementId(p) AS node,
+                   coalesce(l.relation, 'UNKNOWN') AS relation, coalesce(l.stages, []) AS stages
             """;
 
     /** Raised when what the index stores changes meaning, so stores built before are rebuilt at start. */
@@ -107,7 +109,8 @@ public final class Ancestry {
 
     /**
      * Builds the index where it is missing: a store written before the index existed, or one
-     * built by another version. Cheap when the index is current (one lookup).
+     * built by another version. Cheap when the index is current (one lookup). Runs before the
+     * application serves, so the build is written in batches rather than one huge transaction.
      */
     public static void ensure(Graph graph) {
         Long built = graph.read(tx -> tx.run(BUILT).stream().findFirst()
@@ -116,15 +119,38 @@ public final class Ancestry {
             return;
         }
         long started = System.nanoTime();
-        List<String> children = graph.read(tx -> tx.run(ALL_CHILDREN).list(r -> r.get("id").asString()));
-        // Every model with a parent at once: every link is then inside the set, and a model's old
-        // rows (from another version) are replaced.
+        Facts facts = new Facts();
+        graph.read(tx -> {
+            tx.run(ALL_LINKS).forEachRemaining(r -> {
+                String child = r.get("child").asString();
+                facts.nodes.put(child, r.get("childNode").asString());
+                facts.nodes.put(r.get("parent").asString(), r.get("node").asString());
+                facts.parents.computeIfAbsent(child, k -> new ArrayList<>()).add(new LineageQueries.Link(child,
+                        r.get("parent").asString(), r.get("relation").asString(), strings(r.get("stages"))));
+            });
+            return null;
+        });
+        // Every model with a parent is inside: every link is then inside the set.
+        facts.inside.addAll(facts.parents.keySet());
+        Rows rows = rows(facts);
+        for (List<String> nodes : chunks(rows.cleared)) {
+            graph.write(tx -> tx.run(CLEAR, Map.of("nodes", nodes)).consume());
+        }
+        for (int from = 0; from < rows.single.size(); from += CHUNK) {
+            List<Map<String, Object>> batch = rows.single.subList(from, Math.min(from + CHUNK, rows.single.size()));
+            graph.write(tx -> {
+                runInChunks(tx, WRITE_DEPTHS, batch, CHUNK / 4);
+                return null;
+            });
+        }
         graph.write(tx -> {
-            refresh(tx, children);
+            runInChunks(tx, WRITE_LINKS, rows.several, CHUNK / 4);
+            runInChunks(tx, DEPTHS, rows.depths(), CHUNK);
             tx.run(MARK_BUILT, Map.of("version", VERSION)).consume();
             return null;
         });
-        log.info("Ancestry index built for {} models in {} ms", children.size(), (System.nanoTime() - started) / 1_000_000);
+        log.info("Ancestry index built for {} models in {} ms", facts.inside.size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -135,77 +161,96 @@ public final class Ancestry {
         if (changed.isEmpty()) {
             return;
         }
-        Map<String, String> nodes = new HashMap<>();
-        Map<String, List<LineageQueries.Link>> parents = new HashMap<>();
-        Map<String, Map<String, Integer>> stored = new HashMap<>();
-        Set<String> affected = new LinkedHashSet<>(changed);
+        Facts facts = new Facts();
         Set<String> below = new LinkedHashSet<>();
-        facts(tx, List.copyOf(affected), nodes, parents, stored, below);
-        below.removeAll(affected);
-        affected.addAll(below);
-        facts(tx, List.copyOf(below), nodes, parents, stored, new HashSet<>());
-        affected.retainAll(nodes.keySet());
-        List<String> inside = List.copyOf(affected);
+        facts(tx, List.copyOf(new LinkedHashSet<>(changed)), facts, below);
+        below.removeAll(changed);
+        facts(tx, List.copyOf(below), facts, new HashSet<>());
+        facts.inside.addAll(changed);
+        facts.inside.addAll(below);
+        facts.inside.retainAll(facts.nodes.keySet());
+        Rows rows = rows(facts);
+        for (List<String> nodes : chunks(rows.cleared)) {
+            tx.run(CLEAR, Map.of("nodes", nodes)).consume();
+        }
+        runInChunks(tx, WRITE_DEPTHS, rows.single, CHUNK / 4);
+        runInChunks(tx, WRITE_LINKS, rows.several, CHUNK / 4);
+        runInChunks(tx, DEPTHS, rows.depths(), CHUNK);
+    }
+
+    /** The recomputed set and what recomputing it needs: element ids, links, and stored rows of parents outside it. */
+    private static final class Facts {
+        final Map<String, String> nodes = new HashMap<>();
+        final Map<String, List<LineageQueries.Link>> parents = new HashMap<>();
+        final Map<String, Map<String, Integer>> stored = new HashMap<>();
+        final Set<String> inside = new LinkedHashSet<>();
+    }
+
+    /** What to write: the models whose rows are replaced, their new rows, and each ancestor's deepest descendant. */
+    private record Rows(List<String> cleared, List<Map<String, Object>> single, List<Map<String, Object>> several,
+            Map<String, Integer> deepest) {
+
+        List<Map<String, Object>> depths() {
+            return deepest.entrySet().stream().map(e -> Map.<String, Object>of("node", e.getKey(), "depth", e.getValue()))
+                    .toList();
+        }
+    }
+
+    private static Rows rows(Facts facts) {
         Map<String, Map<String, Integer>> distances = new HashMap<>();
-        for (String id : inside) {
-            distances.put(id, distances(id, affected, parents, stored));
+        for (String id : facts.inside) {
+            distances.put(id, distances(id, facts.inside, facts.parents, facts.stored));
         }
         List<Map<String, Object>> single = new ArrayList<>();
         List<Map<String, Object>> several = new ArrayList<>();
         Map<String, Integer> deepest = new HashMap<>();
-        for (String id : inside) {
+        for (String id : facts.inside) {
             Map<String, Integer> up = distances.get(id);
             if (up.isEmpty()) {
                 continue;
             }
-            up.forEach((ancestor, depth) -> deepest.merge(nodes.get(ancestor), depth, Math::max));
-            List<LineageQueries.Link> links = parents.get(id);
+            up.forEach((ancestor, depth) -> deepest.merge(facts.nodes.get(ancestor), depth, Math::max));
+            List<LineageQueries.Link> links = facts.parents.get(id);
             if (links.size() == 1) {
                 List<String> ancestors = new ArrayList<>(up.size());
                 List<Integer> depths = new ArrayList<>(up.size());
                 up.forEach((ancestor, depth) -> {
-                    ancestors.add(nodes.get(ancestor));
+                    ancestors.add(facts.nodes.get(ancestor));
                     depths.add(depth);
                 });
-                single.add(Map.of("node", nodes.get(id), "ancestors", ancestors, "depths", depths));
+                single.add(Map.of("node", facts.nodes.get(id), "ancestors", ancestors, "depths", depths));
             } else {
                 List<Map<String, Object>> ancestors = new ArrayList<>(up.size());
-                up.forEach((ancestor, depth) -> ancestors.add(entry(nodes.get(ancestor), depth, links,
+                up.forEach((ancestor, depth) -> ancestors.add(entry(facts.nodes.get(ancestor), depth, links,
                         p -> p.equals(ancestor) ? Integer.valueOf(0)
-                                : (affected.contains(p) ? distances.get(p) : stored.getOrDefault(p, Map.of())).get(ancestor))));
-                several.add(Map.of("node", nodes.get(id), "ancestors", ancestors));
+                                : (facts.inside.contains(p) ? distances.get(p) : facts.stored.getOrDefault(p, Map.of()))
+                                        .get(ancestor))));
+                several.add(Map.of("node", facts.nodes.get(id), "ancestors", ancestors));
             }
         }
-        for (List<String> ids : chunks(inside.stream().map(nodes::get).toList())) {
-            tx.run(CLEAR, Map.of("nodes", ids)).consume();
-        }
-        runInChunks(tx, WRITE_DEPTHS, single, CHUNK / 4);
-        runInChunks(tx, WRITE_LINKS, several, CHUNK / 4);
-        runInChunks(tx, DEPTHS, deepest.entrySet().stream()
-                .map(e -> Map.<String, Object>of("node", e.getKey(), "depth", e.getValue())).toList(), CHUNK);
+        return new Rows(facts.inside.stream().map(facts.nodes::get).toList(), single, several, deepest);
     }
 
-    private static void facts(TransactionContext tx, List<String> ids, Map<String, String> nodes,
-            Map<String, List<LineageQueries.Link>> parents, Map<String, Map<String, Integer>> stored, Set<String> below) {
+    private static void facts(TransactionContext tx, List<String> ids, Facts facts, Set<String> below) {
         for (List<String> chunk : chunks(ids)) {
             tx.run(FACTS, Map.of("ids", chunk)).forEachRemaining(r -> {
                 String id = r.get("id").asString();
-                nodes.put(id, r.get("node").asString());
+                facts.nodes.put(id, r.get("node").asString());
                 below.addAll(strings(r.get("below")));
                 List<LineageQueries.Link> links = new ArrayList<>();
                 for (Value parent : r.get("parents").values()) {
                     String parentId = parent.get("id").asString();
-                    nodes.put(parentId, parent.get("node").asString());
+                    facts.nodes.put(parentId, parent.get("node").asString());
                     links.add(new LineageQueries.Link(id, parentId, parent.get("relation").asString(),
                             strings(parent.get("stages"))));
                     Map<String, Integer> up = new HashMap<>();
                     for (Value row : parent.get("up").values()) {
-                        nodes.putIfAbsent(row.get("id").asString(), row.get("node").asString());
+                        facts.nodes.putIfAbsent(row.get("id").asString(), row.get("node").asString());
                         up.put(row.get("id").asString(), row.get("depth").asInt());
                     }
-                    stored.put(parentId, up);
+                    facts.stored.put(parentId, up);
                 }
-                parents.put(id, links);
+                facts.parents.put(id, links);
             });
         }
     }
