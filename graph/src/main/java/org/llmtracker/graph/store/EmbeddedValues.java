@@ -14,9 +14,13 @@ import org.neo4j.driver.types.IsoDuration;
 import org.neo4j.driver.internal.InternalNode;
 import org.neo4j.driver.internal.InternalPath;
 import org.neo4j.driver.internal.InternalRelationship;
+import org.neo4j.driver.internal.value.BooleanValue;
+import org.neo4j.driver.internal.value.IntegerValue;
+import org.neo4j.driver.internal.value.ListValue;
 import org.neo4j.driver.internal.value.NodeValue;
 import org.neo4j.driver.internal.value.PathValue;
 import org.neo4j.driver.internal.value.RelationshipValue;
+import org.neo4j.driver.internal.value.StringValue;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Path;
 import org.neo4j.graphdb.Relationship;
@@ -77,6 +81,26 @@ final class EmbeddedValues {
     }
 
     private static Value value(Object value) {
+        // Most columns are strings, numbers and nulls: answer those before the long type chain.
+        if (value == null) {
+            return Values.NULL;
+        }
+        if (value instanceof String text) {
+            return new StringValue(text);
+        }
+        if (value instanceof Long number) {
+            return new IntegerValue(number);
+        }
+        if (value instanceof Boolean flag) {
+            return BooleanValue.fromBoolean(flag);
+        }
+        if (value instanceof String[] texts) {
+            List<Value> converted = new ArrayList<>(texts.length);
+            for (String text : texts) {
+                converted.add(new StringValue(text));
+            }
+            return new ListValue(converted);
+        }
         if (value instanceof Node node) {
             return new NodeValue(node(node));
         }
