@@ -30,7 +30,11 @@ public interface LineageStore extends AutoCloseable {
     /** The length of the shortest lineage path, links followed either way; -1 when none. */
     Answer pathLength(String from, String to);
 
-    /** The models at most {@code depth} generations below {@code root}: how many, and their ids sorted. */
+    /**
+     * The models at most {@code depth} generations below {@code root} as a tree shows them: how
+     * many, and for each (sorted by id) {@code id|name|downloads|relation|derivatives}, the
+     * relation being that of the link from the parent that reaches it first.
+     */
     Answer tree(String root, int depth);
 
     @Override

@@ -124,7 +124,8 @@ public final class Neo4jLineage implements LineageStore {
 
     private static void collect(List<TreeNode> nodes, List<String> ids) {
         for (TreeNode node : nodes) {
-            ids.add(node.id());
+            ids.add(node.id() + '|' + node.name() + '|' + (node.downloads() == null ? "" : node.downloads()) + '|'
+                    + node.relation() + '|' + node.childCount());
             collect(node.children(), ids);
         }
     }

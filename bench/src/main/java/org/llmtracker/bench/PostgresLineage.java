@@ -152,6 +152,12 @@ public final class PostgresLineage implements LineageStore {
                 from, MAX_DEPTH, to, MAX_DEPTH).get(0).count());
     }
 
+    /**
+     * The rows a tree shows, as the application's tree does: each model once at its shortest
+     * distance, with the relation of its link to the parent that reaches it first (the smallest
+     * id among the parents one generation up), its downloads and how many derivatives it has;
+     * sorted as text, as {@link Neo4jLineage#tree} sorts its rows.
+     */
     @Override
     public Answer tree(String root, int depth) {
         List<Row> rows = query("""
@@ -159,9 +165,17 @@ public final class PostgresLineage implements LineageStore {
                     SELECT child, 1 FROM edges WHERE parent = ?
                   UNION
                     SELECT e.child, w.depth + 1 FROM walk w JOIN edges e ON e.parent = w.id WHERE w.depth < ?
-                ), kin AS (SELECT id, min(depth) AS depth FROM walk WHERE id <> ? GROUP BY id)
-                SELECT k.id, m.downloads FROM kin k JOIN models m ON m.id = k.id ORDER BY k.id COLLATE "C\"""",
-                root, depth, root);
+                ), kin AS (SELECT id, min(depth) AS depth FROM walk WHERE id <> ? GROUP BY id),
+                reached AS (
+                    SELECT DISTINCT ON (k.id) k.id, e.relation
+                    FROM kin k JOIN edges e ON e.child = k.id LEFT JOIN kin p ON p.id = e.parent
+                    WHERE (k.depth = 1 AND e.parent = ?) OR p.depth = k.depth - 1
+                    ORDER BY k.id, e.parent COLLATE "C")
+                SELECT line, 0 FROM (
+                    SELECT k.id || '|' || m.name || '|' || coalesce(m.downloads::text, '') || '|' || r.relation || '|'
+                               || (SELECT count(*) FROM edges c WHERE c.parent = k.id) AS line
+                    FROM kin k JOIN models m ON m.id = k.id JOIN reached r ON r.id = k.id) rows
+                ORDER BY line COLLATE "C\"""", root, depth, root, root);
         return new Answer(rows.size(), rows.stream().map(Row::id).toList());
     }
 

@@ -2,11 +2,9 @@ package org.llmtracker.graph.lineage;
 
 import static org.llmtracker.graph.model.Values.number;
 import static org.llmtracker.graph.model.Values.string;
-import static org.llmtracker.graph.model.Values.strings;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,6 @@ import java.util.TreeSet;
 import org.llmtracker.graph.model.Page;
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
 
 /**
  * Lineage reads over {@code DERIVED_FROM}. Every answer reports each relative once, at its
@@ -27,21 +24,6 @@ import org.neo4j.driver.TransactionContext;
  * generations of what may be a very large family.
  */
 public final class LineageQueries {
-
-    /**
-     * One generation below the frontier, with what a tree node shows of each child. A generation
-     * of a large family is tens of thousands of rows, so every column counts: the frontier comes
-     * as element ids (a direct lookup, not an index seek each) and goes back as positions, the
-     * last generation needs no element ids, and the rows come unsorted (the caller sorts faster).
-     */
-    private static final String CHILDREN = """
-            UNWIND range(0, size($nodes) - 1) AS from
-            MATCH (f) WHERE elementId(f) = $nodes[from]
-            MATCH (c)-[d:DERIVED_FROM]->(f)
-            RETURN from, c.id AS to, CASE WHEN $last THEN null ELSE elementId(c) END AS node,
-                   coalesce(d.relation, 'UNKNOWN') AS relation, coalesce(d.stages, []) AS stages, c.name AS name,
-                   c.downloads AS downloads, COUNT { (c)<-[:DERIVED_FROM]-() } AS children
-            """;
 
     // The child count names no label at the far end: Neo4j then reads the stored degree instead
     // of expanding every child, which matters for roots with tens of thousands of derivatives.
@@ -95,28 +77,7 @@ public final class LineageQueries {
         if (depth < 0 || maxNodes < 1) {
             throw new IllegalArgumentException("depth must be >= 0 and maxNodes >= 1");
         }
-        return graph.read(tx -> {
-            Map<String, Record> nodes = nodes(tx, List.of(id));
-            if (nodes.isEmpty()) {
-                return Optional.<Tree>empty();
-            }
-            int[] generation = {0};
-            Walk walk = walk(frontier -> {
-                List<String> elementIds = frontier.stream().map(f -> nodes.get(f).get("node").asString()).toList();
-                boolean last = ++generation[0] == depth;
-                List<Link> links = new ArrayList<>();
-                tx.run(CHILDREN, Map.of("nodes", elementIds, "last", last)).forEachRemaining(r -> {
-                    nodes.putIfAbsent(r.get("to").asString(), r);
-                    links.add(new Link(frontier.get(r.get("from").asInt()), r.get("to").asString(),
-                            r.get("relation").asString(), strings(r.get("stages"))));
-                });
-                links.sort(Comparator.comparing(Link::from).thenComparing(Link::to));
-                return links;
-            }, id, depth, maxNodes - 1);
-            Map<String, List<String>> childrenOf = new HashMap<>();
-            walk.hops.forEach((child, hop) -> childrenOf.computeIfAbsent(hop.via, k -> new ArrayList<>()).add(child));
-            return Optional.of(new Tree(build(id, null, walk, nodes, childrenOf), walk.hops.size() + 1, walk.truncated));
-        });
+        return graph.read(tx -> TreeWalk.tree(tx, id, depth, maxNodes));
     }
 
     /**
@@ -158,26 +119,28 @@ public final class LineageQueries {
         List<String> frontier = List.of(start);
         boolean truncated = false;
         for (int depth = 1; depth <= maxDepth && !frontier.isEmpty() && !truncated; depth++) {
-            Map<String, Hop> level = new LinkedHashMap<>();
+            List<String> next = new ArrayList<>();
             for (Link row : step.links(frontier)) {
                 String to = row.to();
-                if (to.equals(start) || hops.containsKey(to)) {
+                if (to.equals(start)) {
                     continue;
                 }
-                Hop hop = level.get(to);
+                Hop hop = hops.get(to);
                 if (hop == null) {
-                    if (hops.size() + level.size() >= maxNodes) {
+                    if (hops.size() >= maxNodes) {
                         truncated = true;
                         continue;
                     }
                     hop = new Hop(depth, row.from(), row.relation());
-                    level.put(to, hop);
+                    hops.put(to, hop);
+                    next.add(to);
+                } else if (hop.depth != depth) {
+                    continue;
                 }
                 hop.relations.add(row.relation());
                 hop.stages.addAll(row.stages());
             }
-            hops.putAll(level);
-            frontier = List.copyOf(level.keySet());
+            frontier = next;
         }
         return new Walk(hops, truncated);
     }
@@ -192,32 +155,10 @@ public final class LineageQueries {
     record Link(String from, String to, String relation, List<String> stages) {
     }
 
-    static Map<String, Record> nodes(TransactionContext tx, List<String> ids) {
-        Map<String, Record> nodes = new HashMap<>();
-        tx.run(NODES, Map.of("ids", ids)).forEachRemaining(r -> nodes.put(r.get("id").asString(), r));
-        return nodes;
-    }
-
     static Kin kin(String id, Hop hop, Record node) {
         return new Kin(id, string(node.get("name")), string(node.get("kind")), hop.depth, hop.relation,
                 List.copyOf(hop.relations), List.copyOf(hop.stages), hop.via, number(node.get("downloads")),
                 number(node.get("likes")), node.get("catalogued").asBoolean());
-    }
-
-    private static final Comparator<TreeNode> MOST_DOWNLOADED_FIRST = Comparator
-            .comparing((TreeNode t) -> t.downloads() == null ? -1L : t.downloads(), Comparator.reverseOrder())
-            .thenComparing(TreeNode::id);
-
-    private static TreeNode build(String id, Hop hop, Walk walk, Map<String, Record> nodes,
-            Map<String, List<String>> childrenOf) {
-        Record node = nodes.get(id);
-        List<TreeNode> children = childrenOf.getOrDefault(id, List.of()).stream()
-                .map(child -> build(child, walk.hops.get(child), walk, nodes, childrenOf))
-                .sorted(MOST_DOWNLOADED_FIRST)
-                .toList();
-        return new TreeNode(id, string(node.get("name")), hop == null ? null : hop.relation,
-                hop == null ? List.of() : List.copyOf(hop.stages), number(node.get("downloads")),
-                node.get("children").asLong(), children);
     }
 
     /** A tree and whether the node limit cut it short. */

@@ -1,0 +1,118 @@
+package org.llmtracker.graph.lineage;
+
+import static org.llmtracker.graph.model.Values.number;
+import static org.llmtracker.graph.model.Values.string;
+import static org.llmtracker.graph.model.Values.strings;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * The derivation tree below a model, one query per generation. A generation of a large family
+ * is tens of thousands of rows, so every column and every per-row step counts: the frontier
+ * goes in as element ids (a direct lookup, not an index seek each) and comes back as
+ * positions, the last generation needs no element ids, and the rows come unsorted, grouped
+ * here by parent, which the walk then visits in id order (so the parent that reaches a merge
+ * first is the one with the smallest id, as in every other lineage answer).
+ */
+final class TreeWalk {
+
+    private static final String ROOT = """
+            MATCH (m:Model {id: $id})
+            RETURN elementId(m) AS node, m.name AS name, m.downloads AS downloads,
+                   COUNT { (m)<-[:DERIVED_FROM]-() } AS children
+            """;
+
+    // Columns are read by position below: keep the order.
+    private static final String CHILDREN = """
+            UNWIND range(0, size($nodes) - 1) AS from
+            MATCH (f) WHERE elementId(f) = $nodes[from]
+            MATCH (c)-[d:DERIVED_FROM]->(f)
+            RETURN from, c.id AS to, CASE WHEN $last THEN null ELSE elementId(c) END AS node,
+                   coalesce(d.relation, 'UNKNOWN') AS relation, coalesce(d.stages, []) AS stages, c.name AS name,
+                   c.downloads AS downloads, COUNT { (c)<-[:DERIVED_FROM]-() } AS children
+            """;
+
+    private static final Comparator<TreeNode> MOST_DOWNLOADED_FIRST = Comparator
+            .comparing((TreeNode t) -> t.downloads() == null ? -1L : t.downloads(), Comparator.reverseOrder())
+            .thenComparing(TreeNode::id);
+
+    /** What a tree node shows of a model besides its place in the tree. */
+    private record Facts(String name, Long downloads, long children) {
+    }
+
+    private TreeWalk() {
+    }
+
+    static Optional<LineageQueries.Tree> tree(TransactionContext tx, String id, int depth, int maxNodes) {
+        Record root = tx.run(ROOT, Map.of("id", id)).stream().findFirst().orElse(null);
+        if (root == null) {
+            return Optional.empty();
+        }
+        Map<String, Facts> facts = new HashMap<>();
+        Map<String, String> elementIds = new HashMap<>();
+        facts.put(id, new Facts(string(root.get("name")), number(root.get("downloads")), root.get("children").asLong()));
+        elementIds.put(id, root.get("node").asString());
+        int[] generation = {0};
+        LineageQueries.Walk walk = LineageQueries.walk(frontier -> {
+            boolean last = ++generation[0] == depth;
+            List<List<LineageQueries.Link>> byParent = new ArrayList<>(frontier.size());
+            frontier.forEach(f -> byParent.add(new ArrayList<>(2)));
+            tx.run(CHILDREN, Map.of("nodes", frontier.stream().map(elementIds::get).toList(), "last", last))
+                    .forEachRemaining(r -> {
+                        int from = r.get(0).asInt();
+                        String to = r.get(1).asString();
+                        if (!last) {
+                            elementIds.putIfAbsent(to, r.get(2).asString());
+                        }
+                        facts.putIfAbsent(to, new Facts(string(r.get(5)), number(r.get(6)), r.get(7).asLong()));
+                        byParent.get(from).add(new LineageQueries.Link(frontier.get(from), to, r.get(3).asString(),
+                                strings(r.get(4))));
+                    });
+            List<Integer> order = new ArrayList<>(frontier.size());
+            for (int i = 0; i < frontier.size(); i++) {
+                order.add(i);
+            }
+            order.sort(Comparator.comparing(frontier::get));
+            List<LineageQueries.Link> links = new ArrayList<>();
+            for (int i : order) {
+                List<LineageQueries.Link> children = byParent.get(i);
+                if (children.size() > 1) {
+                    children.sort(Comparator.comparing(LineageQueries.Link::to));
+                }
+                links.addAll(children);
+            }
+            return links;
+        }, id, depth, maxNodes - 1);
+        Map<String, List<String>> childrenOf = new HashMap<>();
+        walk.hops().forEach((child, hop) -> childrenOf.computeIfAbsent(hop.via, k -> new ArrayList<>(2)).add(child));
+        return Optional.of(new LineageQueries.Tree(build(id, null, walk, facts, childrenOf), walk.hops().size() + 1,
+                walk.truncated()));
+    }
+
+    private static TreeNode build(String id, LineageQueries.Hop hop, LineageQueries.Walk walk, Map<String, Facts> facts,
+            Map<String, List<String>> childrenOf) {
+        List<String> below = childrenOf.get(id);
+        List<TreeNode> children = List.of();
+        if (below != null) {
+            List<TreeNode> built = new ArrayList<>(below.size());
+            for (String child : below) {
+                built.add(build(child, walk.hops().get(child), walk, facts, childrenOf));
+            }
+            built.sort(MOST_DOWNLOADED_FIRST);
+            children = Collections.unmodifiableList(built);
+        }
+        Facts node = facts.get(id);
+        return new TreeNode(id, node.name(), hop == null ? null : hop.relation,
+                hop == null || hop.stages.isEmpty() ? List.of() : List.copyOf(hop.stages), node.downloads(),
+                node.children(), children);
+    }
+}
