@@ -57,6 +57,25 @@ public final class Ancestry {
                        up: [(p)-[r:DESCENDS_FROM]->(a:Model) | {id: a.id, node: elementId(a), depth: r.depth}]}] AS parents
             """;
 
+    /**
+     * Write locks on the models to recompute and on their parents, whose stored rows the
+     * recomputation reads. Two writers whose changes meet (one links a model below another's
+     * recomputed set, or under a parent whose rows the other rewrites) then run one after the
+     * other, and the second sees the first's rows: without the lock, a crawler adding a child
+     * while a catalogue edit re-roots its parent could leave the child's rows stale. Setting and
+     * removing a property takes the lock and changes nothing.
+     */
+    private static final String LOCK = """
+            UNWIND $ids AS id
+            MATCH (m:Model {id: id})
+            OPTIONAL MATCH (m)-[:DERIVED_FROM]->(p:Model)
+            WITH collect(DISTINCT m) + collect(DISTINCT p) AS models
+            UNWIND models AS x
+            WITH DISTINCT x
+            SET x.ancestryLock = true
+            REMOVE x.ancestryLock
+            """;
+
     private static final String CLEAR = """
             UNWIND $nodes AS node
             MATCH (m) WHERE elementId(m) = node
@@ -162,12 +181,20 @@ public final class Ancestry {
             return;
         }
         Facts facts = new Facts();
-        Set<String> below = new LinkedHashSet<>();
-        facts(tx, List.copyOf(new LinkedHashSet<>(changed)), facts, below);
-        below.removeAll(changed);
-        facts(tx, List.copyOf(below), facts, new HashSet<>());
-        facts.inside.addAll(changed);
-        facts.inside.addAll(below);
+        Set<String> fresh = new LinkedHashSet<>(changed);
+        while (!fresh.isEmpty()) {
+            // Locked before they are read: a concurrent writer below or above these models waits
+            // for this transaction, or this one reads what it committed (see LOCK).
+            List<String> ids = List.copyOf(fresh);
+            for (List<String> chunk : chunks(ids)) {
+                tx.run(LOCK, Map.of("ids", chunk)).consume();
+            }
+            facts.inside.addAll(ids);
+            Set<String> below = new LinkedHashSet<>();
+            facts(tx, ids, facts, below);
+            below.removeAll(facts.inside);
+            fresh = below;
+        }
         facts.inside.retainAll(facts.nodes.keySet());
         Rows rows = rows(facts);
         for (List<String> nodes : chunks(rows.cleared)) {

@@ -68,6 +68,31 @@ class AncestryTests {
     }
 
     @Test
+    void aCrawlerAddingChildrenWhileTheCatalogueReRootsTheirFamilyLeavesTheIndexRight(Graph graph)
+            throws Exception {
+        LineageWriter writer = new LineageWriter(graph);
+        CatalogWriter catalogue = new CatalogWriter(graph);
+        writer.upsertModels(IntStream.range(0, 40).mapToObj(i -> hubModel("o/m" + i, 1L)).toList(), NOW);
+        catalogue.put(model("base-a"), NOW);
+        catalogue.put(model("base-b"), NOW);
+        catalogue.put(model("top", base("base-a", Relation.FINETUNE)), NOW);
+        writer.upsertDerivations(List.of(new Derivation("o/m0", "top", Relation.FINETUNE, List.of(), "hf-card")), NOW);
+
+        var crawler = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (int i = 1; i < 40; i++) {
+                writer.upsertDerivations(List.of(new Derivation("o/m" + i, "o/m" + (i - 1) / 2, Relation.QUANTIZED,
+                        List.of(), "hf-card")), NOW);
+            }
+        });
+        for (int i = 0; i < 20; i++) {
+            catalogue.put(model("top", base(i % 2 == 0 ? "base-b" : "base-a", Relation.FINETUNE)), NOW);
+        }
+        crawler.get();
+
+        assertIndexAgreesWithTheLinks(graph, List.of("base-a", "base-b", "top", "o/m0", "o/m1", "o/m5"));
+    }
+
+    @Test
     void aStoreWithoutTheIndexIsIndexedAtStartAndAnswersTheSame(Graph graph) {
         LineageWriter writer = new LineageWriter(graph);
         writer.upsertModels(List.of(hubModel("o/root", 9L), hubModel("o/a", 5L), hubModel("o/b", 4L),
