@@ -60,6 +60,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 // Keep only what crash recovery needs; this is a cache of public data, not a ledger.
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+                // The ancestry index gives each model a relationship per ancestor; grouping a node's
+                // relationships by type early keeps walks over DERIVED_FROM from reading past them.
                 .setConfig(GraphDatabaseSettings.dense_node_threshold, 10)
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
                 // Bolt's Netty loops otherwise idle through a long graceful-shutdown window, which
