@@ -155,8 +155,7 @@ public final class Ancestry {
         for (List<String> nodes : chunks(rows.cleared)) {
             graph.write(tx -> tx.run(CLEAR, Map.of("nodes", nodes)).consume());
         }
-        for (int from = 0; from < rows.single.size(); from += CHUNK) {
-            List<Map<String, Object>> batch = rows.single.subList(from, Math.min(from + CHUNK, rows.single.size()));
+        for (List<Map<String, Object>> batch : chunks(rows.single, CHUNK)) {
             graph.write(tx -> {
                 runInChunks(tx, WRITE_DEPTHS, batch, CHUNK / 4);
                 return null;
@@ -283,8 +282,8 @@ public final class Ancestry {
     }
 
     private static void runInChunks(TransactionContext tx, String query, List<Map<String, Object>> rows, int size) {
-        for (int from = 0; from < rows.size(); from += size) {
-            tx.run(query, Map.of("rows", rows.subList(from, Math.min(from + size, rows.size())))).consume();
+        for (List<Map<String, Object>> chunk : chunks(rows, size)) {
+            tx.run(query, Map.of("rows", chunk)).consume();
         }
     }
 
@@ -345,9 +344,13 @@ public final class Ancestry {
     }
 
     private static List<List<String>> chunks(List<String> ids) {
-        List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            chunks.add(ids.subList(from, Math.min(from + CHUNK, ids.size())));
+        return chunks(ids, CHUNK);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += size) {
+            chunks.add(items.subList(from, Math.min(from + size, items.size())));
         }
         return chunks;
     }

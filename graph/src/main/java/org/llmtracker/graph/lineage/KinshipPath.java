@@ -2,7 +2,6 @@ package org.llmtracker.graph.lineage;
 
 import static org.llmtracker.graph.model.Values.string;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -10,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.neo4j.driver.TransactionContext;
 
@@ -44,9 +44,9 @@ final class KinshipPath {
                     up.computeIfAbsent(child, k -> new ArrayList<>())
                             .add(new LineageQueries.Link(child, parent, r.get("relation").asString(), List.of()));
                 });
-        up.values().forEach(links -> links.sort(Comparator.comparing(LineageQueries.Link::to)));
-        Map<String, Integer> fromUp = climb(up, from);
-        Map<String, Integer> toUp = climb(up, to);
+        LineageQueries.Step upwards = RelativesInStore.upwards(up);
+        Map<String, Integer> fromUp = climb(upwards, up.keySet(), from);
+        Map<String, Integer> toUp = climb(upwards, up.keySet(), to);
         String meet = null;
         for (Map.Entry<String, Integer> e : fromUp.entrySet()) {
             Integer other = toUp.get(e.getKey());
@@ -58,8 +58,8 @@ final class KinshipPath {
         if (meet == null) {
             return Optional.empty();
         }
-        List<LineagePath.Link> links = line(up, from, meet);
-        List<LineagePath.Link> down = line(up, to, meet);
+        List<LineagePath.Link> links = line(up, upwards, up.keySet(), from, meet);
+        List<LineagePath.Link> down = line(up, upwards, up.keySet(), to, meet);
         Collections.reverse(down);
         links.addAll(down);
         List<LineagePath.Step> steps = new ArrayList<>();
@@ -72,30 +72,23 @@ final class KinshipPath {
         return Optional.of(new LineagePath(links.size(), steps, links));
     }
 
-    /** Distances upwards from {@code start}, itself at 0; empty when it has no known line (or does not exist). */
-    private static Map<String, Integer> climb(Map<String, List<LineageQueries.Link>> up, String start) {
+    /** Distances upwards from {@code start}, itself at 0; empty when the lines read do not show it. */
+    private static Map<String, Integer> climb(LineageQueries.Step upwards, Set<String> known, String start) {
         Map<String, Integer> distance = new HashMap<>();
-        if (!up.containsKey(start)) {
-            return distance;
-        }
-        distance.put(start, 0);
-        ArrayDeque<String> queue = new ArrayDeque<>(List.of(start));
-        while (!queue.isEmpty()) {
-            String at = queue.poll();
-            for (LineageQueries.Link link : up.getOrDefault(at, List.of())) {
-                if (distance.putIfAbsent(link.to(), distance.get(at) + 1) == null) {
-                    queue.add(link.to());
-                }
-            }
+        if (known.contains(start)) {
+            distance.put(start, 0);
+            LineageQueries.walk(upwards, start, Integer.MAX_VALUE, Integer.MAX_VALUE).hops()
+                    .forEach((id, hop) -> distance.put(id, hop.depth));
         }
         return distance;
     }
 
     /** The links from {@code start} up to {@code ancestor} along a shortest line, smallest parent id first. */
-    private static List<LineagePath.Link> line(Map<String, List<LineageQueries.Link>> up, String start, String ancestor) {
+    private static List<LineagePath.Link> line(Map<String, List<LineageQueries.Link>> up, LineageQueries.Step upwards,
+            Set<String> known, String start, String ancestor) {
         Map<String, Integer> toAncestor = new HashMap<>();
-        for (String node : climb(up, start).keySet()) {
-            Integer d = climb(up, node).get(ancestor);
+        for (String node : climb(upwards, known, start).keySet()) {
+            Integer d = climb(upwards, known, node).get(ancestor);
             if (d != null) {
                 toAncestor.put(node, d);
             }
@@ -105,7 +98,7 @@ final class KinshipPath {
             int remaining = toAncestor.get(at);
             LineageQueries.Link next = up.get(at).stream()
                     .filter(l -> Integer.valueOf(remaining - 1).equals(l.to().equals(ancestor) ? 0 : toAncestor.get(l.to())))
-                    .findFirst().orElseThrow();
+                    .min(Comparator.comparing(LineageQueries.Link::to)).orElseThrow();
             links.add(new LineagePath.Link(at, next.to(), next.relation()));
             at = next.to();
         }

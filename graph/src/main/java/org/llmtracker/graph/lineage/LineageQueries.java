@@ -25,15 +25,7 @@ import org.neo4j.driver.Record;
  */
 public final class LineageQueries {
 
-    // The child count names no label at the far end: Neo4j then reads the stored degree instead
-    // of expanding every child, which matters for roots with tens of thousands of derivatives.
-    private static final String NODES = """
-            UNWIND $ids AS id
-            MATCH (m:Model {id: id})
-            RETURN m.id AS id, elementId(m) AS node, m.name AS name, m.kind AS kind, m.downloads AS downloads,
-                   m.likes AS likes, coalesce(m.catalogued, false) AS catalogued,
-                   COUNT { (m)<-[:DERIVED_FROM]-() } AS children
-            """;
+    private static final String NAME = "MATCH (m:Model {id: $id}) RETURN m.name AS name";
 
     private static final String PATH = """
             MATCH (a:Model {id: $from}), (b:Model {id: $to})
@@ -88,7 +80,7 @@ public final class LineageQueries {
     public Optional<LineagePath> path(String from, String to) {
         return graph.read(tx -> {
             if (from.equals(to)) {
-                return tx.run(NODES, Map.of("ids", List.of(from))).stream().findFirst()
+                return tx.run(NAME, Map.of("id", from)).stream().findFirst()
                         .map(r -> new LineagePath(0, List.of(new LineagePath.Step(from, string(r.get("name")))), List.of()));
             }
             Optional<LineagePath> kinship = KinshipPath.find(tx, from, to);
