@@ -45,8 +45,8 @@ final class KinshipPath {
                             .add(new LineageQueries.Link(child, parent, r.get("relation").asString(), List.of()));
                 });
         LineageQueries.Step upwards = RelativesInStore.upwards(up);
-        Map<String, Integer> fromUp = climb(upwards, up.keySet(), from);
-        Map<String, Integer> toUp = climb(upwards, up.keySet(), to);
+        Map<String, Integer> fromUp = climb(upwards, names.keySet(), from);
+        Map<String, Integer> toUp = climb(upwards, names.keySet(), to);
         String meet = null;
         for (Map.Entry<String, Integer> e : fromUp.entrySet()) {
             Integer other = toUp.get(e.getKey());
@@ -58,8 +58,8 @@ final class KinshipPath {
         if (meet == null) {
             return Optional.empty();
         }
-        List<LineagePath.Link> links = line(up, upwards, up.keySet(), from, meet);
-        List<LineagePath.Link> down = line(up, upwards, up.keySet(), to, meet);
+        List<LineagePath.Link> links = line(up, upwards, names.keySet(), from, meet);
+        List<LineagePath.Link> down = line(up, upwards, names.keySet(), to, meet);
         Collections.reverse(down);
         links.addAll(down);
         List<LineagePath.Step> steps = new ArrayList<>();
@@ -97,7 +97,7 @@ final class KinshipPath {
         for (String at = start; !at.equals(ancestor); ) {
             int remaining = toAncestor.get(at);
             LineageQueries.Link next = up.get(at).stream()
-                    .filter(l -> Integer.valueOf(remaining - 1).equals(l.to().equals(ancestor) ? 0 : toAncestor.get(l.to())))
+                    .filter(l -> Integer.valueOf(remaining - 1).equals(toAncestor.get(l.to())))
                     .min(Comparator.comparing(LineageQueries.Link::to)).orElseThrow();
             links.add(new LineagePath.Link(at, next.to(), next.relation()));
             at = next.to();

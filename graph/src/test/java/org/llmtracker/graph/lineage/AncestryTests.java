@@ -175,6 +175,26 @@ class AncestryTests {
                 .containsExactly("o/right", "o/mid", "o/left", "p/merge", "p/other");
     }
 
+    @Test
+    void aModelAndTheRootItDerivesFromAreJoinedStraightUpEvenWhenAShorterWayRoundExists(Graph graph) {
+        LineageWriter writer = new LineageWriter(graph);
+        writer.upsertModels(List.of(hubModel("o/root", 1L), hubModel("o/a", 1L), hubModel("o/b", 1L),
+                hubModel("o/c", 1L), hubModel("o/merge", 1L)), NOW);
+        writer.upsertDerivations(List.of(
+                new Derivation("o/a", "o/root", Relation.FINETUNE, List.of(), "hf-card"),
+                new Derivation("o/b", "o/a", Relation.FINETUNE, List.of(), "hf-card"),
+                new Derivation("o/c", "o/b", Relation.QUANTIZED, List.of(), "hf-card"),
+                // Two links either way (root <- merge -> c) against three straight up.
+                new Derivation("o/merge", "o/c", Relation.MERGE, List.of(), "hf-card"),
+                new Derivation("o/merge", "o/root", Relation.MERGE, List.of(), "hf-card")), NOW);
+        LineageQueries queries = new LineageQueries(graph);
+
+        assertThat(queries.path("o/c", "o/root").orElseThrow().nodes()).extracting(LineagePath.Step::id)
+                .containsExactly("o/c", "o/b", "o/a", "o/root");
+        assertThat(queries.path("o/root", "o/c").orElseThrow().nodes()).extracting(LineagePath.Step::id)
+                .containsExactly("o/root", "o/a", "o/b", "o/c");
+    }
+
     private static void assertIndexAgreesWithTheLinks(Graph graph, List<String> ids) {
         Map<String, List<LineageQueries.Link>> childrenOf = new HashMap<>();
         graph.read(tx -> tx.run("""
