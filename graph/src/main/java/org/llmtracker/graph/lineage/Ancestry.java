@@ -47,33 +47,24 @@ public final class Ancestry {
      * What recomputing a model needs, in one read: its element id (writes address nodes by it
      * rather than by a second index lookup per row), the models below it, and its parents with
      * their own stored rows (used when the parent lies outside the recomputed set).
+     *
+     * <p>The model and its parents are write-locked first, before anything of them is read. Two
+     * writers whose changes meet (one links a model below another's recomputed set, or under a
+     * parent whose rows the other rewrites) then run one after the other, and the second sees
+     * the first's rows: without the lock, a crawler adding a child while a catalogue edit
+     * re-roots its parent could leave the child's rows stale. Setting and removing a property
+     * takes the lock and changes nothing.
      */
     private static final String FACTS = """
             UNWIND $ids AS id
             MATCH (m:Model {id: id})
+            OPTIONAL MATCH (m)-[:DERIVED_FROM]->(p:Model)
+            WITH id, m, collect(p) AS linked
+            FOREACH (x IN [m] + linked | SET x.ancestryLock = true REMOVE x.ancestryLock)
             RETURN id, elementId(m) AS node, [(m)<-[:DESCENDS_FROM]-(d:Model) | d.id] AS below,
                    [(m)-[l:DERIVED_FROM]->(p:Model) | {id: p.id, node: elementId(p),
                        relation: coalesce(l.relation, 'UNKNOWN'), stages: coalesce(l.stages, []),
                        up: [(p)-[r:DESCENDS_FROM]->(a:Model) | {id: a.id, node: elementId(a), depth: r.depth}]}] AS parents
-            """;
-
-    /**
-     * Write locks on the models to recompute and on their parents, whose stored rows the
-     * recomputation reads. Two writers whose changes meet (one links a model below another's
-     * recomputed set, or under a parent whose rows the other rewrites) then run one after the
-     * other, and the second sees the first's rows: without the lock, a crawler adding a child
-     * while a catalogue edit re-roots its parent could leave the child's rows stale. Setting and
-     * removing a property takes the lock and changes nothing.
-     */
-    private static final String LOCK = """
-            UNWIND $ids AS id
-            MATCH (m:Model {id: id})
-            OPTIONAL MATCH (m)-[:DERIVED_FROM]->(p:Model)
-            WITH collect(DISTINCT m) + collect(DISTINCT p) AS models
-            UNWIND models AS x
-            WITH DISTINCT x
-            SET x.ancestryLock = true
-            REMOVE x.ancestryLock
             """;
 
     private static final String CLEAR = """
@@ -182,12 +173,7 @@ public final class Ancestry {
         Facts facts = new Facts();
         Set<String> fresh = new LinkedHashSet<>(changed);
         while (!fresh.isEmpty()) {
-            // Locked before they are read: a concurrent writer below or above these models waits
-            // for this transaction, or this one reads what it committed (see LOCK).
             List<String> ids = List.copyOf(fresh);
-            for (List<String> chunk : chunks(ids)) {
-                tx.run(LOCK, Map.of("ids", chunk)).consume();
-            }
             facts.inside.addAll(ids);
             Set<String> below = new LinkedHashSet<>();
             facts(tx, ids, facts, below);
