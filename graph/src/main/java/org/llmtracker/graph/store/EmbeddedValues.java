@@ -16,7 +16,6 @@ import org.neo4j.driver.internal.InternalPath;
 import org.neo4j.driver.internal.InternalRelationship;
 import org.neo4j.driver.internal.value.BooleanValue;
 import org.neo4j.driver.internal.value.IntegerValue;
-import org.neo4j.driver.internal.value.ListValue;
 import org.neo4j.driver.internal.value.NodeValue;
 import org.neo4j.driver.internal.value.PathValue;
 import org.neo4j.driver.internal.value.RelationshipValue;
@@ -93,13 +92,6 @@ final class EmbeddedValues {
         }
         if (value instanceof Boolean flag) {
             return BooleanValue.fromBoolean(flag);
-        }
-        if (value instanceof String[] texts) {
-            List<Value> converted = new ArrayList<>(texts.length);
-            for (String text : texts) {
-                converted.add(new StringValue(text));
-            }
-            return new ListValue(converted);
         }
         if (value instanceof Node node) {
             return new NodeValue(node(node));
