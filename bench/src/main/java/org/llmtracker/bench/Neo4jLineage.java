@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.llmtracker.graph.lineage.Ancestry;
 import org.llmtracker.graph.lineage.Derivation;
 import org.llmtracker.graph.lineage.HubModel;
-import org.llmtracker.graph.lineage.Kin;
-import org.llmtracker.graph.lineage.KinFilter;
+import org.llmtracker.graph.lineage.Relative;
+import org.llmtracker.graph.lineage.RelativeFilter;
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.lineage.LineageWriter;
 import org.llmtracker.graph.lineage.TreeNode;
@@ -87,25 +87,25 @@ public final class Neo4jLineage implements LineageStore {
 
     @Override
     public Answer descendantCount(String root) {
-        return Answer.of(queries.descendants(root, KinFilter.depth(MAX_DEPTH), 0, 1).total());
+        return Answer.of(queries.descendants(root, RelativeFilter.depth(MAX_DEPTH), 0, 1).total());
     }
 
     @Override
     public Answer descendantsByRelation(String root, Relation relation, int limit) {
-        var page = queries.descendants(root, new KinFilter(relation, null, MAX_DEPTH, null), 0, limit);
-        return new Answer(page.total(), page.items().stream().map(Kin::id).toList());
+        var page = queries.descendants(root, new RelativeFilter(relation, null, MAX_DEPTH, null), 0, limit);
+        return new Answer(page.total(), page.items().stream().map(Relative::id).toList());
     }
 
     @Override
     public Answer topDescendants(String root, int limit) {
-        var page = queries.descendants(root, KinFilter.depth(MAX_DEPTH), 0, limit);
-        return new Answer(page.total(), page.items().stream().map(Kin::id).toList());
+        var page = queries.descendants(root, RelativeFilter.depth(MAX_DEPTH), 0, limit);
+        return new Answer(page.total(), page.items().stream().map(Relative::id).toList());
     }
 
     @Override
     public Answer ancestors(String id) {
-        var page = queries.ancestors(id, KinFilter.depth(MAX_DEPTH), 0, 1_000);
-        return new Answer(page.total(), page.items().stream().map(Kin::id).toList());
+        var page = queries.ancestors(id, RelativeFilter.depth(MAX_DEPTH), 0, 1_000);
+        return new Answer(page.total(), page.items().stream().map(Relative::id).toList());
     }
 
     @Override

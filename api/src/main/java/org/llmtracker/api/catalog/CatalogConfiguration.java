@@ -2,7 +2,7 @@ package org.llmtracker.api.catalog;
 
 import org.llmtracker.crawler.catalog.CatalogLoader;
 import org.llmtracker.crawler.catalog.CatalogValidator;
-import org.llmtracker.crawler.catalog.TableImporter;
+import org.llmtracker.crawler.tables.TableImporter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

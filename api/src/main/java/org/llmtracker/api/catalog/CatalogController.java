@@ -12,14 +12,14 @@ import org.llmtracker.crawler.catalog.CatalogException;
 import org.llmtracker.crawler.catalog.CatalogProblem;
 import org.llmtracker.crawler.catalog.CatalogValidator;
 import org.llmtracker.crawler.catalog.CatalogYaml;
-import org.llmtracker.crawler.catalog.ImportResult;
-import org.llmtracker.crawler.catalog.TableImporter;
+import org.llmtracker.crawler.tables.ImportResult;
+import org.llmtracker.crawler.tables.TableImporter;
 import org.llmtracker.crawler.catalog.RawEntry;
 import org.llmtracker.crawler.catalog.Validation;
 import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
-import org.llmtracker.graph.lineage.Kin;
-import org.llmtracker.graph.lineage.KinFilter;
+import org.llmtracker.graph.lineage.Relative;
+import org.llmtracker.graph.lineage.RelativeFilter;
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.model.ModelQueries;
 import org.llmtracker.api.web.Params;
@@ -122,8 +122,8 @@ class CatalogController {
             return List.of();
         }
         Set<String> descendants = new HashSet<>();
-        lineage.descendants(entry.id().toLowerCase(java.util.Locale.ROOT), KinFilter.depth(Params.MAX_DEPTH), 0, Integer.MAX_VALUE)
-                .items().stream().map(Kin::id).forEach(descendants::add);
+        lineage.descendants(entry.id().toLowerCase(java.util.Locale.ROOT), RelativeFilter.depth(Params.MAX_DEPTH), 0, Integer.MAX_VALUE)
+                .items().stream().map(Relative::id).forEach(descendants::add);
         List<CatalogProblem> problems = new ArrayList<>();
         for (int i = 0; i < entry.baseModels().size(); i++) {
             String base = models.resolve(entry.baseModels().get(i).id()).orElse("");

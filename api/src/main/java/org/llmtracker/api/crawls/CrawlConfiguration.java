@@ -2,7 +2,7 @@ package org.llmtracker.api.crawls;
 
 import java.time.Clock;
 
-import org.llmtracker.crawler.run.Crawl;
+import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRunner;
 import org.llmtracker.graph.run.CrawlRunStore;
 import org.llmtracker.graph.store.Graph;
@@ -10,7 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Every {@link Crawl} bean becomes a job that the schedule and {@code POST /api/crawls/{job}} can run. */
+/** Every {@link Job} bean becomes a job that the schedule and {@code POST /api/crawls/{job}} can run. */
 @Configuration(proxyBeanMethods = false)
 class CrawlConfiguration {
 
@@ -20,7 +20,7 @@ class CrawlConfiguration {
     }
 
     @Bean
-    CrawlRunner crawlRunner(ObjectProvider<Crawl> crawls, CrawlRunStore store, Clock clock) {
+    CrawlRunner crawlRunner(ObjectProvider<Job> crawls, CrawlRunStore store, Clock clock) {
         return new CrawlRunner(crawls.orderedStream().toList(), store, clock);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.llmtracker.api.config.TrackerProperties;
-import org.llmtracker.crawler.run.Crawl;
+import org.llmtracker.crawler.run.Job;
 import org.llmtracker.graph.digest.DigestQueries;
 import org.llmtracker.graph.digest.DigestStore;
 import org.llmtracker.graph.store.Graph;
@@ -29,7 +29,7 @@ class DigestConfiguration {
     }
 
     @Bean
-    Crawl digestCrawl(DigestService digests, Clock clock) {
-        return new DigestCrawl(digests, clock);
+    Job digestCrawl(DigestService digests, Clock clock) {
+        return new DigestJob(digests, clock);
     }
 }

@@ -61,7 +61,7 @@ record DigestOutline(String title, String period, List<Section> sections) {
                 new Section("New derivatives", derivatives(d), "No new derivatives of catalogued models."),
                 new Section("Hugging Face download movers", movers(d.downloadMovers(), "downloads"), "No download changes recorded."),
                 new Section("Hugging Face like movers", movers(d.likeMovers(), "likes"), "No like changes recorded."),
-                new Section("Crawl health", d.crawlHealth().stream().map(h -> Item.of(h.job(), null,
+                new Section("Job health", d.crawlHealth().stream().map(h -> Item.of(h.job(), null,
                         h.runs() + " runs: " + h.succeeded() + " succeeded, " + h.partial() + " partial ("
                                 + h.rateLimitStops() + " rate-limit stops), " + h.failed() + " failed; "
                                 + number(h.requests()) + " requests")).toList(), "No crawl ran this week."));

@@ -4,8 +4,8 @@ import org.llmtracker.api.models.ModelIds;
 import org.llmtracker.api.web.NotFoundException;
 import org.llmtracker.api.web.PageResponse;
 import org.llmtracker.api.web.Params;
-import org.llmtracker.graph.lineage.Kin;
-import org.llmtracker.graph.lineage.KinFilter;
+import org.llmtracker.graph.lineage.Relative;
+import org.llmtracker.graph.lineage.RelativeFilter;
 import org.llmtracker.graph.lineage.LineagePath;
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.model.Relation;
@@ -32,14 +32,14 @@ class LineageController {
     @Operation(summary = "Models derived from this one, directly or through others",
             description = "Sorted by downloads, then name. relation and stage filter on how each model was made from its parent.")
     @GetMapping({"/api/models/{id}/descendants", "/api/models/{owner}/{name}/descendants"})
-    PageResponse<Kin> descendants(@PathVariable(required = false) String id,
+    PageResponse<Relative> descendants(@PathVariable(required = false) String id,
             @PathVariable(required = false) String owner, @PathVariable(required = false) String name,
             @RequestParam(required = false) String relation, @RequestParam(required = false) String stage,
             @RequestParam(defaultValue = "10") int maxDepth, @RequestParam(required = false) Long minDownloads,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + Params.DEFAULT_PAGE_SIZE) int size,
             @RequestParam(required = false) Integer limit) {
-        KinFilter filter = filter(relation, stage, maxDepth, minDownloads);
+        RelativeFilter filter = filter(relation, stage, maxDepth, minDownloads);
         int pageNumber = Params.page(page);
         int pageSize = Params.size(limit != null ? limit : size);
         String model = ids.resolve(id, owner, name);
@@ -49,13 +49,13 @@ class LineageController {
 
     @Operation(summary = "Models this one derives from, nearest first")
     @GetMapping({"/api/models/{id}/ancestors", "/api/models/{owner}/{name}/ancestors"})
-    PageResponse<Kin> ancestors(@PathVariable(required = false) String id,
+    PageResponse<Relative> ancestors(@PathVariable(required = false) String id,
             @PathVariable(required = false) String owner, @PathVariable(required = false) String name,
             @RequestParam(required = false) String relation, @RequestParam(required = false) String stage,
             @RequestParam(defaultValue = "" + Params.MAX_DEPTH) int maxDepth,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + Params.DEFAULT_PAGE_SIZE) int size) {
-        KinFilter filter = filter(relation, stage, maxDepth, null);
+        RelativeFilter filter = filter(relation, stage, maxDepth, null);
         int pageNumber = Params.page(page);
         int pageSize = Params.size(size);
         String model = ids.resolve(id, owner, name);
@@ -85,8 +85,8 @@ class LineageController {
                 "No lineage path of at most " + LineageQueries.MAX_PATH_LENGTH + " links joins '" + a + "' and '" + b + "'"));
     }
 
-    private static KinFilter filter(String relation, String stage, int maxDepth, Long minDownloads) {
-        return new KinFilter(
+    private static RelativeFilter filter(String relation, String stage, int maxDepth, Long minDownloads) {
+        return new RelativeFilter(
                 Params.oneOf("relation", relation, Relation.class),
                 Params.oneOf("stage", stage, Stage.class),
                 Params.within("maxDepth", maxDepth, 1, Params.MAX_DEPTH),

@@ -72,7 +72,7 @@ final class CrawlSchedule {
 
     private void schedule(String job, CronExpression cron) throws SchedulerException {
         JobKey key = JobKey.jobKey(job, GROUP);
-        scheduler.addJob(JobBuilder.newJob(CrawlJob.class).withIdentity(key).usingJobData(CrawlJob.JOB, job)
+        scheduler.addJob(JobBuilder.newJob(ScheduledFire.class).withIdentity(key).usingJobData(ScheduledFire.JOB, job)
                 .storeDurably().build(), true);
         CronTrigger trigger = TriggerBuilder.newTrigger().withIdentity(job, GROUP).forJob(key)
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(UTC)

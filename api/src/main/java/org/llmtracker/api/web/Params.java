@@ -2,7 +2,7 @@ package org.llmtracker.api.web;
 
 import java.util.Arrays;
 
-import org.llmtracker.graph.model.Names;
+import org.llmtracker.graph.naming.EnumNames;
 
 /**
  * Checks of request parameters, with the limits the README documents. Every refusal names
@@ -49,7 +49,7 @@ public final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return Names.parse(type, value).orElseThrow(() -> new BadParameterException(name,
+        return EnumNames.parse(type, value).orElseThrow(() -> new BadParameterException(name,
                 name + " '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants())));
     }
 

@@ -1,6 +1,6 @@
 package org.llmtracker.api.external;
 
-import org.llmtracker.crawler.run.Crawl;
+import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.store.Graph;
 import org.springframework.context.annotation.Bean;
@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class ProbeCrawlConfiguration {
 
     @Bean
-    Crawl probeCrawl(Graph graph) {
-        return new Crawl() {
+    Job probeCrawl(Graph graph) {
+        return new Job() {
             @Override
             public String job() {
                 return "probe";

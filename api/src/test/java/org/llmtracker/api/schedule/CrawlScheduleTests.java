@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.llmtracker.crawler.run.Crawl;
+import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.crawler.run.CrawlRunner;
 import org.llmtracker.graph.run.CrawlRun;
@@ -80,7 +80,7 @@ class CrawlScheduleTests {
     void aFailingJobIsRecordedAsFailedAndTheNextFireStillHappens(Graph graph) {
         CrawlRunStore runs = new CrawlRunStore(graph);
         recordRun(runs, "github", clock.instant());
-        Crawl failing = new Crawl() {
+        Job failing = new Job() {
             @Override
             public String job() {
                 return "github";
@@ -105,7 +105,7 @@ class CrawlScheduleTests {
         recordRun(runs, "github", clock.instant());
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
-        Crawl slow = new Crawl() {
+        Job slow = new Job() {
             @Override
             public String job() {
                 return "github";
@@ -134,7 +134,7 @@ class CrawlScheduleTests {
         }
     }
 
-    private CrawlSchedule schedule(CrawlRunStore runs, Crawl... crawls) {
+    private CrawlSchedule schedule(CrawlRunStore runs, Job... crawls) {
         CrawlRunner runner = new CrawlRunner(List.of(crawls), runs, clock);
         try {
             Properties properties = new Properties();
@@ -142,7 +142,7 @@ class CrawlScheduleTests {
             properties.setProperty("org.quartz.threadPool.threadCount", "3");
             properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
             scheduler = new StdSchedulerFactory(properties).getScheduler();
-            scheduler.setJobFactory((bundle, s) -> new CrawlJob(runner));
+            scheduler.setJobFactory((bundle, s) -> new ScheduledFire(runner));
             scheduler.start();
         } catch (org.quartz.SchedulerException e) {
             throw new IllegalStateException(e);
@@ -162,7 +162,7 @@ class CrawlScheduleTests {
         runs.save(new CrawlRun(UUID.randomUUID().toString(), job, CrawlStatus.SUCCEEDED, at, at, Map.of(), 0, List.of(), null));
     }
 
-    private static final class Quiet implements Crawl {
+    private static final class Quiet implements Job {
         private final String job;
         final AtomicInteger runs = new AtomicInteger();
 

@@ -11,13 +11,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.llmtracker.graph.model.ParameterLabel;
+import org.llmtracker.graph.naming.ParameterLabel;
 
 /**
  * The shape of each catalogue value. Shared by the validator and the table importer, so the
  * importer only ever emits values the validator accepts. Each check returns the problem, if any.
  */
-final class CatalogFormats {
+public final class CatalogFormats {
 
     static final List<String> KINDS = List.of("model", "framework", "dataset", "application");
     static final List<String> REGIONS = List.of("foreign", "domestic");
@@ -43,7 +43,7 @@ final class CatalogFormats {
                 + " and '-', starting with a letter or digit, and at most one '/' as in owner/name");
     }
 
-    static Optional<String> parametersProblem(String label) {
+    public static Optional<String> parametersProblem(String label) {
         try {
             ParameterLabel.largest(label);
             return Optional.empty();
@@ -52,7 +52,7 @@ final class CatalogFormats {
         }
     }
 
-    static Optional<String> dateProblem(String date) {
+    public static Optional<String> dateProblem(String date) {
         Matcher m = DATE.matcher(date);
         if (!m.matches()) {
             return Optional.of("'" + date + "' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD");
@@ -70,7 +70,7 @@ final class CatalogFormats {
         }
     }
 
-    static Optional<String> githubRepositoryProblem(String fullName) {
+    public static Optional<String> githubRepositoryProblem(String fullName) {
         String[] parts = fullName.split("/", -1);
         boolean valid = parts.length == 2 && GITHUB_OWNER.matcher(parts[0]).matches()
                 && GITHUB_NAME.matcher(parts[1]).matches() && !parts[1].equals(".") && !parts[1].equals("..");
@@ -78,7 +78,7 @@ final class CatalogFormats {
                 : Optional.of("'" + fullName + "' is not a GitHub repository; use owner/name as in github.com/owner/name");
     }
 
-    static Optional<String> huggingfaceIdProblem(String id) {
+    public static Optional<String> huggingfaceIdProblem(String id) {
         String[] parts = id.split("/", -1);
         boolean valid = parts.length <= 2 && !id.contains("..") && !id.contains("--");
         for (String part : parts) {
@@ -88,7 +88,7 @@ final class CatalogFormats {
                 : Optional.of("'" + id + "' is not a Hugging Face model id; use owner/name as in huggingface.co/owner/name");
     }
 
-    static Optional<String> linkProblem(String link) {
+    public static Optional<String> linkProblem(String link) {
         try {
             URI uri = new URI(link);
             if (!uri.isAbsolute()) {

@@ -12,7 +12,7 @@ import org.llmtracker.crawler.http.RateLimitedException;
 import org.llmtracker.crawler.http.RequestMeter;
 import org.llmtracker.crawler.http.Sleeper;
 import org.llmtracker.crawler.http.UpstreamException;
-import org.llmtracker.crawler.run.Crawl;
+import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.repository.CrawlTarget;
 import org.llmtracker.graph.repository.ReadmeFacts;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>Counts: {@code fetched}, {@code unchanged}, {@code changed}, {@code failed}, {@code gone},
  * {@code renamed}, {@code quotaUsed}.
  */
-public final class GithubCrawl implements Crawl {
+public final class GithubCrawl implements Job {
 
     private static final Logger log = LoggerFactory.getLogger(GithubCrawl.class);
 

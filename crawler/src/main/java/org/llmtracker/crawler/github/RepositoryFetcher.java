@@ -8,7 +8,7 @@ import java.util.List;
 import org.kohsuke.github.GHRelease;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GHTag;
-import org.llmtracker.graph.model.Ids;
+import org.llmtracker.graph.naming.Ids;
 import org.llmtracker.graph.repository.CrawlTarget;
 import org.llmtracker.graph.repository.ReadmeFacts;
 import org.llmtracker.graph.repository.ReleaseFacts;

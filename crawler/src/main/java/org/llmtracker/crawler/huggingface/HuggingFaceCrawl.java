@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.llmtracker.crawler.run.Crawl;
+import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.lineage.HubGraph;
 import org.llmtracker.graph.lineage.HubModel;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * longer than the run will wait ends the run PARTIAL, and the next run starts over (writes are
  * idempotent, so a re-run only adds what is new).
  */
-public final class HuggingFaceCrawl implements Crawl {
+public final class HuggingFaceCrawl implements Job {
 
     private static final Logger log = LoggerFactory.getLogger(HuggingFaceCrawl.class);
 

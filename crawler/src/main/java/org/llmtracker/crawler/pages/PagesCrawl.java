@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.llmtracker.crawler.http.HostGuard;
-import org.llmtracker.crawler.run.Crawl;
+import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.article.ArticleStore;
 import org.llmtracker.graph.article.PageFacts;
@@ -18,7 +18,7 @@ import org.llmtracker.graph.article.PageLink;
  * {@code :Article} nodes the citing models are {@code DESCRIBED_IN}. Pages fetched recently are
  * skipped. Counts: {@code fetched}, {@code changed}, {@code unchanged}, {@code failed}.
  */
-public final class PagesCrawl implements Crawl {
+public final class PagesCrawl implements Job {
 
     private final ArticleStore articles;
     private final PageSettings settings;

@@ -30,14 +30,14 @@ public final class CrawlRunner {
     /** Run records kept in memory while the store is away; older ones give way. */
     static final int MAX_UNRECORDED = 100;
 
-    private final Map<String, Crawl> crawls;
+    private final Map<String, Job> crawls;
     private final CrawlRunStore store;
     private final Clock clock;
     private final Map<String, CrawlRun> running = new ConcurrentHashMap<>();
     private final Deque<CrawlRun> unrecorded = new ConcurrentLinkedDeque<>();
 
-    public CrawlRunner(List<Crawl> crawls, CrawlRunStore store, Clock clock) {
-        this.crawls = crawls.stream().collect(Collectors.toUnmodifiableMap(Crawl::job, Function.identity()));
+    public CrawlRunner(List<Job> crawls, CrawlRunStore store, Clock clock) {
+        this.crawls = crawls.stream().collect(Collectors.toUnmodifiableMap(Job::job, Function.identity()));
         this.store = store;
         this.clock = clock;
     }
@@ -56,7 +56,7 @@ public final class CrawlRunner {
      * @throws IllegalArgumentException for a job nobody registered
      */
     public Optional<CrawlRun> run(String job) {
-        Crawl crawl = crawls.get(job);
+        Job crawl = crawls.get(job);
         if (crawl == null) {
             throw new IllegalArgumentException("No job named '" + job + "'; jobs are " + jobs());
         }

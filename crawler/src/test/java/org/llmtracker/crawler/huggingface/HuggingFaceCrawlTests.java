@@ -26,7 +26,7 @@ import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
 import org.llmtracker.graph.lineage.Conflict;
 import org.llmtracker.graph.lineage.HubGraph;
-import org.llmtracker.graph.lineage.KinFilter;
+import org.llmtracker.graph.lineage.RelativeFilter;
 import org.llmtracker.graph.lineage.LineageConflicts;
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.lineage.LineageWriter;
@@ -202,7 +202,7 @@ class HuggingFaceCrawlTests {
 
     private static Map<String, FixtureFamily.Expected> descendants(Graph graph) {
         Map<String, FixtureFamily.Expected> found = new TreeMap<>();
-        new LineageQueries(graph).descendants("fixture-base", KinFilter.depth(10), 0, 5000).items()
+        new LineageQueries(graph).descendants("fixture-base", RelativeFilter.depth(10), 0, 5000).items()
                 .forEach(k -> found.put(k.id(), new FixtureFamily.Expected(k.depth(), new TreeSet<>(k.relations()))));
         return found;
     }

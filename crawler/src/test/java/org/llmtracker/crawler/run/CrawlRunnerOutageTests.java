@@ -53,7 +53,7 @@ class CrawlRunnerOutageTests {
     @Test
     void aRunDuringAnOutageFailsAndIsRecordedByTheNextRunOnceTheStoreIsBack(Driver live) {
         CrawlRunStore store = new CrawlRunStore(Graph.overBolt(switchable(), null));
-        CrawlRunner runner = new CrawlRunner(List.of(new Crawl() {
+        CrawlRunner runner = new CrawlRunner(List.of(new Job() {
             @Override
             public String job() {
                 return "github";

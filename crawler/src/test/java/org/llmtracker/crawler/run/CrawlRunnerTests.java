@@ -94,8 +94,8 @@ class CrawlRunnerTests {
         assertThatThrownBy(() -> runner.run("nope")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
     }
 
-    private static Crawl crawl(String job, java.util.function.Consumer<CrawlRecorder> body) {
-        return new Crawl() {
+    private static Job crawl(String job, java.util.function.Consumer<CrawlRecorder> body) {
+        return new Job() {
             @Override
             public String job() {
                 return job;

@@ -1,6 +1,6 @@
 package org.llmtracker.graph.article;
 
-import static org.llmtracker.graph.model.Values.dateTime;
+import static org.llmtracker.graph.store.DriverValues.dateTime;
 
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package org.llmtracker.graph.catalog;
 
-import static org.llmtracker.graph.model.Values.dateTime;
+import static org.llmtracker.graph.store.DriverValues.dateTime;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.llmtracker.graph.lineage.Ancestry;
-import org.llmtracker.graph.model.Ids;
-import org.llmtracker.graph.model.ParameterLabel;
+import org.llmtracker.graph.naming.Ids;
+import org.llmtracker.graph.naming.ParameterLabel;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.model.Stage;
 import org.llmtracker.graph.store.Graph;

@@ -1,9 +1,9 @@
 package org.llmtracker.graph.digest;
 
-import static org.llmtracker.graph.model.Values.dateTime;
-import static org.llmtracker.graph.model.Values.instant;
-import static org.llmtracker.graph.model.Values.number;
-import static org.llmtracker.graph.model.Values.string;
+import static org.llmtracker.graph.store.DriverValues.dateTime;
+import static org.llmtracker.graph.store.DriverValues.instant;
+import static org.llmtracker.graph.store.DriverValues.number;
+import static org.llmtracker.graph.store.DriverValues.string;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package org.llmtracker.graph.digest;
 
-import static org.llmtracker.graph.model.Values.dateTime;
-import static org.llmtracker.graph.model.Values.instant;
+import static org.llmtracker.graph.store.DriverValues.dateTime;
+import static org.llmtracker.graph.store.DriverValues.instant;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.llmtracker.graph.lineage;
 
-import static org.llmtracker.graph.model.Values.strings;
+import static org.llmtracker.graph.store.DriverValues.strings;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

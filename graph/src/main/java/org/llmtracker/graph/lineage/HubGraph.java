@@ -1,6 +1,6 @@
 package org.llmtracker.graph.lineage;
 
-import static org.llmtracker.graph.model.Values.dateTime;
+import static org.llmtracker.graph.store.DriverValues.dateTime;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.llmtracker.graph.model.Ids;
+import org.llmtracker.graph.naming.Ids;
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.Value;
 

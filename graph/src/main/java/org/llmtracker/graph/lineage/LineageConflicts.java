@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.llmtracker.graph.model.Values;
+import org.llmtracker.graph.store.DriverValues;
 import org.llmtracker.graph.store.Graph;
 
 /**
@@ -39,8 +39,8 @@ public final class LineageConflicts {
     public List<Conflict> list() {
         return graph.read(tx -> tx.run(CONFLICTS, Map.of()).list(r -> new Conflict(
                 r.get("kind").asString(), r.get("child").asString(), r.get("parent").asString(),
-                Values.string(r.get("catalogRelation")), Values.string(r.get("hubRelation")),
-                Values.strings(r.get("sources"))))).stream()
+                DriverValues.string(r.get("catalogRelation")), DriverValues.string(r.get("hubRelation")),
+                DriverValues.strings(r.get("sources"))))).stream()
                 .sorted(Comparator.comparing(Conflict::child).thenComparing(Conflict::parent))
                 .toList();
     }

@@ -1,7 +1,7 @@
 package org.llmtracker.graph.lineage;
 
-import static org.llmtracker.graph.model.Values.number;
-import static org.llmtracker.graph.model.Values.string;
+import static org.llmtracker.graph.store.DriverValues.number;
+import static org.llmtracker.graph.store.DriverValues.string;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,8 +19,8 @@ import org.neo4j.driver.Record;
  * Lineage reads over {@code DERIVED_FROM}. Every answer reports each relative once, at its
  * shortest distance, so cycles, self-references and merges of merges all end. Descendants come
  * from the {@link Ancestry} index and ancestors from one upward expansion
- * ({@link RelativesInStore}); the path joins two models through their nearest common ancestor
- * ({@link KinshipPath}); trees walk one query per generation, because a tree is a few
+ * ({@link RelativeQueries}); the path joins two models through their nearest common ancestor
+ * ({@link CommonAncestorPath}); trees walk one query per generation, because a tree is a few
  * generations of what may be a very large family.
  */
 public final class LineageQueries {
@@ -50,15 +50,15 @@ public final class LineageQueries {
      * Models that derive from {@code id}, directly or through others, filtered, sorted by
      * downloads (most first) then name, and paged.
      */
-    public Page<Kin> descendants(String id, KinFilter filter, int skip, int limit) {
+    public Page<Relative> descendants(String id, RelativeFilter filter, int skip, int limit) {
         checkPage(skip, limit);
-        return graph.read(tx -> RelativesInStore.descendants(tx, id, filter, skip, limit));
+        return graph.read(tx -> RelativeQueries.descendants(tx, id, filter, skip, limit));
     }
 
     /** Models {@code id} derives from, directly or through others, nearest first. */
-    public Page<Kin> ancestors(String id, KinFilter filter, int skip, int limit) {
+    public Page<Relative> ancestors(String id, RelativeFilter filter, int skip, int limit) {
         checkPage(skip, limit);
-        return graph.read(tx -> RelativesInStore.ancestors(tx, id, filter, BY_DEPTH_THEN_NAME, skip, limit));
+        return graph.read(tx -> RelativeQueries.ancestors(tx, id, filter, BY_DEPTH_THEN_NAME, skip, limit));
     }
 
     /**
@@ -83,7 +83,7 @@ public final class LineageQueries {
                 return tx.run(NAME, Map.of("id", from)).stream().findFirst()
                         .map(r -> new LineagePath(0, List.of(new LineagePath.Step(from, string(r.get("name")))), List.of()));
             }
-            Optional<LineagePath> kinship = KinshipPath.find(tx, from, to);
+            Optional<LineagePath> kinship = CommonAncestorPath.find(tx, from, to);
             if (kinship.isPresent()) {
                 return kinship;
             }
@@ -101,9 +101,9 @@ public final class LineageQueries {
         }
     }
 
-    private static final Comparator<Kin> BY_DEPTH_THEN_NAME = Comparator.comparingInt(Kin::depth)
+    private static final Comparator<Relative> BY_DEPTH_THEN_NAME = Comparator.comparingInt(Relative::depth)
             .thenComparing(k -> k.name() == null ? k.id() : k.name(), String.CASE_INSENSITIVE_ORDER)
-            .thenComparing(Kin::id);
+            .thenComparing(Relative::id);
 
     /** Breadth-first over one direction of DERIVED_FROM; each model is entered once, at its shortest distance. */
     static Walk walk(Step step, String start, int maxDepth, int maxNodes) {
@@ -147,8 +147,8 @@ public final class LineageQueries {
     record Link(String from, String to, String relation, List<String> stages) {
     }
 
-    static Kin kin(String id, Hop hop, Record node) {
-        return new Kin(id, string(node.get("name")), string(node.get("kind")), hop.depth, hop.relation,
+    static Relative kin(String id, Hop hop, Record node) {
+        return new Relative(id, string(node.get("name")), string(node.get("kind")), hop.depth, hop.relation,
                 List.copyOf(hop.relations), List.copyOf(hop.stages), hop.via, number(node.get("downloads")),
                 number(node.get("likes")), node.get("catalogued").asBoolean());
     }

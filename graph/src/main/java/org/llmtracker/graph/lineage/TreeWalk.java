@@ -1,8 +1,8 @@
 package org.llmtracker.graph.lineage;
 
-import static org.llmtracker.graph.model.Values.number;
-import static org.llmtracker.graph.model.Values.string;
-import static org.llmtracker.graph.model.Values.strings;
+import static org.llmtracker.graph.store.DriverValues.number;
+import static org.llmtracker.graph.store.DriverValues.string;
+import static org.llmtracker.graph.store.DriverValues.strings;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,7 @@
 package org.llmtracker.graph.model;
 
+import org.llmtracker.graph.naming.Ids;
+
 import java.util.Locale;
 
 /**

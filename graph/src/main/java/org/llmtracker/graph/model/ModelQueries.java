@@ -1,10 +1,12 @@
 package org.llmtracker.graph.model;
 
-import static org.llmtracker.graph.model.Values.bool;
-import static org.llmtracker.graph.model.Values.number;
-import static org.llmtracker.graph.model.Values.string;
-import static org.llmtracker.graph.model.Values.strings;
-import static org.llmtracker.graph.model.Values.text;
+import org.llmtracker.graph.naming.Ids;
+
+import static org.llmtracker.graph.store.DriverValues.bool;
+import static org.llmtracker.graph.store.DriverValues.number;
+import static org.llmtracker.graph.store.DriverValues.string;
+import static org.llmtracker.graph.store.DriverValues.strings;
+import static org.llmtracker.graph.store.DriverValues.text;
 
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package org.llmtracker.graph.model;
 
+import org.llmtracker.graph.naming.EnumNames;
+
 import java.util.Optional;
 
 /** How a model was made from its parent: the {@code relation} of a {@code DERIVED_FROM} edge. */
@@ -13,6 +15,6 @@ public enum Relation {
 
     /** Parses a relation name in any case ("finetune", "FINETUNE"); empty when it names none. */
     public static Optional<Relation> parse(String name) {
-        return Names.parse(Relation.class, name);
+        return EnumNames.parse(Relation.class, name);
     }
 }

@@ -1,5 +1,7 @@
 package org.llmtracker.graph.model;
 
+import org.llmtracker.graph.naming.EnumNames;
+
 import java.util.Optional;
 
 /**
@@ -17,6 +19,6 @@ public enum Stage {
     DPO;
 
     public static Optional<Stage> parse(String name) {
-        return Names.parse(Stage.class, name);
+        return EnumNames.parse(Stage.class, name);
     }
 }

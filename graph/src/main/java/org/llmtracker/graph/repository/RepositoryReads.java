@@ -1,6 +1,6 @@
 package org.llmtracker.graph.repository;
 
-import static org.llmtracker.graph.model.Values.instant;
+import static org.llmtracker.graph.store.DriverValues.instant;
 
 import java.util.List;
 

@@ -1,13 +1,13 @@
 package org.llmtracker.graph.repository;
 
-import static org.llmtracker.graph.model.Values.dateTime;
+import static org.llmtracker.graph.store.DriverValues.dateTime;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.llmtracker.graph.model.Ids;
+import org.llmtracker.graph.naming.Ids;
 import org.llmtracker.graph.store.Graph;
 
 /**

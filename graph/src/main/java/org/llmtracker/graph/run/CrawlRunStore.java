@@ -1,7 +1,7 @@
 package org.llmtracker.graph.run;
 
-import static org.llmtracker.graph.model.Values.dateTime;
-import static org.llmtracker.graph.model.Values.instant;
+import static org.llmtracker.graph.store.DriverValues.dateTime;
+import static org.llmtracker.graph.store.DriverValues.instant;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.llmtracker.graph.model.Values;
+import org.llmtracker.graph.store.DriverValues;
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.Value;
 
@@ -70,13 +70,13 @@ public final class CrawlRunStore {
 
     private static CrawlRun run(Value c) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        List<String> names = Values.strings(c.get("counts"));
+        List<String> names = DriverValues.strings(c.get("counts"));
         List<Long> values = c.get("countValues").isNull() ? List.of() : c.get("countValues").asList(Value::asLong);
         for (int i = 0; i < names.size(); i++) {
             counts.put(names.get(i), values.get(i));
         }
         return new CrawlRun(c.get("id").asString(), c.get("job").asString(), CrawlStatus.valueOf(c.get("status").asString()),
                 instant(c.get("startedAt")), instant(c.get("finishedAt")), counts, c.get("requests").asLong(0),
-                Values.strings(c.get("errors")), Values.string(c.get("note")));
+                DriverValues.strings(c.get("errors")), DriverValues.string(c.get("note")));
     }
 }

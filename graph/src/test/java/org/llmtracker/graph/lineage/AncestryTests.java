@@ -103,16 +103,16 @@ class AncestryTests {
                 new Derivation("o/c", "o/b", Relation.ADAPTER, List.of(), "hf-card"),
                 new Derivation("o/c", "o/root", Relation.MERGE, List.of(), "hf-card")), NOW);
         LineageQueries queries = new LineageQueries(graph);
-        var before = queries.descendants("o/root", KinFilter.depth(10), 0, 10);
+        var before = queries.descendants("o/root", RelativeFilter.depth(10), 0, 10);
         // What a store written before the index existed looks like.
         graph.write(tx -> tx.run("MATCH ()-[r:DESCENDS_FROM]->() DELETE r").consume());
         graph.write(tx -> tx.run("MATCH (s:IndexState) DELETE s").consume());
-        assertThat(queries.descendants("o/root", KinFilter.depth(10), 0, 10).total()).isZero();
+        assertThat(queries.descendants("o/root", RelativeFilter.depth(10), 0, 10).total()).isZero();
 
         Ancestry.ensure(graph);
 
-        assertThat(queries.descendants("o/root", KinFilter.depth(10), 0, 10)).isEqualTo(before);
-        assertThat(before.items()).extracting(Kin::id).containsExactly("o/a", "o/b", "o/c");
+        assertThat(queries.descendants("o/root", RelativeFilter.depth(10), 0, 10)).isEqualTo(before);
+        assertThat(before.items()).extracting(Relative::id).containsExactly("o/a", "o/b", "o/c");
     }
 
     @Test
@@ -134,17 +134,17 @@ class AncestryTests {
         writer.upsertDerivations(links, NOW);
         LineageQueries queries = new LineageQueries(graph);
 
-        List<Kin> whole = queries.descendants("o/root", KinFilter.depth(10), 0, 200).items();
-        List<Kin> paged = new ArrayList<>();
+        List<Relative> whole = queries.descendants("o/root", RelativeFilter.depth(10), 0, 200).items();
+        List<Relative> paged = new ArrayList<>();
         for (int skip = 0; skip < 60; skip += 5) {
-            paged.addAll(queries.descendants("o/root", KinFilter.depth(10), skip, 5).items());
+            paged.addAll(queries.descendants("o/root", RelativeFilter.depth(10), skip, 5).items());
         }
 
         assertThat(whole).hasSize(60).isEqualTo(paged);
         assertThat(whole).isSortedAccordingTo(Comparator
-                .comparing((Kin k) -> k.downloads() == null ? -1L : k.downloads(), Comparator.reverseOrder())
-                .thenComparing(Kin::name, String.CASE_INSENSITIVE_ORDER));
-        assertThat(whole).extracting(Kin::id).doesNotContain("x/outsider");
+                .comparing((Relative k) -> k.downloads() == null ? -1L : k.downloads(), Comparator.reverseOrder())
+                .thenComparing(Relative::name, String.CASE_INSENSITIVE_ORDER));
+        assertThat(whole).extracting(Relative::id).doesNotContain("x/outsider");
     }
 
     @Test
@@ -213,11 +213,11 @@ class AncestryTests {
             walk.hops().forEach((kin, hop) -> expected.put(kin, hop.depth + " via " + hop.via + " " + hop.relation
                     + " " + hop.relations + " " + hop.stages));
             Map<String, String> actual = new HashMap<>();
-            queries.descendants(id, KinFilter.depth(20), 0, 200).items().forEach(k -> actual.put(k.id(),
+            queries.descendants(id, RelativeFilter.depth(20), 0, 200).items().forEach(k -> actual.put(k.id(),
                     k.depth() + " via " + k.via() + " " + k.relation() + " " + k.relations() + " " + k.stages()));
             assertThat(actual).as("descendants of %s", id).isEqualTo(expected);
             long quantized = walk.hops().values().stream().filter(h -> h.relations.contains("QUANTIZED")).count();
-            assertThat(queries.descendants(id, new KinFilter(Relation.QUANTIZED, null, 20, null), 0, 1).total())
+            assertThat(queries.descendants(id, new RelativeFilter(Relation.QUANTIZED, null, 20, null), 0, 1).total())
                     .as("quantized descendants of %s", id).isEqualTo(quantized);
         }
     }

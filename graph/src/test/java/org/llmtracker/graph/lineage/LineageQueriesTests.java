@@ -43,9 +43,9 @@ class LineageQueriesTests {
 
     @Test
     void descendantsIncludeThoseDerivedThroughAnotherModel() {
-        var page = lineage.descendants("llama", KinFilter.depth(10), 0, 50);
+        var page = lineage.descendants("llama", RelativeFilter.depth(10), 0, 50);
 
-        assertThat(page.items()).extracting(Kin::id)
+        assertThat(page.items()).extracting(Relative::id)
                 .containsExactlyInAnyOrder("alpaca", "vicuna", "minigpt-4", "stackllama", "llama-q4", "merged");
         assertThat(page.items()).filteredOn(k -> k.id().equals("minigpt-4")).singleElement()
                 .satisfies(k -> {
@@ -56,7 +56,7 @@ class LineageQueriesTests {
 
     @Test
     void aMergeReachedAlongTwoPathsIsListedOnce() {
-        var page = lineage.descendants("llama", KinFilter.depth(10), 0, 50);
+        var page = lineage.descendants("llama", RelativeFilter.depth(10), 0, 50);
 
         assertThat(page.items()).filteredOn(k -> k.id().equals("merged")).hasSize(1);
         assertThat(page.total()).isEqualTo(6);
@@ -64,23 +64,23 @@ class LineageQueriesTests {
 
     @Test
     void filtersByTrainingStage() {
-        var page = lineage.descendants("llama", new KinFilter(null, Stage.PPO, 10, null), 0, 50);
+        var page = lineage.descendants("llama", new RelativeFilter(null, Stage.PPO, 10, null), 0, 50);
 
-        assertThat(page.items()).extracting(Kin::id).containsExactly("stackllama");
+        assertThat(page.items()).extracting(Relative::id).containsExactly("stackllama");
     }
 
     @Test
     void filtersByRelation() {
-        var page = lineage.descendants("llama", new KinFilter(Relation.QUANTIZED, null, 10, null), 0, 50);
+        var page = lineage.descendants("llama", new RelativeFilter(Relation.QUANTIZED, null, 10, null), 0, 50);
 
-        assertThat(page.items()).extracting(Kin::id).containsExactly("llama-q4");
+        assertThat(page.items()).extracting(Relative::id).containsExactly("llama-q4");
     }
 
     @Test
     void stopsAtTheRequestedDepth() {
-        var page = lineage.descendants("llama", KinFilter.depth(1), 0, 50);
+        var page = lineage.descendants("llama", RelativeFilter.depth(1), 0, 50);
 
-        assertThat(page.items()).extracting(Kin::id).doesNotContain("minigpt-4", "merged");
+        assertThat(page.items()).extracting(Relative::id).doesNotContain("minigpt-4", "merged");
     }
 
     @Test
@@ -88,11 +88,11 @@ class LineageQueriesTests {
         graph.write(tx -> tx.run("MATCH (m:Model {id:'vicuna'}) SET m.downloads = 500").consume());
         graph.write(tx -> tx.run("MATCH (m:Model {id:'alpaca'}) SET m.downloads = 100").consume());
 
-        var first = lineage.descendants("llama", KinFilter.depth(10), 0, 2);
-        var rest = lineage.descendants("llama", KinFilter.depth(10), 2, 10);
+        var first = lineage.descendants("llama", RelativeFilter.depth(10), 0, 2);
+        var rest = lineage.descendants("llama", RelativeFilter.depth(10), 2, 10);
 
-        assertThat(first.items()).extracting(Kin::id).containsExactly("vicuna", "alpaca");
-        assertThat(rest.items()).extracting(Kin::id).containsExactly("llama-q4", "merged", "minigpt-4", "stackllama");
+        assertThat(first.items()).extracting(Relative::id).containsExactly("vicuna", "alpaca");
+        assertThat(rest.items()).extracting(Relative::id).containsExactly("llama-q4", "merged", "minigpt-4", "stackllama");
         assertThat(first.total()).isEqualTo(6);
     }
 
@@ -109,18 +109,18 @@ class LineageQueriesTests {
             return null;
         });
 
-        var down = lineage.descendants("llama", KinFilter.depth(20), 0, 50);
-        var up = lineage.ancestors("llama", KinFilter.depth(20), 0, 50);
+        var down = lineage.descendants("llama", RelativeFilter.depth(20), 0, 50);
+        var up = lineage.ancestors("llama", RelativeFilter.depth(20), 0, 50);
 
-        assertThat(down.items()).extracting(Kin::id).doesNotHaveDuplicates().doesNotContain("llama").hasSize(6);
-        assertThat(up.items()).extracting(Kin::id).containsExactly("minigpt-4", "vicuna");
+        assertThat(down.items()).extracting(Relative::id).doesNotHaveDuplicates().doesNotContain("llama").hasSize(6);
+        assertThat(up.items()).extracting(Relative::id).containsExactly("minigpt-4", "vicuna");
     }
 
     @Test
     void ancestorsOfAGrandchildNameBothGenerations() {
-        var page = lineage.ancestors("minigpt-4", KinFilter.depth(10), 0, 50);
+        var page = lineage.ancestors("minigpt-4", RelativeFilter.depth(10), 0, 50);
 
-        assertThat(page.items()).extracting(Kin::id, Kin::depth)
+        assertThat(page.items()).extracting(Relative::id, Relative::depth)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("vicuna", 1), org.assertj.core.groups.Tuple.tuple("llama", 2));
     }
 

@@ -26,7 +26,7 @@ class LineageWriterTests {
         writer.upsertModels(List.of(hub("huggyllama/llama-7b", 900L), hub("TheBloke/llama-7B-GGUF", 50L)), NOW);
         writer.upsertDerivations(List.of(new Derivation("TheBloke/llama-7B-GGUF", "HuggyLlama/LLaMA-7b", Relation.QUANTIZED, List.of(), "hf-tag")), NOW);
 
-        var page = new LineageQueries(graph).descendants("llama", KinFilter.depth(5), 0, 10);
+        var page = new LineageQueries(graph).descendants("llama", RelativeFilter.depth(5), 0, 10);
         assertThat(page.items()).singleElement().satisfies(k -> {
             assertThat(k.id()).isEqualTo("thebloke/llama-7b-gguf");
             assertThat(k.relation()).isEqualTo("QUANTIZED");

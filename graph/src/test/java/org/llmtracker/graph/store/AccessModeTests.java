@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.llmtracker.graph.catalog.CatalogWriter;
-import org.llmtracker.graph.lineage.KinFilter;
+import org.llmtracker.graph.lineage.RelativeFilter;
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.model.ModelFilter;
 import org.llmtracker.graph.model.ModelQueries;
@@ -54,9 +54,9 @@ class AccessModeTests {
         LineageQueries lineage = new LineageQueries(watched);
         ModelQueries models = new ModelQueries(watched);
 
-        assertThat(lineage.descendants("llama", KinFilter.depth(10), 0, 50).items()).isNotEmpty();
-        assertThat(lineage.descendants("llama", new KinFilter(null, Stage.SFT, 10, null), 0, 50).items()).isNotEmpty();
-        assertThat(lineage.ancestors("minigpt-4", KinFilter.depth(10), 0, 50).items()).isNotEmpty();
+        assertThat(lineage.descendants("llama", RelativeFilter.depth(10), 0, 50).items()).isNotEmpty();
+        assertThat(lineage.descendants("llama", new RelativeFilter(null, Stage.SFT, 10, null), 0, 50).items()).isNotEmpty();
+        assertThat(lineage.ancestors("minigpt-4", RelativeFilter.depth(10), 0, 50).items()).isNotEmpty();
         assertThat(lineage.tree("llama", 3, 100)).isPresent();
         assertThat(lineage.path("minigpt-4", "llama")).isPresent();
         assertThat(models.resolve("LLaMA")).contains("llama");

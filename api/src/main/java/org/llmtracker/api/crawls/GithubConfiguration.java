@@ -1,0 +1,40 @@
+package org.llmtracker.api.crawls;
+
+import java.time.Clock;
+import java.util.Set;
+
+import org.llmtracker.api.config.TrackerProperties;
+import org.llmtracker.crawler.github.GithubCrawl;
+import org.llmtracker.crawler.github.GithubSettings;
+import org.llmtracker.crawler.http.RetryPolicy;
+import org.llmtracker.crawler.http.Sleeper;
+import org.llmtracker.crawler.pages.PageSettings;
+import org.llmtracker.crawler.pages.PagesCrawl;
+import org.llmtracker.graph.article.ArticleStore;
+import org.llmtracker.graph.repository.RepositoryReads;
+import org.llmtracker.graph.repository.RepositoryWriter;
+import org.llmtracker.graph.store.Graph;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The {@code github} and {@code pages} jobs, run by the schedule or {@code POST /api/crawls/{job}}. */
+@Configuration(proxyBeanMethods = false)
+class GithubConfiguration {
+
+    @Bean
+    GithubCrawl githubCrawl(Graph graph, TrackerProperties properties, Clock clock) {
+        TrackerProperties.Github p = properties.github();
+        GithubSettings settings = new GithubSettings(p.apiUrl(), p.token(), p.cacheDir(), p.cacheMaxMb() << 20,
+                p.connectTimeout(), p.readTimeout(), new RetryPolicy(p.maxAttempts(), p.retryBaseDelay(), p.maxWait()),
+                p.maxReleasePages(), p.detailsMaxAge());
+        return new GithubCrawl(new RepositoryReads(graph), new RepositoryWriter(graph), settings, Sleeper.REAL, clock);
+    }
+
+    @Bean
+    PagesCrawl pagesCrawl(Graph graph, TrackerProperties properties, Clock clock) {
+        TrackerProperties.Pages p = properties.pages();
+        PageSettings settings = new PageSettings(p.timeout(), p.maxBodyKb() * 1024, p.maxRedirects(),
+                Set.copyOf(p.allowedHosts()), p.refreshAfter(), p.userAgent());
+        return new PagesCrawl(new ArticleStore(graph), settings, clock);
+    }
+}

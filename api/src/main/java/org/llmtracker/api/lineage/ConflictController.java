@@ -1,0 +1,33 @@
+package org.llmtracker.api.lineage;
+
+import java.util.List;
+
+import org.llmtracker.graph.lineage.Conflict;
+import org.llmtracker.graph.lineage.LineageConflicts;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+/** Where the catalogue and the Hugging Face Hub disagree about lineage; a crawl never settles it by itself. */
+@RestController
+class ConflictController {
+
+    private final LineageConflicts conflicts;
+
+    ConflictController(LineageConflicts conflicts) {
+        this.conflicts = conflicts;
+    }
+
+    @Operation(summary = "Disagreements between the catalogue and the Hub",
+            description = "RELATION: both name the parent but not the same relation (the catalogue's stands). "
+                    + "HUB_ONLY_PARENT: the Hub names a parent of a catalogued model that the catalogue does not.")
+    @GetMapping("/api/lineage/conflicts")
+    Conflicts conflicts() {
+        List<Conflict> items = conflicts.list();
+        return new Conflicts(items.size(), items);
+    }
+
+    record Conflicts(int total, List<Conflict> items) {
+    }
+}

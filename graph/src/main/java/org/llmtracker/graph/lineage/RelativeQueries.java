@@ -1,0 +1,188 @@
+package org.llmtracker.graph.lineage;
+
+import static org.llmtracker.graph.store.DriverValues.number;
+import static org.llmtracker.graph.store.DriverValues.string;
+import static org.llmtracker.graph.store.DriverValues.strings;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.llmtracker.graph.model.Page;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+
+/**
+ * Lineage reads that keep the heavy work inside Neo4j, so a family of hundreds of thousands of
+ * models never crosses into the application. Descendants come from the {@link Ancestry} index:
+ * the count is the ancestor's degree when nothing filters it, and a page is either the top of
+ * the ancestor's index rows or, for a large family, the models with most downloads overall
+ * (read in order from the downloads index) that belong to it, whichever touches fewer rows.
+ * Ancestors are walked: a lineage is shallow.
+ */
+final class RelativeQueries {
+
+    private static final String SIZE = """
+            MATCH (x:Model {id: $id})
+            RETURN coalesce(x.descendantDepth, 0) AS deepest, COUNT { (x)<-[:DESCENDS_FROM]-() } AS descendants,
+                   COUNT { MATCH (m:Model) } AS models
+            """;
+
+    /** A row without link facts belongs to a model with one parent: its one link says them. */
+    private static final String LINK_KEPT = """
+            r.depth <= $maxDepth
+            AND ($relation IS NULL
+                 OR $relation IN coalesce(r.relations, [(c)-[l:DERIVED_FROM]->() | coalesce(l.relation, 'UNKNOWN')]))
+            AND ($stage IS NULL OR $stage IN coalesce(r.stages, [(c)-[l:DERIVED_FROM]->() | coalesce(l.stages, [])][0]))
+            """;
+
+    private static final String KEPT = LINK_KEPT + "AND ($minDownloads IS NULL OR c.downloads >= $minDownloads)\n";
+
+    private static final String COUNT = """
+            MATCH (:Model {id: $id})<-[r:DESCENDS_FROM]-(c:Model)
+            WHERE %s
+            RETURN count(*) AS total
+            """.formatted(KEPT);
+
+    private static final String KIN = """
+            CALL (c) {
+              MATCH (c)-[l:DERIVED_FROM]->(p)
+              RETURN {via: p.id, relation: coalesce(l.relation, 'UNKNOWN'), stages: coalesce(l.stages, [])} AS only
+              LIMIT 1
+            }
+            RETURN c.id AS id, c.name AS name, c.kind AS kind, c.downloads AS downloads, c.likes AS likes,
+                   coalesce(c.catalogued, false) AS catalogued, r.depth AS depth, coalesce(r.via, only.via) AS via,
+                   coalesce(r.relation, only.relation) AS relation, coalesce(r.relations, [only.relation]) AS relations,
+                   coalesce(r.stages, only.stages) AS stages
+            """;
+
+    /** Most downloads first (unknown last), then case-insensitive name, then id. */
+    private static final String BY_ANCESTOR = """
+            MATCH (:Model {id: $id})<-[r:DESCENDS_FROM]-(c:Model)
+            WHERE %s
+            WITH c, r
+            ORDER BY coalesce(c.downloads, -1) DESC, toLower(coalesce(c.name, c.id)), c.id
+            SKIP $skip LIMIT $limit
+            """.formatted(KEPT) + KIN;
+
+    /** Only models with downloads: the index holds no nulls, so a short page falls back to {@link #BY_ANCESTOR}. */
+    private static final String BY_DOWNLOADS = """
+            MATCH (c:Model)
+            WHERE c.downloads >= coalesce($minDownloads, 0)
+            CALL (c) {
+              MATCH (c)-[r:DESCENDS_FROM]->(:Model {id: $id})
+              WHERE %s
+              RETURN r
+            }
+            WITH c, r
+            ORDER BY c.downloads DESC, toLower(coalesce(c.name, c.id)), c.id
+            SKIP $skip LIMIT $limit
+            """.formatted(LINK_KEPT) + KIN;
+
+    /**
+     * Reading the downloads index costs a few times more per model than reading the ancestor's
+     * rows, and finds a member every {@code models / total} entries.
+     */
+    private static final long SCAN_COST = 4;
+
+    /**
+     * Every link out of the given models and out of their ancestors closer than the depth
+     * bound: one read of the ancestry index and one expansion each, whatever the depth.
+     */
+    static final String LINES = """
+            UNWIND $ids AS id
+            MATCH (m:Model {id: id})
+            CALL (m) {
+              RETURN m AS x
+              UNION
+              MATCH (m)-[r:DESCENDS_FROM]->(x:Model)
+              WHERE r.depth < $maxDepth
+              RETURN x
+            }
+            MATCH (x)-[d:DERIVED_FROM]->(p:Model)
+            """;
+
+    /** The lines' links with what a relative reports about the parent end. */
+    private static final String ANCESTRY = LINES + """
+            RETURN x.id AS child, p.id AS parent, coalesce(d.relation, 'UNKNOWN') AS relation,
+                   coalesce(d.stages, []) AS stages, p.name AS name, p.kind AS kind, p.downloads AS downloads,
+                   p.likes AS likes, coalesce(p.catalogued, false) AS catalogued
+            """;
+
+    private RelativeQueries() {
+    }
+
+    static Page<Relative> descendants(TransactionContext tx, String id, RelativeFilter filter, int skip, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        params.put("maxDepth", filter.maxDepth());
+        params.put("relation", filter.relation() == null ? null : filter.relation().name());
+        params.put("stage", filter.stage() == null ? null : filter.stage().name());
+        params.put("minDownloads", filter.minDownloads());
+        params.put("skip", skip);
+        params.put("limit", limit);
+        Record size = tx.run(SIZE, params).stream().findFirst().orElse(null);
+        if (size == null) {
+            return new Page<>(0, List.of());
+        }
+        boolean unfiltered = filter.relation() == null && filter.stage() == null && filter.minDownloads() == null
+                && filter.maxDepth() >= size.get("deepest").asInt();
+        long total = unfiltered ? size.get("descendants").asLong() : tx.run(COUNT, params).single().get("total").asLong();
+        if (skip >= total) {
+            return new Page<>(total, List.of());
+        }
+        long wanted = (long) skip + limit;
+        List<Relative> items = List.of();
+        if (SCAN_COST * wanted * size.get("models").asLong() < total * total) {
+            items = tx.run(BY_DOWNLOADS, params).list(RelativeQueries::kin);
+        }
+        if (items.size() < Math.min(limit, total - skip)) {
+            items = tx.run(BY_ANCESTOR, params).list(RelativeQueries::kin);
+        }
+        return new Page<>(total, items);
+    }
+
+    private static List<String> sorted(Value names) {
+        return strings(names).stream().sorted().toList();
+    }
+
+    private static Relative kin(Record r) {
+        return new Relative(r.get("id").asString(), string(r.get("name")), string(r.get("kind")), r.get("depth").asInt(),
+                r.get("relation").asString(), sorted(r.get("relations")), sorted(r.get("stages")),
+                r.get("via").asString(), number(r.get("downloads")), number(r.get("likes")),
+                r.get("catalogued").asBoolean());
+    }
+
+    /** Ancestors are few (a lineage is shallow), so all of them are walked, filtered and sorted here. */
+    static Page<Relative> ancestors(TransactionContext tx, String id, RelativeFilter filter, Comparator<Relative> order, int skip,
+            int limit) {
+        Map<String, List<LineageQueries.Link>> up = new HashMap<>();
+        Map<String, Record> parents = new HashMap<>();
+        tx.run(ANCESTRY, Map.of("ids", List.of(id), "maxDepth", filter.maxDepth())).forEachRemaining(r -> {
+            String child = r.get("child").asString();
+            up.computeIfAbsent(child, k -> new ArrayList<>()).add(new LineageQueries.Link(child,
+                    r.get("parent").asString(), r.get("relation").asString(), strings(r.get("stages"))));
+            parents.putIfAbsent(r.get("parent").asString(), r);
+        });
+        LineageQueries.Walk walk = LineageQueries.walk(upwards(up), id, filter.maxDepth(), Integer.MAX_VALUE);
+        List<Relative> kept = walk.hops().entrySet().stream()
+                .map(e -> LineageQueries.kin(e.getKey(), e.getValue(), parents.get(e.getKey())))
+                .filter(filter::keeps)
+                .sorted(order)
+                .toList();
+        int from = Math.min(skip, kept.size());
+        int to = (int) Math.min((long) from + limit, kept.size());
+        return new Page<>(kept.size(), kept.subList(from, to));
+    }
+
+    /** Links child to parent as a walk step, ordered by {@code from} then {@code to} like the generation queries. */
+    static LineageQueries.Step upwards(Map<String, List<LineageQueries.Link>> up) {
+        up.values().forEach(links -> links.sort(Comparator.comparing(LineageQueries.Link::to)));
+        return frontier -> frontier.stream().sorted()
+                .flatMap(from -> up.getOrDefault(from, List.of()).stream())
+                .toList();
+    }
+}
