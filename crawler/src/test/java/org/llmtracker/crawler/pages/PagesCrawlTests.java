@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.llmtracker.crawler.run.CrawlRunner;
+import org.llmtracker.crawler.testing.TestHttp;
 import org.llmtracker.graph.article.ArticleStore;
 import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
@@ -55,9 +56,8 @@ class PagesCrawlTests {
     }
 
     private CrawlRun run(Graph graph, Set<String> allowed, Instant at) {
-        PageSettings settings = new PageSettings(Duration.ofMillis(700), 64 * 1024, 2, allowed, Duration.ofDays(30),
-                "llm-tracker-test");
-        PagesCrawl crawl = new PagesCrawl(new ArticleStore(graph), settings, Clock.fixed(at, ZoneOffset.UTC));
+        PageSettings settings = new PageSettings(TestHttp.settings("pages", ""), 2, allowed, Duration.ofDays(30));
+        PagesCrawl crawl = new PagesCrawl(new ArticleStore(graph), settings, d -> { }, Clock.fixed(at, ZoneOffset.UTC));
         return new CrawlRunner(List.of(crawl), new CrawlRunStore(graph), Clock.fixed(at, ZoneOffset.UTC))
                 .run("pages").orElseThrow();
     }
@@ -70,7 +70,7 @@ class PagesCrawlTests {
                         + "<meta property=\"og:site_name\" content=\"arXiv.org\"></head><body></body></html>")));
         catalogue(graph, url("/paper"));
 
-        CrawlRun run = run(graph, Set.of("127.0.0.1"), NOW);
+        CrawlRun run = run(graph, Set.of("127.0.0.1:" + site.port()), NOW);
 
         assertThat(run.counts()).containsEntry("fetched", 1L).containsEntry("changed", 1L);
         assertThat(run.requests()).isEqualTo(2);
@@ -78,7 +78,7 @@ class PagesCrawlTests {
                 + "RETURN a.url + ' | ' + a.title + ' | ' + a.site AS a").single().get("a").asString());
         assertThat(article).isEqualTo(url("/paper") + " | [2302.13971] LLaMA | arXiv.org");
 
-        CrawlRun again = run(graph, Set.of("127.0.0.1"), NOW.plus(Duration.ofDays(1)));
+        CrawlRun again = run(graph, Set.of("127.0.0.1:" + site.port()), NOW.plus(Duration.ofDays(1)));
         assertThat(again.requests()).as("fetched recently: skipped").isZero();
     }
 
@@ -103,7 +103,7 @@ class PagesCrawlTests {
                 .withBody("<title>Fine</title>")));
         catalogue(graph, url("/loop"), url("/slow"), url("/ok"));
 
-        CrawlRun run = run(graph, Set.of("127.0.0.1"), NOW);
+        CrawlRun run = run(graph, Set.of("127.0.0.1:" + site.port()), NOW);
 
         assertThat(run.counts()).containsEntry("failed", 2L).containsEntry("fetched", 1L);
         assertThat(run.errors()).anySatisfy(e -> assertThat(e).contains("more than 2 redirects"));
