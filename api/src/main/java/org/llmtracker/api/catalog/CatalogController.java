@@ -71,13 +71,16 @@ class CatalogController {
         }
         RawEntry entry = new RawEntry(key, body.name(), body.kind(), body.organisation(), body.region(), body.parameters(),
                 body.openSource(), body.releasedAt(), body.license(), body.description(), body.githubRepositories(),
-                body.huggingfaceIds(), body.baseModels(), body.links());
+                body.huggingfaceIds(), body.baseModels(), body.links(), body.newVersionOf());
         Set<String> knownBases = new HashSet<>();
         body.baseModels().forEach(b -> {
             if (b != null && b.id() != null && !b.id().isBlank()) {
                 models.resolve(b.id()).ifPresent(knownBases::add);
             }
         });
+        if (body.newVersionOf() != null && !body.newVersionOf().isBlank()) {
+            models.resolve(body.newVersionOf()).ifPresent(knownBases::add);
+        }
         Validation<CatalogEntry> validation = validator.validateEntry(entry, knownBases);
         if (!validation.isValid()) {
             throw new CatalogException("PUT /api/catalog/" + key, validation.problems());
