@@ -67,7 +67,7 @@ public record TrackerProperties(
      * @param retryBaseDelay    first back-off, doubled per attempt, with jitter
      * @param maxWait           the longest rate-limit wait; a longer one ends the run PARTIAL
      * @param maxBodyMb         the largest answer read; a larger one fails its repository
-     * @param maxFailuresInARow requests failing for good one after another before GitHub counts as down and the
+     * @param failuresBeforeDown requests failing for good one after another before GitHub counts as down and the
      *                          run ends (an unreachable GitHub ends it after the first)
      * @param maxReleasePages   pages of 100 releases read per repository, newest first
      * @param detailsMaxAge     releases and README are re-read after a push, or after this long
@@ -84,7 +84,7 @@ public record TrackerProperties(
             @DefaultValue("1s") @NotNull Duration retryBaseDelay,
             @DefaultValue("60s") @NotNull Duration maxWait,
             @DefaultValue("10") @Min(1) int maxBodyMb,
-            @DefaultValue("3") @Min(1) int maxFailuresInARow,
+            @DefaultValue("3") @Min(1) int failuresBeforeDown,
             @DefaultValue("3") @Min(1) int maxReleasePages,
             @DefaultValue("7d") @NotNull Duration detailsMaxAge) {
     }
@@ -123,7 +123,7 @@ public record TrackerProperties(
      * @param retryBaseDelay       first back-off, doubled per attempt, with jitter
      * @param maxWait              the longest rate-limit wait; a longer one ends the run PARTIAL
      * @param maxBodyMb            the largest answer read; a larger one fails its item
-     * @param maxFailuresInARow    requests failing for good one after another before the Hub counts as down
+     * @param failuresBeforeDown    requests failing for good one after another before the Hub counts as down
      * @param pageSize             models per list page (the Hub accepts up to 1000)
      * @param rateWindow           the Hub's rate-limit window until its {@code RateLimit-Policy} says otherwise
      * @param maxRequestsPerWindow the most requests the {@code huggingface} job makes in one window, leaving
@@ -140,7 +140,7 @@ public record TrackerProperties(
             @DefaultValue("1s") @NotNull Duration retryBaseDelay,
             @DefaultValue("5m") @NotNull Duration maxWait,
             @DefaultValue("20") @Min(1) int maxBodyMb,
-            @DefaultValue("3") @Min(1) int maxFailuresInARow,
+            @DefaultValue("3") @Min(1) int failuresBeforeDown,
             @DefaultValue("100") @Min(1) @Max(1000) int pageSize,
             @DefaultValue("5m") @NotNull Duration rateWindow,
             @DefaultValue("0") @Min(0) int maxRequestsPerWindow) {

@@ -25,7 +25,7 @@ class GithubConfiguration {
     GithubCrawl githubCrawl(Graph graph, TrackerProperties properties, Clock clock) {
         TrackerProperties.Github p = properties.github();
         HttpSettings http = new HttpSettings("GitHub", p.connectTimeout(), p.readTimeout(), p.deadline(),
-                p.maxAttempts(), p.retryBaseDelay(), p.maxWait(), (long) p.maxBodyMb() << 20, p.maxFailuresInARow(),
+                p.maxAttempts(), p.retryBaseDelay(), p.maxWait(), (long) p.maxBodyMb() << 20, p.failuresBeforeDown(),
                 "llm-tracker", p.token());
         GithubSettings settings = new GithubSettings(p.apiUrl(), p.cacheDir(), p.cacheMaxMb() << 20, http,
                 p.maxReleasePages(), p.detailsMaxAge());

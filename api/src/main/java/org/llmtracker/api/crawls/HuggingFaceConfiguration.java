@@ -50,7 +50,7 @@ class HuggingFaceConfiguration {
 
     static HttpSettings hubHttp(TrackerProperties.Huggingface hf) {
         return new HttpSettings("the Hub", hf.connectTimeout(), hf.readTimeout(), hf.deadline(), hf.maxAttempts(),
-                hf.retryBaseDelay(), hf.maxWait(), (long) hf.maxBodyMb() << 20, hf.maxFailuresInARow(), "llm-tracker",
+                hf.retryBaseDelay(), hf.maxWait(), (long) hf.maxBodyMb() << 20, hf.failuresBeforeDown(), "llm-tracker",
                 hf.token());
     }
 

@@ -16,13 +16,13 @@ import java.util.Objects;
  * @param retryBaseDelay     first back-off; doubles per attempt, plus up to as much again of jitter
  * @param maxRateLimitWait   the longest rate-limit wait honoured; a longer one throws {@link RateLimitedException}
  * @param maxBodyBytes       the largest body read
- * @param maxFailuresInARow  requests failing for good one after the other before the upstream counts as
+ * @param failuresBeforeDown  requests failing for good one after the other before the upstream counts as
  *                           down ({@link UpstreamDownException}); 0 never (the pages job: every page is its own host)
  * @param userAgent          sent with every request
  * @param token              sent as {@code Authorization: Bearer <token>}; empty sends none
  */
 public record HttpSettings(String name, Duration connectTimeout, Duration readTimeout, Duration deadline,
-        int maxAttempts, Duration retryBaseDelay, Duration maxRateLimitWait, long maxBodyBytes, int maxFailuresInARow,
+        int maxAttempts, Duration retryBaseDelay, Duration maxRateLimitWait, long maxBodyBytes, int failuresBeforeDown,
         String userAgent, String token) {
 
     public HttpSettings {
@@ -32,9 +32,9 @@ public record HttpSettings(String name, Duration connectTimeout, Duration readTi
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(retryBaseDelay, "retryBaseDelay");
         Objects.requireNonNull(maxRateLimitWait, "maxRateLimitWait");
-        if (maxAttempts < 1 || maxBodyBytes < 1 || maxFailuresInARow < 0) {
-            throw new IllegalArgumentException("maxAttempts and maxBodyBytes must be >= 1 and maxFailuresInARow >= 0; got "
-                    + maxAttempts + ", " + maxBodyBytes + ", " + maxFailuresInARow);
+        if (maxAttempts < 1 || maxBodyBytes < 1 || failuresBeforeDown < 0) {
+            throw new IllegalArgumentException("maxAttempts and maxBodyBytes must be >= 1 and failuresBeforeDown >= 0; got "
+                    + maxAttempts + ", " + maxBodyBytes + ", " + failuresBeforeDown);
         }
         userAgent = userAgent == null || userAgent.isBlank() ? "llm-tracker" : userAgent;
         token = token == null ? "" : token.trim();
@@ -47,17 +47,17 @@ public record HttpSettings(String name, Duration connectTimeout, Duration readTi
     /** The same settings with another number of attempts: tests and one-shot deliveries. */
     public HttpSettings withAttempts(int attempts, Duration baseDelay) {
         return new HttpSettings(name, connectTimeout, readTimeout, deadline, attempts, baseDelay, maxRateLimitWait,
-                maxBodyBytes, maxFailuresInARow, userAgent, token);
+                maxBodyBytes, failuresBeforeDown, userAgent, token);
     }
 
     /** The same settings with other timeouts: tests use short ones. */
     public HttpSettings withTimeouts(Duration connect, Duration read, Duration total) {
         return new HttpSettings(name, connect, read, total, maxAttempts, retryBaseDelay, maxRateLimitWait, maxBodyBytes,
-                maxFailuresInARow, userAgent, token);
+                failuresBeforeDown, userAgent, token);
     }
 
     public HttpSettings withMaxRateLimitWait(Duration wait) {
         return new HttpSettings(name, connectTimeout, readTimeout, deadline, maxAttempts, retryBaseDelay, wait,
-                maxBodyBytes, maxFailuresInARow, userAgent, token);
+                maxBodyBytes, failuresBeforeDown, userAgent, token);
     }
 }

@@ -239,12 +239,12 @@ public final class Upstream {
     private UpstreamException gaveUp(String what, Fault fault, String why, int failures, IOException cause) {
         String reason = "failed " + failures + (failures == 1 ? " time" : " times") + "; last: " + why;
         String detail = what + " " + reason;
-        if (settings.maxFailuresInARow() > 0) {
+        if (settings.failuresBeforeDown() > 0) {
             if (fault == Fault.UNREACHABLE) {
                 return new UpstreamDownException(settings.name() + " is unreachable: " + detail, reason, cause);
             }
             int inARow = failuresInARow.incrementAndGet();
-            if (inARow >= settings.maxFailuresInARow()) {
+            if (inARow >= settings.failuresBeforeDown()) {
                 return new UpstreamDownException(settings.name() + " keeps failing (" + inARow
                         + " requests in a row failed for good): " + detail, reason, cause);
             }
