@@ -141,7 +141,10 @@ public final class RateWindow {
                         used = 0;
                     }
                     if (used >= max) {
-                        Duration untilNext = Duration.between(now, windowEnd);
+                        // The upstream may have announced its reset since this share's window began.
+                        Instant end = resetsAt != null && resetsAt.isAfter(now) && resetsAt.isBefore(windowEnd) ? resetsAt
+                                : windowEnd;
+                        Duration untilNext = Duration.between(now, end);
                         wait = untilNext.compareTo(wait) > 0 ? untilNext : wait;
                     }
                 }

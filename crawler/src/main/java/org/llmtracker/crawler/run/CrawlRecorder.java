@@ -51,7 +51,12 @@ public final class CrawlRecorder {
     /** One item, or a part of one, failed; the run goes on. The message must name the item (id or URL). */
     public void itemFailed(String item, String message) {
         count("failed");
-        errors.add(item + ": " + message);
+        errors.add(shortened(item) + ": " + message);
+    }
+
+    // An item may be a URL of thousands of characters; its start names it well enough.
+    private static String shortened(String item) {
+        return item.length() > 200 ? item.substring(0, 200) + "..." : item;
     }
 
     /** The run is stopping early on purpose; it ends PARTIAL with this reason. */

@@ -206,6 +206,22 @@ class HubClientTests {
     }
 
     @Test
+    void malformedLinksAndRedirectsFailTheirItemWithAClearMessage() throws Exception {
+        hub.script("/api/models?filter=base_model%3Aa%2Fmail", 1, FixtureResponse.of(200, "[]")
+                .header("Link", "<mailto:admin@example.com>; rel=\"next\""));
+        hub.script("/api/models?filter=base_model%3Aa%2Fspace", 1, FixtureResponse.of(200, "[]")
+                .header("Link", "</api/models?cursor=a b>; rel=\"next\""));
+        hub.script("/api/models/a/moved", 1, new FixtureResponse(307, Map.of("Location", "http://[oops/api/models/x"), "", null));
+
+        assertThatThrownBy(() -> client.children("a/mail", new ArrayList<>(), page -> true)).isInstanceOf(HubException.class)
+                .hasMessageContaining("not an http(s) URL").hasMessageContaining("mailto:");
+        assertThatThrownBy(() -> client.children("a/space", new ArrayList<>(), page -> true)).isInstanceOf(HubException.class)
+                .hasMessageContaining("cursor=a b");
+        assertThatThrownBy(() -> client.model("a/moved")).isInstanceOf(HubException.class)
+                .hasMessageContaining("redirects to an invalid location");
+    }
+
+    @Test
     void theTokenIsSentAsABearer() throws Exception {
         HubClient withToken = client(HubTestSettings.of(hub.uri(), "hf_secret", 3, 100, 2000));
         hub.script("/api/models/" + FixtureFamily.ROOT, 1, FixtureResponse.of(200, "{\"id\":\"a/b\"}"));

@@ -21,6 +21,7 @@ import org.llmtracker.graph.article.ArticleStore;
 import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
 import org.llmtracker.graph.run.CrawlRun;
+import org.llmtracker.graph.run.CrawlStatus;
 import org.llmtracker.graph.run.CrawlRunStore;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Entries;
@@ -107,5 +108,25 @@ class PagesCrawlTests {
 
         assertThat(run.counts()).containsEntry("failed", 2L).containsEntry("fetched", 1L);
         assertThat(run.errors()).anySatisfy(e -> assertThat(e).contains("more than 2 redirects"));
+    }
+
+    @Test
+    void aLinkTooLongToFetchFailsAloneAndThePagesBeforeAndAfterItAreKept(Graph graph) {
+        site.stubFor(get(urlEqualTo("/a")).willReturn(aResponse().withHeader("Content-Type", "text/html")
+                .withBody("<title>A</title>")));
+        site.stubFor(get(urlEqualTo("/z")).willReturn(aResponse().withHeader("Content-Type", "text/html")
+                .withBody("<title>Z</title>")));
+        String huge = url("/m?" + "x".repeat(9_000));
+        catalogue(graph, url("/a"), huge, url("/z"));
+
+        CrawlRun run = run(graph, Set.of("127.0.0.1:" + site.port()), NOW);
+
+        assertThat(run.status()).isEqualTo(CrawlStatus.PARTIAL);
+        assertThat(run.counts()).containsEntry("fetched", 2L).containsEntry("failed", 1L);
+        assertThat(run.errors()).singleElement().asString().hasSizeLessThan(400)
+                .contains("a URL of " + huge.length() + " characters");
+        List<String> titles = graph.read(tx -> tx.run("MATCH (a:Article) WHERE a.title IS NOT NULL RETURN a.title AS t")
+                .list(r -> r.get("t").asString()));
+        assertThat(titles).containsExactlyInAnyOrder("A", "Z");
     }
 }
