@@ -6,8 +6,8 @@ import org.llmtracker.graph.model.Relation;
  * What the {@code infer} job keeps and what it may spend.
  *
  * @param minConfidence the least confidence a kept link needs ({@code tracker.inference.min-confidence})
- * @param fineTunes     whether FINETUNE links are kept at all: off unless measured precision allows
- *                      ({@code tracker.inference.fine-tunes})
+ * @param fineTunes     whether FINETUNE links are kept at all ({@code tracker.inference.fine-tunes}); on by
+ *                      default only while the precision report measures at least 90% for them
  * @param maxRequests   Hub requests one run may make ({@code tracker.inference.max-requests})
  */
 public record InferenceSettings(double minConfidence, boolean fineTunes, int maxRequests) {
@@ -25,7 +25,7 @@ public record InferenceSettings(double minConfidence, boolean fineTunes, int max
     }
 
     public static InferenceSettings defaults() {
-        return new InferenceSettings(DEFAULT_MIN_CONFIDENCE, false, 1000);
+        return new InferenceSettings(DEFAULT_MIN_CONFIDENCE, true, 1000);
     }
 
     /** Whether an inference is good enough to store. */

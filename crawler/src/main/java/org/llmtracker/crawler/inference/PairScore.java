@@ -19,7 +19,7 @@ import org.llmtracker.crawler.inference.Inference.Signal;
  * @param vetoed   a prior rules it out (uploaded after the model)
  */
 record PairScore(ModelFacts candidate, Signal identity, double logit, List<String> evidence, Set<Signal> signals,
-        boolean vetoed, boolean quantization) {
+        boolean vetoed, boolean quantization, boolean contradicted) {
 
     /** Everything about the candidate but how it compares with the other candidates. */
     static PairScore of(ModelFacts child, HubName childName, List<Mention> mentions, ModelFacts candidate) {
@@ -27,11 +27,12 @@ record PairScore(ModelFacts candidate, Signal identity, double logit, List<Strin
         Set<Signal> signals = EnumSet.noneOf(Signal.class);
         double identity = identity(child, childName, mentions, candidate, evidence, signals);
         if (signals.isEmpty()) {
-            return new PairScore(candidate, null, Double.NEGATIVE_INFINITY, List.of(), Set.of(), true, false);
+            return new PairScore(candidate, null, Double.NEGATIVE_INFINITY, List.of(), Set.of(), true, false, true);
         }
         Signal strongest = signals.iterator().next();
         double logit = Weights.BASE + identity;
         boolean vetoed = false;
+        boolean contradicted = false;
 
         if (child.createdAt() != null && candidate.createdAt() != null) {
             long days = Duration.between(candidate.createdAt(), child.createdAt()).toDays();
@@ -68,6 +69,7 @@ record PairScore(ModelFacts candidate, Signal identity, double logit, List<Strin
             }
             case DIFFERENT -> {
                 logit += Weights.OTHER_ARCHITECTURE;
+                contradicted = true;
                 evidence.add("architecture differs (" + Architectures.label(child) + " vs " + Architectures.label(candidate) + ")");
             }
             case UNKNOWN -> { }
@@ -81,11 +83,12 @@ record PairScore(ModelFacts candidate, Signal identity, double logit, List<Strin
             }
             case DIFFER -> {
                 logit += Weights.OTHER_SIZE;
+                contradicted = true;
                 evidence.add("size differs (" + Sizes.describe(child, childName, candidate) + ")");
             }
             case UNKNOWN -> { }
         }
-        return new PairScore(candidate, strongest, logit, evidence, signals, vetoed, quantization);
+        return new PairScore(candidate, strongest, logit, evidence, signals, vetoed, quantization, contradicted);
     }
 
     /** The identity signals that name the candidate, strongest first; returns their weight. */
