@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.llmtracker.crawler.http.HostGuard;
+import org.llmtracker.crawler.http.RateLimitedException;
 import org.llmtracker.crawler.http.Upstream;
 import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.graph.article.PageFacts;
@@ -62,6 +63,10 @@ final class PageFetcher {
             } catch (UpstreamException e) {
                 // The policy's message names the page's URL; the run's error does already.
                 throw e.reason().equals(e.getMessage()) ? e : new UpstreamException(where(url, current) + e.reason(), e);
+            } catch (RateLimitedException e) {
+                // One site's limit is that page's failure, not the run's end: the other sites have limits of their own.
+                throw new UpstreamException(where(url, current) + "rate limited (HTTP 429); it asks for "
+                        + e.waitRequired().toSeconds() + " s", e);
             }
         }
         throw new UpstreamException("more than " + settings.maxRedirects() + " redirects");
