@@ -167,7 +167,7 @@ public final class ModelQueries {
                         text(release.get("publishedAt")));
         return new ModelDetail.Repository(
                 string(r.get("name")) != null ? string(r.get("name")) : r.get("fullName").asString(),
-                string(r.get("url")), number(r.get("stars")), number(r.get("forks")), number(r.get("watchers")),
+                r.get("fullName").asString(), string(r.get("url")), number(r.get("stars")), number(r.get("forks")), number(r.get("watchers")),
                 number(r.get("openIssues")), bool(r.get("archived")), string(r.get("status")), latest);
     }
 
