@@ -11,16 +11,18 @@ import java.util.List;
  * @param depth       generations of descendants considered
  * @param shown       descendants drawn
  * @param descendants descendants within {@code depth}, drawn or not
+ * @param truncated   whether some of them are not drawn
  */
-public record LineageGraph(String id, int depth, List<Node> nodes, List<Link> links, int shown, long descendants) {
+public record LineageGraph(String id, int depth, List<Node> nodes, List<Link> links, int shown, long descendants,
+        boolean truncated) {
 
     public LineageGraph {
         nodes = List.copyOf(nodes);
         links = List.copyOf(links);
     }
 
-    public boolean truncated() {
-        return shown < descendants;
+    LineageGraph(String id, int depth, List<Node> nodes, List<Link> links, int shown, long descendants) {
+        this(id, depth, nodes, links, shown, descendants, shown < descendants);
     }
 
     /**
