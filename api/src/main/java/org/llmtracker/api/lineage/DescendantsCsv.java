@@ -11,7 +11,7 @@ final class DescendantsCsv {
 
     static final MediaType MEDIA_TYPE = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    private static final String HEADER = "id,name,kind,depth,relation,relations,stages,via,downloads,likes,catalogued";
+    private static final String HEADER = "id,name,kind,depth,relation,relations,stages,via,downloads,likes,catalogued,generation";
 
     private DescendantsCsv() {
     }
@@ -24,7 +24,7 @@ final class DescendantsCsv {
                     .append(cell(String.join(" ", r.relations()))).append(',').append(cell(String.join(" ", r.stages())))
                     .append(',').append(cell(r.via())).append(',').append(r.downloads() == null ? "" : r.downloads())
                     .append(',').append(r.likes() == null ? "" : r.likes()).append(',').append(r.catalogued())
-                    .append("\r\n");
+                    .append(',').append(cell(r.generation())).append("\r\n");
         }
         return csv.toString();
     }

@@ -80,7 +80,7 @@ class ModelPageController {
         model.addAttribute("graphNodes", nodes);
         model.addAttribute("graphUrl", new SiteLinks().modelApi(id, "/graph?depth=" + depth + "&maxNodes=" + nodes));
         model.addAttribute("conflicts", conflicts.list().stream()
-                .filter(c -> c.child().equals(id) || c.parent().equals(id)).toList());
+                .filter(c -> c.child().equals(id) || c.parent().equals(id) || id.equals(c.inferredParent())).toList());
         return new ModelAndView("model", model.asMap());
     }
 

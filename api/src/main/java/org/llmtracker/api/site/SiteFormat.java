@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.llmtracker.graph.lineage.Conflict;
 import org.llmtracker.graph.model.Relation;
 
 /** How pages write numbers, times and names of relations; all times in UTC, as the digest writes them. */
@@ -78,6 +79,17 @@ public final class SiteFormat {
 
     public Relation[] relations() {
         return Relation.values();
+    }
+
+    /** What a lineage conflict says, in a sentence after "child → parent:". */
+    public String conflict(Conflict c) {
+        return switch (c.kind()) {
+            case "RELATION" -> "the catalogue says " + relation(c.catalogRelation()) + ", the Hub says " + relation(c.hubRelation());
+            case "HUB_ONLY_PARENT" -> "only the Hub names this parent (" + relation(c.hubRelation()) + ")";
+            case "INFERRED_DIFFERS" -> "declared now (" + relation(c.hubRelation()) + "); inference had said "
+                    + c.inferredParent() + (c.confidence() == null ? "" : String.format(Locale.ROOT, " (%.0f%% sure)", c.confidence() * 100));
+            default -> c.kind().toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
     }
 
     public String yesNo(Boolean b) {
