@@ -124,6 +124,19 @@
     cy.on('mouseover', 'node', () => { container.classList.add('pointing'); });
     cy.on('mouseout', 'node', () => { container.classList.remove('pointing'); });
     container.cy = cy; // for the browser tests: they click a node where Cytoscape drew it
+    // Refit when the box changes size (a phone turned, a window resized), unless the reader has zoomed or panned.
+    let moved = false;
+    cy.on('viewport', (event) => { if (event.originalEvent) { moved = true; } });
+    let width = container.clientWidth;
+    new ResizeObserver(() => requestAnimationFrame(() => {
+      if (container.clientWidth !== width) {
+        width = container.clientWidth;
+        cy.resize();
+        if (!moved) {
+          cy.fit(undefined, 30);
+        }
+      }
+    })).observe(container);
     requestAnimationFrame(() => requestAnimationFrame(() => {
       const drawn = performance.now();
       container.dataset.nodes = String(cy.nodes().length);

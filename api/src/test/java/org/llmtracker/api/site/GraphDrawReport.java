@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.llmtracker.api.testing.Chromium;
 import org.llmtracker.api.testing.Tab;
 import org.llmtracker.graph.store.Graph;
@@ -20,6 +21,8 @@ import com.microsoft.playwright.Locator;
  * a store written by the benchmark's generator (bench's {@code StoreMain}). Prints, asserts no
  * timing; not part of the suite. See the README, "The web page".
  */
+@EnabledIfSystemProperty(named = "tracker.report.store", matches = ".+",
+        disabledReason = "a report: give -Dtracker.report.store=DIR, a store written by bench's StoreMain")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tracker.neo4j.data-dir=${tracker.report.store}",
         "tracker.neo4j.bolt-port=0",

@@ -43,15 +43,26 @@ public final class Tab implements AutoCloseable {
             d.dismiss();
         });
         context.onRequest(r -> {
-            URI uri = URI.create(r.url());
-            if (uri.getScheme().startsWith("http")) {
-                hosts.add(uri.getHost() + ":" + uri.getPort());
-            } else if (!"data".equals(uri.getScheme()) && !"about".equals(uri.getScheme())) {
-                hosts.add(uri.getScheme() + ":");
+            String origin = origin(r.url());
+            if (origin != null) {
+                hosts.add(origin);
             }
         });
         context.onRequestFinished(finished::add);
         page.setDefaultTimeout(30_000);
+    }
+
+    /** host:port of an http(s) request, the scheme of anything else; null for inline {@code data:} and {@code about:}. */
+    private String origin(String url) {
+        String scheme = url.substring(0, Math.max(0, url.indexOf(':')));
+        if (scheme.equals("data") || scheme.equals("about")) {
+            return null;
+        }
+        if (!scheme.startsWith("http")) {
+            return scheme + ":";
+        }
+        URI uri = URI.create(url);
+        return uri.getHost() + ":" + uri.getPort();
     }
 
     public Page page() {
