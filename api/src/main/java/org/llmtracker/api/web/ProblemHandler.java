@@ -21,6 +21,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    static final String INTERNAL_DETAIL = "The server could not answer this request; the error is logged.";
+
     @ExceptionHandler
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
@@ -56,6 +58,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Graph store unavailable",
                 "Neo4j cannot be reached right now; try again shortly.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10").body(problem);
+    }
+
+    /** Whatever is left: logged with its stack, answered without a word about the code that broke. */
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error answering a request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", INTERNAL_DETAIL);
     }
 
     @Override
