@@ -3,10 +3,12 @@ package org.llmtracker.crawler.catalog;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.llmtracker.graph.catalog.BaseModelRef;
 import org.llmtracker.graph.catalog.CatalogEntry;
@@ -57,35 +59,17 @@ public final class CatalogValidator {
                 : Validation.invalid(problems);
     }
 
-    /** Validates one entry whose base models must be among {@code knownModelIds} (any case). */
-    public Validation<CatalogEntry> validateEntry(RawEntry entry, Collection<String> knownModelIds) {
-        Map<String, List<String>> noParents = new HashMap<>();
-        knownModelIds.forEach(id -> noParents.put(id, List.of()));
-        return validateEntry(entry, noParents);
-    }
-
     /**
-     * Validates one entry against the models the graph holds, given with their current base models, so
-     * that an edit which would close a lineage cycle is refused too.
+     * Validates one entry whose base models must be among {@code knownModelIds} (any case). Whether a
+     * base already derives from the entry is the stored graph's question: the writer refuses such an
+     * edit in the transaction that would store it.
      */
-    public Validation<CatalogEntry> validateEntry(RawEntry entry, Map<String, ? extends Collection<String>> knownParents) {
+    public Validation<CatalogEntry> validateEntry(RawEntry entry, Collection<String> knownModelIds) {
         String label = label(entry, 1);
         List<CatalogProblem> problems = new ArrayList<>(EntryRules.check(entry, label));
-        Map<String, List<String>> parents = new HashMap<>();
-        Map<String, String> displayIds = new HashMap<>();
-        knownParents.forEach((id, bases) -> {
-            parents.put(key(id), bases.stream().map(CatalogValidator::key).toList());
-            displayIds.put(key(id), id);
-        });
-        List<String> known = checkBases(entry, label, parents.keySet(), knownParents.keySet(), problems);
-        if (!EntryRules.blank(entry.id())) {
-            String own = key(entry.id());
-            parents.put(own, known);
-            displayIds.put(own, entry.id().trim());
-            Cycles.find(parents).stream().filter(cycle -> cycle.contains(own)).findFirst().ifPresent(cycle ->
-                    problems.add(new CatalogProblem(label, "baseModels", "base models would form a cycle: "
-                            + String.join(" -> ", cycle.stream().map(displayIds::get).toList()))));
-        }
+        Set<String> known = new HashSet<>();
+        knownModelIds.forEach(id -> known.add(key(id)));
+        checkBases(entry, label, known, knownModelIds, problems);
         return problems.isEmpty() ? Validation.valid(convert(entry)) : Validation.invalid(problems);
     }
 

@@ -309,15 +309,6 @@ class CatalogValidatorTests {
         }
 
         @Test
-        void refusesAnEditThatWouldCloseALineageCycle() {
-            Validation<CatalogEntry> result = validator.validateEntry(
-                    entry("llama", new RawBaseModel("vicuna", null, null)),
-                    Map.of("llama", List.of(), "vicuna", List.of("llama")));
-            assertThat(result.problems()).containsExactly(new CatalogProblem("llama", "baseModels",
-                    "base models would form a cycle: llama -> vicuna -> llama"));
-        }
-
-        @Test
         void checksEveryRuleOfTheEntryItself() {
             Validation<CatalogEntry> result = validator.validateEntry(
                     new RawEntry(null, " ", "llm", null, "europe", "7", null, "2023-2-1", null, null, List.of("x"),

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.llmtracker.graph.lineage.Ancestry;
+import org.llmtracker.graph.lineage.LineageCycleException;
+import org.llmtracker.graph.lineage.LineageCycles;
 import org.llmtracker.graph.naming.Ids;
 import org.llmtracker.graph.naming.ParameterLabel;
 import org.llmtracker.graph.model.Relation;
@@ -174,10 +176,17 @@ public final class CatalogWriter {
         });
     }
 
-    /** Adds or replaces one entry, as an edit made through the API. Its base models must exist. */
+    /**
+     * Adds or replaces one entry, as an edit made through the API. Its base models must exist.
+     *
+     * @throws LineageCycleException when a base already derives from the entry; nothing is written
+     */
     public void put(CatalogEntry entry, Instant now) {
         Map<String, Object> row = row(entry, ORIGIN_API);
         graph.write(tx -> {
+            for (BaseModelRef base : entry.baseModels()) {
+                LineageCycles.refuseClosing(tx, Ids.model(entry.id()), Ids.model(base.id()));
+            }
             upsert(tx, List.of(row), now);
             return null;
         });
