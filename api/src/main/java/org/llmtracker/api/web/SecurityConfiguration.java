@@ -46,8 +46,9 @@ class SecurityConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        // An error page is rendered for a request already authorised (or refused) once.
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // An error page, or the rest of a streamed answer (the export), belongs to a request
+                        // already authorised (or refused) on its first dispatch.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         // Any method: MVC answers HEAD with the GET handler, which would run the export.
                         .requestMatchers(EXPORT).hasRole(AdminBearerToken.ROLE)
                         .requestMatchers(EndpointRequest.to("metrics")).hasRole(AdminBearerToken.ROLE)
