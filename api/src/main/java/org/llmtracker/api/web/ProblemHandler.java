@@ -72,14 +72,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad body", "the request body could not be read");
+        problem.setProperty("parameter", "body");
+        // The cap first: the JSON parser wraps the stream's refusal in an exception of its own.
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
                 problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", tooLarge.getMessage());
-                break;
+                return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
             }
+        }
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof tools.jackson.core.JacksonException json) {
-                problem = problem(HttpStatus.BAD_REQUEST, "Bad body", JsonBodies.describe(json));
-                problem.setProperty("parameter", "body");
+                problem.setDetail(JsonBodies.describe(json));
                 break;
             }
         }

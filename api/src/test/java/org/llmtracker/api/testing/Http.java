@@ -76,6 +76,23 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Sends {@code request} byte for byte over a socket and returns the whole answer: for what
+     * an HTTP client will not send, such as another {@code Host}. The request should say
+     * {@code Connection: close}.
+     */
+    public String socket(String request) {
+        int port = Integer.parseInt(environment.getRequiredProperty("local.server.port"));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static HttpRequest.Builder withToken(HttpRequest.Builder builder, String token) {
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
