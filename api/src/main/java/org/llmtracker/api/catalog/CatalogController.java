@@ -79,7 +79,7 @@ class CatalogController {
         }
         RawEntry entry = new RawEntry(key, body.name(), body.kind(), body.organisation(), body.region(), body.parameters(),
                 body.openSource(), body.releasedAt(), body.license(), body.description(), body.githubRepositories(),
-                body.huggingfaceIds(), body.baseModels(), body.links());
+                body.huggingfaceIds(), body.baseModels(), body.links(), body.newVersionOf());
         Set<String> knownBases = new HashSet<>();
         body.baseModels().forEach(b -> {
             // An id too long to be one is refused by the validation; it is never looked up.
@@ -87,6 +87,9 @@ class CatalogController {
                 models.resolve(b.id()).ifPresent(knownBases::add);
             }
         });
+        if (body.newVersionOf() != null && !body.newVersionOf().isBlank()) {
+            models.resolve(body.newVersionOf()).ifPresent(knownBases::add);
+        }
         Validation<CatalogEntry> validation = validator.validateEntry(entry, knownBases);
         if (!validation.isValid()) {
             throw new CatalogException("PUT /api/catalog/" + cut(key), validation.problems());

@@ -60,6 +60,17 @@ class CatalogApiIT {
     }
 
     @Test
+    void anEntryCanBeTheNewVersionOfAnother() {
+        var created = http.put("/api/catalog/llama-5-preview", """
+                {"name": "Llama 5 preview", "kind": "model", "newVersionOf": "Llama-4"}
+                """, ApiTest.ADMIN_TOKEN);
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("newVersionOf").asString()).isEqualTo("llama-4");
+        assertThat(http.get("/api/catalog/llama-5-preview").json().path("baseModels").size()).isZero();
+    }
+
+    @Test
     void anEntryNamingAnUnknownBaseIsRefusedWithTheFieldAndNothingIsWritten() {
         var response = http.put("/api/catalog/orca-x", """
                 {"name": "Orca X", "kind": "model", "baseModels": [{"id": "llamma", "relation": "FINETUNE"}]}

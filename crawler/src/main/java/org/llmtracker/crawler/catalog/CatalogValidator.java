@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.llmtracker.graph.catalog.BaseModelRef;
@@ -36,6 +37,7 @@ public final class CatalogValidator {
         List<CatalogProblem> problems = new ArrayList<>();
         Map<String, String> huggingfaceOwners = new HashMap<>();
         Map<String, List<String>> parents = new LinkedHashMap<>();
+        Map<String, List<String>> earlier = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             RawEntry e = entries.get(i);
             String label = label(e, i + 1);
@@ -50,10 +52,16 @@ public final class CatalogValidator {
                 parents.computeIfAbsent(key(e.id()), k -> new ArrayList<>()).addAll(known);
             }
             checkHuggingfaceIds(e, label, displayIds, huggingfaceOwners, problems);
+            checkEarlierVersion(e, label, positions.keySet(), displayIds.values(), problems)
+                    .ifPresent(v -> earlier.put(key(e.id()), List.of(v)));
         }
         for (List<String> cycle : Cycles.find(parents)) {
             problems.add(new CatalogProblem(displayIds.get(cycle.get(0)), "baseModels",
                     "base models form a cycle: " + String.join(" -> ", cycle.stream().map(displayIds::get).toList())));
+        }
+        for (List<String> cycle : Cycles.find(earlier)) {
+            problems.add(new CatalogProblem(displayIds.get(cycle.get(0)), "newVersionOf",
+                    "versions form a cycle: " + String.join(" -> ", cycle.stream().map(displayIds::get).toList())));
         }
         return problems.isEmpty() ? Validation.valid(entries.stream().map(CatalogValidator::convert).toList())
                 : Validation.invalid(problems);
@@ -70,6 +78,7 @@ public final class CatalogValidator {
         Set<String> known = new HashSet<>();
         knownModelIds.forEach(id -> known.add(key(id)));
         checkBases(entry, label, known, knownModelIds, problems);
+        checkEarlierVersion(entry, label, known, knownModelIds, problems);
         return problems.isEmpty() ? Validation.valid(convert(entry)) : Validation.invalid(problems);
     }
 
@@ -101,6 +110,21 @@ public final class CatalogValidator {
             }
         }
         return known;
+    }
+
+    /** Reports an unknown earlier version; returns its key when it is known. */
+    private static Optional<String> checkEarlierVersion(RawEntry e, String label, Collection<String> knownKeys,
+            Collection<String> suggestions, List<CatalogProblem> problems) {
+        if (EntryRules.blank(e.newVersionOf()) || EntryRules.blank(e.id())
+                || key(e.newVersionOf()).equals(key(e.id()))) {
+            return Optional.empty(); // absent, or reported by EntryRules
+        }
+        if (knownKeys.contains(key(e.newVersionOf()))) {
+            return Optional.of(key(e.newVersionOf()));
+        }
+        problems.add(new CatalogProblem(label, "newVersionOf", "unknown entry '" + e.newVersionOf() + "'"
+                + Suggestions.didYouMean(e.newVersionOf(), suggestions)));
+        return Optional.empty();
     }
 
     // The graph makes every Hugging Face id an alias of its entry, so an id must lead to one entry only.
@@ -145,7 +169,8 @@ public final class CatalogValidator {
                 b.stages().stream().map(s -> Stage.parse(s).orElseThrow()).toList())).toList();
         return new CatalogEntry(e.id().trim(), e.name(), e.kind(), orNull(e.organisation()), orNull(e.region()),
                 orNull(e.parameters()), e.openSource(), orNull(e.releasedAt()), orNull(e.license()),
-                orNull(e.description()), e.githubRepositories(), e.huggingfaceIds(), bases, e.links());
+                orNull(e.description()), e.githubRepositories(), e.huggingfaceIds(), bases, e.links(),
+                EntryRules.blank(e.newVersionOf()) ? null : e.newVersionOf().trim());
     }
 
     private static String orNull(String value) {

@@ -116,6 +116,33 @@ class CatalogWriterTests {
     }
 
     @Test
+    void aNewVersionIsAVersionLinkNotADerivationAndFollowsTheFile(Graph graph) {
+        CatalogWriter writer = new CatalogWriter(graph);
+        CatalogEntry llama2 = newVersion(model("llama-2"), "llama");
+        writer.applyFile(List.of(catalogue.get(0), llama2), T0);
+
+        assertThat(writer.find("llama-2").orElseThrow().newVersionOf()).isEqualTo("llama");
+        assertThat(count(graph, "MATCH (:Model {id: 'llama-2'})-[v:NEW_VERSION_OF]->(:Model {id: 'llama'}) RETURN count(v) AS n"))
+                .isEqualTo(1);
+        assertThat(count(graph, "MATCH (:Model {id: 'llama-2'})-[r:DERIVED_FROM|DESCENDS_FROM]->() RETURN count(r) AS n")).isZero();
+
+        writer.applyFile(List.of(catalogue.get(0), model("llama-2")), T1);
+
+        assertThat(writer.find("llama-2").orElseThrow().newVersionOf()).isNull();
+        assertThat(count(graph, "MATCH ()-[v:NEW_VERSION_OF]->() RETURN count(v) AS n")).isZero();
+    }
+
+    private static CatalogEntry newVersion(CatalogEntry e, String earlier) {
+        return new CatalogEntry(e.id(), e.name(), e.kind(), e.organisation(), e.region(), e.parameters(), e.openSource(),
+                e.releasedAt(), e.license(), e.description(), e.githubRepositories(), e.huggingfaceIds(), e.baseModels(),
+                e.links(), earlier);
+    }
+
+    private static long count(Graph graph, String query) {
+        return graph.read(tx -> tx.run(query).single().get("n").asLong());
+    }
+
+    @Test
     void hubIdsBecomeCaseInsensitiveAliasesOfTheirModel(Graph graph) {
         new CatalogWriter(graph).applyFile(catalogue, T0);
 
