@@ -66,7 +66,7 @@ public final class LineageWriter {
                                 ELSE row.stages END,
                 d.hubRelation = row.relation,
                 d.sources = CASE WHEN row.source IN d.sources THEN d.sources ELSE d.sources + row.source END
-            RETURN count(d) AS written,
+            RETURN count(d) AS written, collect(DISTINCT c.id) AS children,
                    collect(DISTINCT CASE WHEN relation IS NULL OR relation <> d.relation
                                               OR coalesce(stages, []) <> d.stages THEN c.id END) AS relinked
             """;
@@ -100,7 +100,8 @@ public final class LineageWriter {
      * Records derivations between models that exist; a derivation naming an unknown model is
      * skipped (its model is written first by the caller). Self-references are dropped here:
      * the Hub has models naming themselves as their base. The {@link Ancestry} index follows in
-     * the same transaction. Returns how many were written.
+     * the same transaction, and so do inferred parents of these children, which give way to a
+     * declaration ({@link InferredLinks}). Returns how many were written.
      */
     public int upsertDerivations(List<Derivation> derivations, Instant now) {
         List<Derivation> proper = derivations.stream()
@@ -117,6 +118,7 @@ public final class LineageWriter {
             written += graph.write(tx -> {
                 Record result = tx.run(UPSERT_DERIVATIONS, Map.of("rows", rows, "now", dateTime(now))).single();
                 Ancestry.refresh(tx, result.get("relinked").asList(Value::asString));
+                InferredLinks.yieldToDeclared(tx, result.get("children").asList(Value::asString));
                 return result.get("written").asInt();
             });
         }
