@@ -41,12 +41,17 @@ public final class Neo4jLineage implements LineageStore {
     private final LineageWriter writer;
     private final LineageQueries queries;
 
+    private final boolean keep;
+
+    /** A throw-away store in the temp folder, deleted on close. */
     public Neo4jLineage(long pageCacheMegabytes) {
-        try {
-            dir = Files.createTempDirectory("llm-tracker-bench-neo4j");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this(temporaryFolder(), pageCacheMegabytes, false);
+    }
+
+    /** A store in {@code dir}; with {@code keep}, left there on close for the application to open. */
+    Neo4jLineage(Path dir, long pageCacheMegabytes, boolean keep) {
+        this.dir = dir;
+        this.keep = keep;
         neo4j = EmbeddedNeo4j.start(dir, 0, pageCacheMegabytes);
         Graph graph = Graph.inProcess(neo4j, null);
         Schema.apply(graph);
@@ -62,6 +67,17 @@ public final class Neo4jLineage implements LineageStore {
 
     @Override
     public Ingest load(LineageData data) {
+        long started = System.nanoTime();
+        write(writer, data);
+        return new Ingest(data.models(), data.edges(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Writes the generated models and links through the application's own writer. */
+    static void write(Graph graph, LineageData data) {
+        write(new LineageWriter(graph), data);
+    }
+
+    private static void write(LineageWriter writer, LineageData data) {
         long started = System.nanoTime();
         for (int from = 0; from < data.models(); from += CHUNK) {
             List<HubModel> models = new ArrayList<>(CHUNK);
@@ -82,7 +98,6 @@ public final class Neo4jLineage implements LineageStore {
         }
         log.info("Neo4j: models in {} s, edges in {} s", String.format("%.1f", (modelsDone - started) / 1e9),
                 String.format("%.1f", (System.nanoTime() - modelsDone) / 1e9));
-        return new Ingest(data.models(), data.edges(), (System.nanoTime() - started) / 1e9);
     }
 
     @Override
@@ -130,9 +145,20 @@ public final class Neo4jLineage implements LineageStore {
         }
     }
 
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("llm-tracker-bench-neo4j");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         neo4j.close();
+        if (keep) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -11,5 +11,10 @@ public enum CrawlStatus {
      */
     PARTIAL,
     /** The run broke, its upstream could not be reached, or every item it tried failed. */
-    FAILED
+    FAILED,
+    /**
+     * The process running it died (a crash, {@code kill -9}, a power cut) before the run ended;
+     * found RUNNING without a live owner and closed as this (see {@code CrawlRunStore#abortAbandoned}).
+     */
+    ABORTED
 }
