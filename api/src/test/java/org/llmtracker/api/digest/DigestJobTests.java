@@ -79,7 +79,10 @@ class DigestJobTests {
 
     private CrawlRunner runner(Graph graph, String path, Path out) {
         WebhookDelivery webhook = new WebhookDelivery(URI.create(receiver.baseUrl() + path), "",
-                TestHttp.settings("webhook", "").withAttempts(2, Duration.ofMillis(10)), d -> { }, MONDAY_MORNING);
+                // Room for a cold JVM on a busy machine: only the 503s may fail a delivery here.
+                TestHttp.settings("webhook", "").withAttempts(2, Duration.ofMillis(10))
+                        .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(30)),
+                d -> { }, MONDAY_MORNING);
         DigestService digests = new DigestService(new DigestQueries(graph), new DigestStore(graph), json, MONDAY_MORNING, webhook, out);
         return new CrawlRunner(List.of(new DigestJob(digests, MONDAY_MORNING)), new CrawlRunStore(graph), MONDAY_MORNING);
     }
