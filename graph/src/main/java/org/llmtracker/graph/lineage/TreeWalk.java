@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
@@ -53,6 +54,12 @@ final class TreeWalk {
     }
 
     static Optional<LineageQueries.Tree> tree(TransactionContext tx, String id, int depth, int maxNodes) {
+        return tree(tx, id, depth, maxNodes, Set.of());
+    }
+
+    /** The tree below {@code id}, leaving out the models in {@code shown} (already in another tree of the answer). */
+    static Optional<LineageQueries.Tree> tree(TransactionContext tx, String id, int depth, int maxNodes,
+            Set<String> shown) {
         Record root = tx.run(ROOT, Map.of("id", id)).stream().findFirst().orElse(null);
         if (root == null) {
             return Optional.empty();
@@ -70,6 +77,9 @@ final class TreeWalk {
                     .forEachRemaining(r -> {
                         int from = r.get(0).asInt();
                         String to = r.get(1).asString();
+                        if (shown.contains(to)) {
+                            return;
+                        }
                         if (!last) {
                             elementIds.putIfAbsent(to, r.get(2).asString());
                         }
