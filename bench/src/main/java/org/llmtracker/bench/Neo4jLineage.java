@@ -63,6 +63,17 @@ public final class Neo4jLineage implements LineageStore {
     @Override
     public Ingest load(LineageData data) {
         long started = System.nanoTime();
+        write(writer, data);
+        return new Ingest(data.models(), data.edges(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Writes the generated models and links through the application's own writer. */
+    static void write(Graph graph, LineageData data) {
+        write(new LineageWriter(graph), data);
+    }
+
+    private static void write(LineageWriter writer, LineageData data) {
+        long started = System.nanoTime();
         for (int from = 0; from < data.models(); from += CHUNK) {
             List<HubModel> models = new ArrayList<>(CHUNK);
             for (int i = from; i < Math.min(from + CHUNK, data.models()); i++) {
@@ -82,7 +93,6 @@ public final class Neo4jLineage implements LineageStore {
         }
         log.info("Neo4j: models in {} s, edges in {} s", String.format("%.1f", (modelsDone - started) / 1e9),
                 String.format("%.1f", (System.nanoTime() - modelsDone) / 1e9));
-        return new Ingest(data.models(), data.edges(), (System.nanoTime() - started) / 1e9);
     }
 
     @Override

@@ -32,13 +32,17 @@ public record TrackerProperties(
         @Valid @NotNull @DefaultValue Admin admin,
         @Valid @NotNull @DefaultValue Schedule schedule,
         @Valid @NotNull @DefaultValue Clock clock,
-        @Valid @NotNull @DefaultValue Digest digest) {
+        @Valid @NotNull @DefaultValue Digest digest,
+        @Valid @NotNull @DefaultValue Api api,
+        @Valid @NotNull @DefaultValue Runs runs) {
 
     /**
      * @param mode           {@code embedded}: a Neo4j inside this process; {@code external}: the server at
      *                       {@code spring.neo4j.uri}
      * @param dataDir        the embedded store folder
-     * @param boltPort       the embedded Bolt port on 127.0.0.1; 0 picks a free one
+     * @param boltPort       the embedded Bolt port; 0 picks a free one
+     * @param boltAddress    the interface embedded Bolt listens on; anything but loopback needs {@code boltPassword}
+     * @param boltPassword   password of user {@code neo4j} for embedded Bolt; empty: no authentication (loopback only)
      * @param pageCacheMb    the embedded page cache; 0 leaves Neo4j's default (half of free memory, capped)
      * @param database       the database to use; empty for the server's default
      */
@@ -47,13 +51,54 @@ public record TrackerProperties(
             @DefaultValue("./data/neo4j") @NotNull Path dataDir,
             @DefaultValue("7687") @Min(0) @Max(65535) int boltPort,
             @DefaultValue("256") @Min(0) long pageCacheMb,
-            @DefaultValue("") String database) {
+            @DefaultValue("") String database,
+            @DefaultValue("127.0.0.1") String boltAddress,
+            @DefaultValue("") String boltPassword) {
+
+        /** Never the password: this record can end up in logs and failure reports. */
+        @Override
+        public String toString() {
+            return "Neo4j[mode=" + mode + ", dataDir=" + dataDir + ", bolt=" + boltAddress + ":" + boltPort
+                    + (boltPassword.isBlank() ? "" : " (password set)") + ", database=" + database + "]";
+        }
 
         public enum Mode { EMBEDDED, EXTERNAL }
     }
 
-    /** @param location the catalogue YAML; empty uses the one shipped in the jar */
-    public record Catalog(@DefaultValue("") String location) {
+    /**
+     * @param location    the catalogue YAML; empty uses the one shipped in the jar
+     * @param loadAtStart false leaves the store as it is at start (an empty store to restore an export into)
+     */
+    public record Catalog(@DefaultValue("") String location, @DefaultValue("true") boolean loadAtStart) {
+    }
+
+    /**
+     * Runs cut short by a dead process. An embedded store is locked to one process, so at start
+     * every run still RUNNING is abandoned. On a shared server each instance marks its runs alive
+     * every {@code heartbeatInterval}; any instance closes a RUNNING run whose last heartbeat is
+     * older than {@code abandonedAfter} (at start and then at every heartbeat).
+     *
+     * @param heartbeatInterval how often this instance marks its runs alive
+     * @param abandonedAfter    a run silent this long belongs to no live instance; keep it several
+     *                          intervals, plus the clock difference between machines
+     */
+    public record Runs(
+            @DefaultValue("30s") @NotNull Duration heartbeatInterval,
+            @DefaultValue("2m") @NotNull Duration abandonedAfter) {
+    }
+
+    /**
+     * The HTTP API's own limits and address.
+     *
+     * @param maxBodyKb        largest request body (a catalogue entry is a few hundred bytes)
+     * @param maxTableImportKb largest document {@code POST /api/catalog/import} converts
+     * @param publicBaseUrl    the address users reach the app at, for links the app writes (the Atom
+     *                         feed); never taken from a request's Host header
+     */
+    public record Api(
+            @DefaultValue("1024") @Min(1) int maxBodyKb,
+            @DefaultValue("2048") @Min(1) int maxTableImportKb,
+            @DefaultValue("http://localhost:8080") @NotNull URI publicBaseUrl) {
     }
 
     /**

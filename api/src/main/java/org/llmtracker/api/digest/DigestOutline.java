@@ -63,7 +63,8 @@ record DigestOutline(String title, String period, List<Section> sections) {
                 new Section("Hugging Face like movers", movers(d.likeMovers(), "likes"), "No like changes recorded."),
                 new Section("Job health", d.crawlHealth().stream().map(h -> Item.of(h.job(), null,
                         h.runs() + " runs: " + h.succeeded() + " succeeded, " + h.partial() + " partial ("
-                                + h.rateLimitStops() + " rate-limit stops), " + h.failed() + " failed; "
+                                + h.rateLimitStops() + " rate-limit stops), " + h.failed() + " failed, "
+                                + h.aborted() + " aborted; "
                                 + number(h.requests()) + " requests")).toList(), "No crawl ran this week."));
         return new DigestOutline("llm-tracker digest " + d.week(),
                 DAY.format(d.from()) + " to " + DAY.format(d.to().minusSeconds(1)) + " (UTC)", sections);

@@ -48,7 +48,7 @@ class LineageController {
         int pageNumber = Params.page(page);
         int pageSize = Params.size(limit != null ? limit : size);
         String model = ids.resolve(id, owner, name);
-        return PageResponse.of(lineage.descendants(model, filter, Math.multiplyExact(pageNumber, pageSize), pageSize,
+        return PageResponse.of(lineage.descendants(model, filter, Params.offset(pageNumber, pageSize), pageSize,
                 generations), pageNumber, pageSize);
     }
 
@@ -65,7 +65,7 @@ class LineageController {
         int pageNumber = Params.page(page);
         int pageSize = Params.size(size);
         String model = ids.resolve(id, owner, name);
-        return PageResponse.of(lineage.ancestors(model, filter, Math.multiplyExact(pageNumber, pageSize), pageSize),
+        return PageResponse.of(lineage.ancestors(model, filter, Params.offset(pageNumber, pageSize), pageSize),
                 pageNumber, pageSize);
     }
 

@@ -21,7 +21,7 @@ class LineageApiIT {
 
     @Test
     void healthIsUpOnceNeo4jAndTheCatalogueAreReady() {
-        var health = http.get("/actuator/health");
+        var health = http.getAsAdmin("/actuator/health", ApiTest.ADMIN_TOKEN);
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asString()).isEqualTo("UP");

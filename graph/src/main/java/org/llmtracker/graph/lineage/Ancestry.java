@@ -142,6 +142,11 @@ public final class Ancestry {
         if (built != null && built == VERSION) {
             return;
         }
+        rebuild(graph);
+    }
+
+    /** Builds the whole index from the links, whatever the store says of it (after an import). */
+    public static void rebuild(Graph graph) {
         long started = System.nanoTime();
         Facts facts = new Facts();
         graph.read(tx -> {
