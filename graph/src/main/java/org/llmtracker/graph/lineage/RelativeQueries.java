@@ -83,6 +83,12 @@ final class RelativeQueries {
             SKIP $skip LIMIT $limit
             """.formatted(LINK_KEPT) + KIN;
 
+    /** The given members of the family below {@code id}, each at its shortest distance. */
+    private static final String MEMBERS = """
+            UNWIND $ids AS member
+            MATCH (c:Model {id: member})-[r:DESCENDS_FROM]->(:Model {id: $id})
+            """ + KIN;
+
     /**
      * Reading the downloads index costs a few times more per model than reading the ancestor's
      * rows, and finds a member every {@code models / total} entries.
@@ -140,6 +146,10 @@ final class RelativeQueries {
             items = tx.run(BY_ANCESTOR, params).list(RelativeQueries::kin);
         }
         return new Page<>(total, items);
+    }
+
+    static List<Relative> members(TransactionContext tx, String id, List<String> ids) {
+        return tx.run(MEMBERS, Map.of("id", id, "ids", ids)).list(RelativeQueries::kin);
     }
 
     /** The filter as the parameters of {@link #KEPT}. */
