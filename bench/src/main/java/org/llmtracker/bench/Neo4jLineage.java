@@ -41,12 +41,17 @@ public final class Neo4jLineage implements LineageStore {
     private final LineageWriter writer;
     private final LineageQueries queries;
 
+    private final boolean keep;
+
+    /** A throw-away store in the temp folder, deleted on close. */
     public Neo4jLineage(long pageCacheMegabytes) {
-        try {
-            dir = Files.createTempDirectory("llm-tracker-bench-neo4j");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this(temporaryFolder(), pageCacheMegabytes, false);
+    }
+
+    /** A store in {@code dir}; with {@code keep}, left there on close for the application to open. */
+    Neo4jLineage(Path dir, long pageCacheMegabytes, boolean keep) {
+        this.dir = dir;
+        this.keep = keep;
         neo4j = EmbeddedNeo4j.start(dir, 0, pageCacheMegabytes);
         Graph graph = Graph.inProcess(neo4j, null);
         Schema.apply(graph);
@@ -140,9 +145,20 @@ public final class Neo4jLineage implements LineageStore {
         }
     }
 
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("llm-tracker-bench-neo4j");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         neo4j.close();
+        if (keep) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 import org.llmtracker.graph.catalog.CatalogWriter;
+import org.llmtracker.graph.history.HistoryQueries;
 import org.llmtracker.graph.lineage.Ancestry;
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.lineage.LineageWriter;
@@ -98,6 +99,11 @@ class Neo4jConfiguration {
     @Bean
     LineageQueries lineageQueries(Graph graph) {
         return new LineageQueries(graph);
+    }
+
+    @Bean
+    HistoryQueries historyQueries(Graph graph) {
+        return new HistoryQueries(graph);
     }
 
     @Bean

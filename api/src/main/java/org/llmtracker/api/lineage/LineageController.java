@@ -5,12 +5,16 @@ import org.llmtracker.api.web.BadParameterException;
 import org.llmtracker.api.web.NotFoundException;
 import org.llmtracker.api.web.PageResponse;
 import org.llmtracker.api.web.Params;
+import org.llmtracker.graph.lineage.LineageGraph;
 import org.llmtracker.graph.lineage.Relative;
 import org.llmtracker.graph.lineage.RelativeFilter;
 import org.llmtracker.graph.lineage.LineagePath;
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.model.Stage;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,7 +37,7 @@ class LineageController {
     @Operation(summary = "Models derived from this one, directly or through others",
             description = "Sorted by downloads, then name. relation and stage filter on how each model was made from its parent. "
                     + "generations=true also lists the model's later versions (relation NEW_VERSION_OF) and what derives from "
-                    + "them; each item's generation names the version it belongs to.")
+                    + "them; each item's generation names the version it belongs to. format=csv gives the same page as CSV.")
     @GetMapping({"/api/models/{id}/descendants", "/api/models/{owner}/{name}/descendants"})
     PageResponse<Relative> descendants(@PathVariable(required = false) String id,
             @PathVariable(required = false) String owner, @PathVariable(required = false) String name,
@@ -50,6 +54,26 @@ class LineageController {
         String model = ids.resolve(id, owner, name);
         return PageResponse.of(lineage.descendants(model, filter, Params.offset(pageNumber, pageSize), pageSize,
                 generations), pageNumber, pageSize);
+    }
+
+    @GetMapping(path = {"/api/models/{id}/descendants", "/api/models/{owner}/{name}/descendants"}, params = "format=csv")
+    ResponseEntity<String> descendantsCsv(@PathVariable(required = false) String id,
+            @PathVariable(required = false) String owner, @PathVariable(required = false) String name,
+            @RequestParam(required = false) String relation, @RequestParam(required = false) String stage,
+            @RequestParam(defaultValue = "10") int maxDepth, @RequestParam(required = false) Long minDownloads,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + Params.DEFAULT_PAGE_SIZE) int size,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(defaultValue = "false") boolean generations,
+            @RequestParam(defaultValue = "all") String evidence) {
+        PageResponse<Relative> rows = descendants(id, owner, name, relation, stage, maxDepth, minDownloads, page, size, limit,
+                generations, evidence);
+        String model = ids.resolve(id, owner, name);
+        return ResponseEntity.ok()
+                .contentType(DescendantsCsv.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(model.replace('/', '_') + "-descendants.csv").build().toString())
+                .body(DescendantsCsv.render(rows.items()));
     }
 
     @Operation(summary = "Models this one derives from, nearest first")
@@ -84,6 +108,21 @@ class LineageController {
         boolean declared = declaredOnly(evidence, generations);
         String model = ids.resolve(id, owner, name);
         return lineage.tree(model, treeDepth, nodes, generations, declared).orElseThrow(() -> NotFoundException.model(model));
+    }
+
+    @Operation(summary = "The lineage around a model, ready to draw",
+            description = "Its ancestors up to the roots, its most downloaded descendants down to depth with the models "
+                    + "joining them to it, every link among them and the other parents of merges; at most maxNodes models. "
+                    + "shown of descendants says how much of the family is drawn.")
+    @GetMapping({"/api/models/{id}/graph", "/api/models/{owner}/{name}/graph"})
+    LineageGraph graph(@PathVariable(required = false) String id,
+            @PathVariable(required = false) String owner, @PathVariable(required = false) String name,
+            @RequestParam(defaultValue = "2") int depth,
+            @RequestParam(defaultValue = "300") int maxNodes) {
+        int generations = Params.within("depth", depth, 1, Params.MAX_TREE_DEPTH);
+        int nodes = Params.within("maxNodes", maxNodes, 1, Params.MAX_TREE_NODES);
+        String model = ids.resolve(id, owner, name);
+        return lineage.graph(model, generations, nodes).orElseThrow(() -> NotFoundException.model(model));
     }
 
     @Operation(summary = "The shortest lineage path between two models, following links either way")

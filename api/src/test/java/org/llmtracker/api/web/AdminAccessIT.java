@@ -141,7 +141,12 @@ class AdminAccessIT {
         assertThat(page.body()).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>").doesNotContain("<style")
                 .doesNotContain("style=").doesNotContain("https://");
         assertThat(http.get("/swagger-ui/swagger-initializer.js").status()).isEqualTo(200);
-        assertThat(http.get("/v3/api-docs").json().path("paths").has("/api/models")).isTrue();
+        var docs = http.get("/v3/api-docs").json();
+        assertThat(docs.path("paths").has("/api/models")).isTrue();
+        assertThat(docs.path("components").path("securitySchemes").path("admin").path("scheme").asString()).isEqualTo("bearer");
+        assertThat(docs.path("paths").path("/api/catalog/reload").path("post").path("security").toString()).contains("admin");
+        assertThat(docs.path("paths").path("/api/export").path("get").path("security").toString()).contains("admin");
+        assertThat(docs.path("paths").path("/api/models").path("get").has("security")).isFalse();
     }
 
     @Test

@@ -113,6 +113,18 @@ public final class LineageQueries {
     }
 
     /**
+     * The lineage around {@code id} to draw: its ancestors, its most downloaded descendants down
+     * to {@code depth} with the models joining them to it, and the links among them, at most
+     * {@code maxNodes} models in all; empty when the model does not exist.
+     */
+    public Optional<LineageGraph> graph(String id, int depth, int maxNodes) {
+        if (depth < 1 || maxNodes < 1) {
+            throw new IllegalArgumentException("depth and maxNodes must be at least 1");
+        }
+        return graph.read(tx -> GraphAround.graph(tx, id, depth, maxNodes));
+    }
+
+    /**
      * The lineage path between two models: through their nearest common ancestor, or straight
      * up when one derives from the other; when they share no ancestor (a merge can join two
      * families), the shortest path following links either way. Empty when nothing joins them.

@@ -85,6 +85,12 @@ final class RelativeQueries {
             SKIP $skip LIMIT $limit
             """.formatted(LINK_KEPT) + KIN;
 
+    /** The given members of the family below {@code id}, each at its shortest distance. */
+    private static final String MEMBERS = """
+            UNWIND $ids AS member
+            MATCH (c:Model {id: member})-[r:DESCENDS_FROM]->(:Model {id: $id})
+            """ + KIN;
+
     /**
      * The {@code evidence=declared} variants: rows no declared-only path reaches are left out, and
      * depth is the declared-only depth. Separate texts, so the default queries stay as they were.
@@ -166,6 +172,10 @@ final class RelativeQueries {
             items = tx.run(declared ? BY_ANCESTOR_DECLARED : BY_ANCESTOR, params).list(RelativeQueries::kin);
         }
         return new Page<>(total, items);
+    }
+
+    static List<Relative> members(TransactionContext tx, String id, List<String> ids) {
+        return tx.run(MEMBERS, Map.of("id", id, "ids", ids)).list(RelativeQueries::kin);
     }
 
     /** The filter as the parameters of {@link #KEPT}. */
