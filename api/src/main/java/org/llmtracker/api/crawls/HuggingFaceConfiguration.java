@@ -8,8 +8,12 @@ import org.llmtracker.crawler.http.RateWindow;
 import org.llmtracker.crawler.http.Sleeper;
 import org.llmtracker.crawler.http.Upstream;
 import org.llmtracker.crawler.huggingface.HubSettings;
+import org.llmtracker.crawler.inference.InferJob;
+import org.llmtracker.crawler.inference.InferenceSettings;
 import org.llmtracker.crawler.huggingface.HuggingFaceCrawl;
 import org.llmtracker.graph.lineage.HubGraph;
+import org.llmtracker.graph.lineage.InferenceReads;
+import org.llmtracker.graph.lineage.InferredLinks;
 import org.llmtracker.graph.lineage.LineageConflicts;
 import org.llmtracker.graph.lineage.LineageWriter;
 import org.llmtracker.graph.store.Graph;
@@ -17,9 +21,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code huggingface} job, from {@code tracker.huggingface.*}, and the lineage-conflict read.
- * Every job that calls the Hub takes its share of the one {@link RateWindow} bean and its
- * {@link HttpSettings} from {@link #hubHttp}.
+ * The {@code huggingface} and {@code infer} jobs, from {@code tracker.huggingface.*} and
+ * {@code tracker.inference.*}, and the lineage-conflict read. Every job that calls the Hub takes
+ * its share of the one {@link RateWindow} bean and its {@link HttpSettings} from {@link #hubHttp}.
  */
 @Configuration(proxyBeanMethods = false)
 class HuggingFaceConfiguration {
@@ -60,5 +64,15 @@ class HuggingFaceConfiguration {
         Upstream http = Upstream.builder(settings.http(), Sleeper.REAL, clock)
                 .share(hubRateWindow.share(properties.huggingface().maxRequestsPerWindow())).build();
         return new HuggingFaceCrawl(settings, http, lineage, hub, clock);
+    }
+
+    /** The {@code infer} job: parents for Hub models that declare none, through the same Hub settings, policy and window. */
+    @Bean
+    InferJob inferJob(TrackerProperties properties, HubSettings settings, RateWindow hubRateWindow, Graph graph,
+            LineageWriter lineage, Clock clock) {
+        TrackerProperties.Inference p = properties.inference();
+        Upstream http = Upstream.builder(settings.http(), Sleeper.REAL, clock).share(hubRateWindow.share(0)).build();
+        return new InferJob(settings, new InferenceSettings(p.minConfidence(), p.fineTunes(), p.maxRequests()),
+                new InferenceReads(graph), new InferredLinks(graph), lineage, clock, http);
     }
 }

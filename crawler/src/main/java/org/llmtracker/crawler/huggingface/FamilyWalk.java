@@ -49,7 +49,7 @@ final class FamilyWalk {
                     }
                 } catch (RateLimitedException | UpstreamDownException e) {
                     throw e;
-                } catch (IOException e) {
+                } catch (IOException | HubException e) {
                     // One broken listing costs its own subtree, not the family.
                     recorder.itemFailed(parent.id(), UpstreamException.describe(e));
                 }

@@ -1,12 +1,14 @@
 package org.llmtracker.crawler.huggingface;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.llmtracker.crawler.http.Upstream;
@@ -108,6 +110,59 @@ public final class HubClient {
         }
     }
 
+    /**
+     * {@code GET /api/models/{id}} with exactly the {@code expand} fields asked for, following renames;
+     * the body, or empty when the model is gone (404) or gated (401, 403).
+     *
+     * @throws UncheckedIOException around the policy's {@link org.llmtracker.crawler.http.RateLimitedException},
+     *                              {@link org.llmtracker.crawler.http.UpstreamDownException} or a request failed for good
+     */
+    public Optional<String> modelBody(String id, List<String> expand) {
+        String current = checked(id);
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            HttpUrl url = url("/api/models/" + current + "?" + expandOnly(expand));
+            try (Response response = http.execute(get(url))) {
+                int status = response.code();
+                if (status == 301 || status == 302 || status == 307 || status == 308) {
+                    current = renamedTo(response, url, current);
+                    continue;
+                }
+                if (status == 404 || status == 401 || status == 403) {
+                    return Optional.empty();
+                }
+                if (status != 200) {
+                    throw new HubException("GET " + Upstream.shown(url) + " answered " + status);
+                }
+                return Optional.of(response.body().string());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new HubException("more than " + MAX_REDIRECTS + " redirects for model '" + id + "'");
+    }
+
+    /** {@code GET /api/models?search=<text>}: a JSON array of the models whose id contains {@code text}, most downloaded first. */
+    public String searchBody(String text, int limit, List<String> expand) {
+        HttpUrl url = url("/api/models?search=" + encode(text) + "&sort=downloads&limit=" + limit + "&" + expandOnly(expand));
+        try (Response response = http.execute(get(url))) {
+            if (response.code() != 200) {
+                throw new HubException("GET " + Upstream.shown(url) + " answered " + response.code());
+            }
+            return response.body().string();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A model's card, {@code GET /{id}/resolve/main/README.md}; empty when it has none or it cannot be read. */
+    public Optional<String> readme(String id) {
+        try (Response response = http.execute(get(url("/" + checked(id) + "/resolve/main/README.md")))) {
+            return response.code() == 200 ? Optional.of(response.body().string()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether list items carry child counts, so that leaves need no request of their own. */
     public boolean listsCarryChildCounts() {
         return listChildCounts;
@@ -176,6 +231,14 @@ public final class HubClient {
             fields.add(CHILD_COUNTS);
         }
         return String.join("&", fields.stream().map(f -> "expand%5B%5D=" + f).toList());
+    }
+
+    private static String expandOnly(List<String> fields) {
+        return String.join("&", fields.stream().map(f -> "expand%5B%5D=" + encode(f)).toList());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String checked(String id) throws HubException {

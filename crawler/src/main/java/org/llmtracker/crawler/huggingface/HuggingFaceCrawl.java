@@ -80,7 +80,7 @@ public final class HuggingFaceCrawl implements Job {
                 } catch (UpstreamDownException e) {
                     recorder.abort(e.getMessage());
                     return false;
-                } catch (IOException e) {
+                } catch (IOException | HubException e) {
                     recorder.itemFailed(hfId, UpstreamException.describe(e));
                 }
             }
