@@ -28,6 +28,7 @@ public record TrackerProperties(
         @Valid @NotNull @DefaultValue Github github,
         @Valid @NotNull @DefaultValue Pages pages,
         @Valid @NotNull @DefaultValue Huggingface huggingface,
+        @Valid @NotNull @DefaultValue Inference inference,
         @Valid @NotNull @DefaultValue Admin admin,
         @Valid @NotNull @DefaultValue Schedule schedule,
         @Valid @NotNull @DefaultValue Clock clock,
@@ -155,6 +156,20 @@ public record TrackerProperties(
         }
     }
 
+    /**
+     * Parents inferred for Hub models that declare none ({@code infer} job).
+     *
+     * @param minConfidence the least confidence a stored inferred link needs; raising it removes links below it
+     * @param fineTunes     whether FINETUNE links are inferred at all (quantized and converted repos always are)
+     * @param maxRequests   Hub requests (model facts, searches, cards) one run may make
+     */
+    public record Inference(
+            @DefaultValue("0.8") @jakarta.validation.constraints.DecimalMin(value = "0", inclusive = false)
+            @jakarta.validation.constraints.DecimalMax("1") double minConfidence,
+            @DefaultValue("true") boolean fineTunes,
+            @DefaultValue("1000") @Min(0) int maxRequests) {
+    }
+
     /** @param token bearer token for writes; empty refuses every write */
     public record Admin(@DefaultValue("") String token) {
     }
@@ -170,15 +185,18 @@ public record TrackerProperties(
          * @param huggingface default daily at 02:00
          * @param pages       default weekly, Sunday 03:00
          * @param digest      default Monday 08:00, when the week before is complete
+         * @param infer       default daily at 04:00, after the Hub crawl
          */
         public record Crons(
                 @DefaultValue("0 0 */6 * * ?") @NotNull String github,
                 @DefaultValue("0 0 2 * * ?") @NotNull String huggingface,
                 @DefaultValue("0 0 3 ? * SUN") @NotNull String pages,
-                @DefaultValue("0 0 8 ? * MON") @NotNull String digest) {
+                @DefaultValue("0 0 8 ? * MON") @NotNull String digest,
+                @DefaultValue("0 0 4 * * ?") @NotNull String infer) {
 
             public java.util.Map<String, String> byJob() {
-                return java.util.Map.of("github", github, "huggingface", huggingface, "pages", pages, "digest", digest);
+                return java.util.Map.of("github", github, "huggingface", huggingface, "pages", pages, "digest", digest,
+                        "infer", infer);
             }
         }
     }

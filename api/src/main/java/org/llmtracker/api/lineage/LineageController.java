@@ -1,6 +1,7 @@
 package org.llmtracker.api.lineage;
 
 import org.llmtracker.api.models.ModelIds;
+import org.llmtracker.api.web.BadParameterException;
 import org.llmtracker.api.web.NotFoundException;
 import org.llmtracker.api.web.PageResponse;
 import org.llmtracker.api.web.Params;
@@ -45,8 +46,9 @@ class LineageController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + Params.DEFAULT_PAGE_SIZE) int size,
             @RequestParam(required = false) Integer limit,
-            @RequestParam(defaultValue = "false") boolean generations) {
-        RelativeFilter filter = filter(relation, stage, maxDepth, minDownloads);
+            @RequestParam(defaultValue = "false") boolean generations,
+            @RequestParam(defaultValue = "all") String evidence) {
+        RelativeFilter filter = filter(relation, stage, maxDepth, minDownloads).declared(declaredOnly(evidence, generations));
         int pageNumber = Params.page(page);
         int pageSize = Params.size(limit != null ? limit : size);
         String model = ids.resolve(id, owner, name);
@@ -62,9 +64,10 @@ class LineageController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + Params.DEFAULT_PAGE_SIZE) int size,
             @RequestParam(required = false) Integer limit,
-            @RequestParam(defaultValue = "false") boolean generations) {
+            @RequestParam(defaultValue = "false") boolean generations,
+            @RequestParam(defaultValue = "all") String evidence) {
         PageResponse<Relative> rows = descendants(id, owner, name, relation, stage, maxDepth, minDownloads, page, size, limit,
-                generations);
+                generations, evidence);
         String model = ids.resolve(id, owner, name);
         return ResponseEntity.ok()
                 .contentType(DescendantsCsv.MEDIA_TYPE)
@@ -80,8 +83,9 @@ class LineageController {
             @RequestParam(required = false) String relation, @RequestParam(required = false) String stage,
             @RequestParam(defaultValue = "" + Params.MAX_DEPTH) int maxDepth,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "" + Params.DEFAULT_PAGE_SIZE) int size) {
-        RelativeFilter filter = filter(relation, stage, maxDepth, null);
+            @RequestParam(defaultValue = "" + Params.DEFAULT_PAGE_SIZE) int size,
+            @RequestParam(defaultValue = "all") String evidence) {
+        RelativeFilter filter = filter(relation, stage, maxDepth, null).declared(declaredOnly(evidence, false));
         int pageNumber = Params.page(page);
         int pageSize = Params.size(size);
         String model = ids.resolve(id, owner, name);
@@ -97,11 +101,13 @@ class LineageController {
             @PathVariable(required = false) String owner, @PathVariable(required = false) String name,
             @RequestParam(defaultValue = "3") int depth,
             @RequestParam(defaultValue = "500") int maxNodes,
-            @RequestParam(defaultValue = "false") boolean generations) {
+            @RequestParam(defaultValue = "false") boolean generations,
+            @RequestParam(defaultValue = "all") String evidence) {
         int treeDepth = Params.within("depth", depth, 0, Params.MAX_TREE_DEPTH);
         int nodes = Params.within("maxNodes", maxNodes, 1, Params.MAX_TREE_NODES);
+        boolean declared = declaredOnly(evidence, generations);
         String model = ids.resolve(id, owner, name);
-        return lineage.tree(model, treeDepth, nodes, generations).orElseThrow(() -> NotFoundException.model(model));
+        return lineage.tree(model, treeDepth, nodes, generations, declared).orElseThrow(() -> NotFoundException.model(model));
     }
 
     @Operation(summary = "The lineage around a model, ready to draw",
@@ -126,6 +132,19 @@ class LineageController {
         String b = ids.resolve(Params.required("to", to), null, null);
         return lineage.path(a, b).orElseThrow(() -> new NotFoundException(
                 "No lineage path of at most " + LineageQueries.MAX_PATH_LENGTH + " links joins '" + a + "' and '" + b + "'"));
+    }
+
+    /** {@code evidence=declared} follows declared links only; {@code all} (the default) inferred ones too. */
+    private static boolean declaredOnly(String evidence, boolean generations) {
+        boolean declared = switch (evidence) {
+            case "all" -> false;
+            case "declared" -> true;
+            default -> throw new BadParameterException("evidence", "evidence must be declared or all, got '" + evidence + "'");
+        };
+        if (declared && generations) {
+            throw new BadParameterException("evidence", "evidence=declared cannot be combined with generations=true yet");
+        }
+        return declared;
     }
 
     private static RelativeFilter filter(String relation, String stage, int maxDepth, Long minDownloads) {

@@ -12,7 +12,7 @@ class DescendantsCsvTests {
     @Test
     void aRowPerDescendantUnderAHeader() {
         String csv = DescendantsCsv.render(List.of(new Relative("minigpt-4", "MiniGPT-4", "model", 2, "FINETUNE",
-                List.of("FINETUNE", "UNKNOWN"), List.of("SFT"), "vicuna", 1_234L, null, true, null)));
+                List.of("FINETUNE", "UNKNOWN"), List.of("SFT"), "vicuna", 1_234L, null, true, null, List.of("catalog"), null)));
 
         assertThat(csv.split("\r\n")).containsExactly(
                 "id,name,kind,depth,relation,relations,stages,via,downloads,likes,catalogued,generation",

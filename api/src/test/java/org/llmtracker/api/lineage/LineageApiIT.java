@@ -120,6 +120,21 @@ class LineageApiIT {
     }
 
     @Test
+    void evidenceIsDeclaredOrAllAndItemsSayWhoAssertsTheirLink() {
+        var declared = http.get("/api/models/llama/descendants?evidence=declared");
+        assertThat(declared.status()).isEqualTo(200);
+        assertThat(declared.json().path("total").asLong())
+                .isEqualTo(http.get("/api/models/llama/descendants").json().path("total").asLong());
+        assertThat(declared.json().path("items").values()).isNotEmpty()
+                .allSatisfy(item -> assertThat(item.path("sources").values()).isNotEmpty());
+        assertThat(http.get("/api/models/minigpt-4/ancestors?evidence=declared").status()).isEqualTo(200);
+        assertThat(http.get("/api/models/llama/tree?evidence=declared").status()).isEqualTo(200);
+        var bad = http.get("/api/models/llama/ancestors?evidence=guessed");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("parameter").asString()).isEqualTo("evidence");
+    }
+
+    @Test
     void depthAndPageSizeAboveTheirCapsAreRefused() {
         assertThat(http.get("/api/models/llama/descendants?maxDepth=21").json().path("parameter").asString()).isEqualTo("maxDepth");
         assertThat(http.get("/api/models/llama/descendants?size=201").status()).isEqualTo(400);

@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * with one parent reaches every ancestor through it, so its rows leave that to its one link.
  * Ancestors also carry {@code descendantDepth}, an upper bound of how deep their descendants go.
  *
+ * <p>Inferred links ({@link InferredLinks}) are links like any other here; a row that no path of
+ * declared links alone reaches also says {@code inferredOnly: true}, and one that a longer declared
+ * path reaches says its {@code declaredDepth}, so {@code evidence=declared} reads filter on the
+ * same index.
+ *
  * <p>The index is derived data. Every writer of {@code DERIVED_FROM} calls {@link #refresh} in
  * the same transaction with the children whose links it changed, so a reader never sees the
  * links and the index disagree. The models to recompute are those children and everything
@@ -64,7 +69,9 @@ public final class Ancestry {
             RETURN id, elementId(m) AS node, [(m)<-[:DESCENDS_FROM]-(d:Model) | d.id] AS below,
                    [(m)-[l:DERIVED_FROM]->(p:Model) | {id: p.id, node: elementId(p),
                        relation: coalesce(l.relation, 'UNKNOWN'), stages: coalesce(l.stages, []),
-                       up: [(p)-[r:DESCENDS_FROM]->(a:Model) | {id: a.id, node: elementId(a), depth: r.depth}]}] AS parents
+                       inferred: l.sources = ['inferred'],
+                       up: [(p)-[r:DESCENDS_FROM]->(a:Model) | {id: a.id, node: elementId(a), depth: r.depth,
+                            declared: CASE WHEN r.inferredOnly THEN null ELSE coalesce(r.declaredDepth, r.depth) END}]}] AS parents
             """;
 
     private static final String CLEAR = """
@@ -74,13 +81,18 @@ public final class Ancestry {
             DELETE r
             """;
 
-    /** A model with one parent: every row is reached through that parent, so a row holds its depth only. */
+    /**
+     * A model with one parent: every row is reached through that parent, so a row holds its depth
+     * only, and, where inferred links are on the way, how a declared-only path reaches the ancestor
+     * ({@code inferredOnly}: none does; {@code declaredDepth}: a longer one does).
+     */
     private static final String WRITE_DEPTHS = """
             UNWIND $rows AS row
             MATCH (d) WHERE elementId(d) = row.node
             UNWIND range(0, size(row.ancestors) - 1) AS i
             MATCH (a) WHERE elementId(a) = row.ancestors[i]
-            CREATE (d)-[:DESCENDS_FROM {depth: row.depths[i]}]->(a)
+            CREATE (d)-[r:DESCENDS_FROM {depth: row.depths[i]}]->(a)
+            SET r += CASE WHEN row.declared IS NULL THEN {} ELSE row.declared[i] END
             """;
 
     /** A model with several parents: which of them lead to an ancestor depends on the ancestor. */
@@ -89,8 +101,9 @@ public final class Ancestry {
             MATCH (d) WHERE elementId(d) = row.node
             UNWIND row.ancestors AS x
             MATCH (a) WHERE elementId(a) = x.node
-            CREATE (d)-[:DESCENDS_FROM {depth: x.depth, via: x.via, relation: x.relation, relations: x.relations,
+            CREATE (d)-[r:DESCENDS_FROM {depth: x.depth, via: x.via, relation: x.relation, relations: x.relations,
                                         stages: x.stages}]->(a)
+            SET r += x.declared
             """;
 
     private static final String DEPTHS = """
@@ -108,7 +121,8 @@ public final class Ancestry {
     private static final String ALL_LINKS = """
             MATCH (c:Model)-[l:DERIVED_FROM]->(p:Model)
             RETURN c.id AS child, elementId(c) AS childNode, p.id AS parent, elementId(p) AS node,
-                   coalesce(l.relation, 'UNKNOWN') AS relation, coalesce(l.stages, []) AS stages
+                   coalesce(l.relation, 'UNKNOWN') AS relation, coalesce(l.stages, []) AS stages,
+                   l.sources = ['inferred'] AS inferred
             """;
 
     /** Raised when what the index stores changes meaning, so stores built before are rebuilt at start. */
@@ -142,6 +156,9 @@ public final class Ancestry {
                 facts.nodes.put(r.get("parent").asString(), r.get("node").asString());
                 facts.parents.computeIfAbsent(child, k -> new ArrayList<>()).add(new LineageQueries.Link(child,
                         r.get("parent").asString(), r.get("relation").asString(), strings(r.get("stages"))));
+                if (r.get("inferred").asBoolean(false)) {
+                    facts.inferred.add(child + ">" + r.get("parent").asString());
+                }
             });
             return null;
         });
@@ -200,6 +217,12 @@ public final class Ancestry {
         final Map<String, String> nodes = new HashMap<>();
         final Map<String, List<LineageQueries.Link>> parents = new HashMap<>();
         final Map<String, Map<String, Integer>> stored = new HashMap<>();
+        /** Per parent outside the set: its ancestors' declared-only depths (absent: none reaches them). */
+        final Map<String, Map<String, Integer>> storedDeclared = new HashMap<>();
+        /** Inferred links, as "child>parent". */
+        final Set<String> inferred = new HashSet<>();
+        /** Whether a stored row of a parent outside the set has an inferred link on its shortest way. */
+        boolean inferredAbove;
         final Set<String> inside = new LinkedHashSet<>();
     }
 
@@ -215,8 +238,13 @@ public final class Ancestry {
 
     private static Rows rows(Facts facts) {
         Map<String, Map<String, Integer>> distances = new HashMap<>();
+        Map<String, Map<String, Integer>> declared = new HashMap<>();
+        Map<String, List<LineageQueries.Link>> declaredParents = declaredOnly(facts);
         for (String id : facts.inside) {
             distances.put(id, distances(id, facts.inside, facts.parents, facts.stored));
+            // Without inferred links on the way, the declared-only paths are the paths: nothing more to store.
+            declared.put(id, facts.inferred.isEmpty() && !facts.inferredAbove ? null
+                    : distances(id, facts.inside, declaredParents, facts.storedDeclared));
         }
         List<Map<String, Object>> single = new ArrayList<>();
         List<Map<String, Object>> several = new ArrayList<>();
@@ -228,24 +256,55 @@ public final class Ancestry {
             }
             up.forEach((ancestor, depth) -> deepest.merge(facts.nodes.get(ancestor), depth, Math::max));
             List<LineageQueries.Link> links = facts.parents.get(id);
+            Map<String, Integer> byDeclared = declared.get(id);
             if (links.size() == 1) {
                 List<String> ancestors = new ArrayList<>(up.size());
                 List<Integer> depths = new ArrayList<>(up.size());
+                List<Map<String, Object>> declaredFacts = new ArrayList<>(up.size());
                 up.forEach((ancestor, depth) -> {
                     ancestors.add(facts.nodes.get(ancestor));
                     depths.add(depth);
+                    declaredFacts.add(declaredFacts(depth, byDeclared == null ? depth : byDeclared.get(ancestor)));
                 });
-                single.add(Map.of("node", facts.nodes.get(id), "ancestors", ancestors, "depths", depths));
+                Map<String, Object> row = new HashMap<>();
+                row.put("node", facts.nodes.get(id));
+                row.put("ancestors", ancestors);
+                row.put("depths", depths);
+                row.put("declared", declaredFacts.stream().allMatch(Map::isEmpty) ? null : declaredFacts);
+                single.add(row);
             } else {
                 List<Map<String, Object>> ancestors = new ArrayList<>(up.size());
-                up.forEach((ancestor, depth) -> ancestors.add(entry(facts.nodes.get(ancestor), depth, links,
-                        p -> p.equals(ancestor) ? Integer.valueOf(0)
-                                : (facts.inside.contains(p) ? distances.get(p) : facts.stored.getOrDefault(p, Map.of()))
-                                        .get(ancestor))));
+                up.forEach((ancestor, depth) -> {
+                    Map<String, Object> entry = new HashMap<>(entry(facts.nodes.get(ancestor), depth, links,
+                            p -> p.equals(ancestor) ? Integer.valueOf(0)
+                                    : (facts.inside.contains(p) ? distances.get(p) : facts.stored.getOrDefault(p, Map.of()))
+                                            .get(ancestor)));
+                    entry.put("declared", declaredFacts(depth, byDeclared == null ? depth : byDeclared.get(ancestor)));
+                    ancestors.add(entry);
+                });
                 several.add(Map.of("node", facts.nodes.get(id), "ancestors", ancestors));
             }
         }
         return new Rows(facts.inside.stream().map(facts.nodes::get).toList(), single, several, deepest);
+    }
+
+    /** What a row says of declared-only paths: nothing when one is as short as any path. */
+    private static Map<String, Object> declaredFacts(int depth, Integer declaredDepth) {
+        if (declaredDepth == null) {
+            return Map.of("inferredOnly", true);
+        }
+        return declaredDepth == depth ? Map.of() : Map.of("declaredDepth", declaredDepth);
+    }
+
+    /** The links of the recomputed set without the inferred ones. */
+    private static Map<String, List<LineageQueries.Link>> declaredOnly(Facts facts) {
+        if (facts.inferred.isEmpty()) {
+            return facts.parents;
+        }
+        Map<String, List<LineageQueries.Link>> declared = new HashMap<>();
+        facts.parents.forEach((child, links) -> declared.put(child,
+                links.stream().filter(l -> !facts.inferred.contains(child + ">" + l.to())).toList()));
+        return declared;
     }
 
     private static void facts(TransactionContext tx, List<String> ids, Facts facts, Set<String> below) {
@@ -260,12 +319,21 @@ public final class Ancestry {
                     facts.nodes.put(parentId, parent.get("node").asString());
                     links.add(new LineageQueries.Link(id, parentId, parent.get("relation").asString(),
                             strings(parent.get("stages"))));
+                    if (parent.get("inferred").asBoolean(false)) {
+                        facts.inferred.add(id + ">" + parentId);
+                    }
                     Map<String, Integer> up = new HashMap<>();
+                    Map<String, Integer> upDeclared = new HashMap<>();
                     for (Value row : parent.get("up").values()) {
                         facts.nodes.putIfAbsent(row.get("id").asString(), row.get("node").asString());
                         up.put(row.get("id").asString(), row.get("depth").asInt());
+                        if (!row.get("declared").isNull()) {
+                            upDeclared.put(row.get("id").asString(), row.get("declared").asInt());
+                        }
+                        facts.inferredAbove |= row.get("declared").isNull() || row.get("declared").asInt() != row.get("depth").asInt();
                     }
                     facts.stored.put(parentId, up);
+                    facts.storedDeclared.put(parentId, upDeclared);
                 }
                 facts.parents.put(id, links);
             });

@@ -49,15 +49,17 @@ final class RelativeQueries {
             """.formatted(KEPT);
 
     private static final String KIN = """
-            CALL (c) {
+            CALL (c, r) {
               MATCH (c)-[l:DERIVED_FROM]->(p)
-              RETURN {via: p.id, relation: coalesce(l.relation, 'UNKNOWN'), stages: coalesce(l.stages, [])} AS only
+              WHERE r.via IS NULL OR p.id = r.via
+              RETURN {via: p.id, relation: coalesce(l.relation, 'UNKNOWN'), stages: coalesce(l.stages, []),
+                      sources: coalesce(l.sources, []), confidence: l.confidence} AS only
               LIMIT 1
             }
             RETURN c.id AS id, c.name AS name, c.kind AS kind, c.downloads AS downloads, c.likes AS likes,
                    coalesce(c.catalogued, false) AS catalogued, r.depth AS depth, coalesce(r.via, only.via) AS via,
                    coalesce(r.relation, only.relation) AS relation, coalesce(r.relations, [only.relation]) AS relations,
-                   coalesce(r.stages, only.stages) AS stages
+                   coalesce(r.stages, only.stages) AS stages, only.sources AS sources, only.confidence AS confidence
             """;
 
     /** Most downloads first (unknown last), then case-insensitive name, then id. */
@@ -90,6 +92,23 @@ final class RelativeQueries {
             """ + KIN;
 
     /**
+     * The {@code evidence=declared} variants: rows no declared-only path reaches are left out, and
+     * depth is the declared-only depth. Separate texts, so the default queries stay as they were.
+     */
+    private static final String COUNT_DECLARED = declared(COUNT);
+    private static final String BY_ANCESTOR_DECLARED = declared(BY_ANCESTOR);
+    private static final String BY_DOWNLOADS_DECLARED = declared(BY_DOWNLOADS);
+
+    private static String declared(String query) {
+        String filtered = query.replace("r.depth <= $maxDepth", "r.inferredOnly IS NULL AND coalesce(r.declaredDepth, r.depth) <= $maxDepth")
+                .replace("r.depth AS depth", "coalesce(r.declaredDepth, r.depth) AS depth");
+        if (filtered.equals(query)) {
+            throw new IllegalStateException("no depth condition to make declared-only in " + query);
+        }
+        return filtered;
+    }
+
+    /**
      * Reading the downloads index costs a few times more per model than reading the ancestor's
      * rows, and finds a member every {@code models / total} entries.
      */
@@ -116,8 +135,14 @@ final class RelativeQueries {
     private static final String ANCESTRY = LINES + """
             RETURN x.id AS child, p.id AS parent, coalesce(d.relation, 'UNKNOWN') AS relation,
                    coalesce(d.stages, []) AS stages, p.name AS name, p.kind AS kind, p.downloads AS downloads,
-                   p.likes AS likes, coalesce(p.catalogued, false) AS catalogued
+                   p.likes AS likes, coalesce(p.catalogued, false) AS catalogued,
+                   coalesce(d.sources, []) AS sources, d.confidence AS confidence
             """;
+
+    /** Declared links only, out of the model and the ancestors a declared-only path reaches. */
+    private static final String ANCESTRY_DECLARED = ANCESTRY
+            .replace("WHERE r.depth < $maxDepth", "WHERE r.inferredOnly IS NULL AND coalesce(r.declaredDepth, r.depth) < $maxDepth")
+            .replace("MATCH (x)-[d:DERIVED_FROM]->(p:Model)", "MATCH (x)-[d:DERIVED_FROM]->(p:Model)\nWHERE coalesce(d.sources, []) <> ['inferred']");
 
     private RelativeQueries() {
     }
@@ -131,19 +156,20 @@ final class RelativeQueries {
         if (size == null) {
             return new Page<>(0, List.of());
         }
-        boolean unfiltered = filter.relation() == null && filter.stage() == null && filter.minDownloads() == null
+        boolean declared = filter.declaredOnly();
+        boolean unfiltered = !declared && filter.relation() == null && filter.stage() == null && filter.minDownloads() == null
                 && filter.maxDepth() >= size.get("deepest").asInt();
-        long total = unfiltered ? size.get("descendants").asLong() : tx.run(COUNT, params).single().get("total").asLong();
+        long total = unfiltered ? size.get("descendants").asLong() : tx.run(declared ? COUNT_DECLARED : COUNT, params).single().get("total").asLong();
         if (skip >= total) {
             return new Page<>(total, List.of());
         }
         long wanted = (long) skip + limit;
         List<Relative> items = List.of();
         if (SCAN_COST * wanted * size.get("models").asLong() < total * total) {
-            items = tx.run(BY_DOWNLOADS, params).list(RelativeQueries::kin);
+            items = tx.run(declared ? BY_DOWNLOADS_DECLARED : BY_DOWNLOADS, params).list(RelativeQueries::kin);
         }
         if (items.size() < Math.min(limit, total - skip)) {
-            items = tx.run(BY_ANCESTOR, params).list(RelativeQueries::kin);
+            items = tx.run(declared ? BY_ANCESTOR_DECLARED : BY_ANCESTOR, params).list(RelativeQueries::kin);
         }
         return new Page<>(total, items);
     }
@@ -170,7 +196,8 @@ final class RelativeQueries {
         return new Relative(r.get("id").asString(), string(r.get("name")), string(r.get("kind")), r.get("depth").asInt(),
                 r.get("relation").asString(), sorted(r.get("relations")), sorted(r.get("stages")),
                 r.get("via").asString(), number(r.get("downloads")), number(r.get("likes")),
-                r.get("catalogued").asBoolean(), null);
+                r.get("catalogued").asBoolean(), null, strings(r.get("sources")),
+                r.get("confidence").isNull() ? null : r.get("confidence").asDouble());
     }
 
     /** Ancestors are few (a lineage is shallow), so all of them are walked, filtered and sorted here. */
@@ -178,15 +205,19 @@ final class RelativeQueries {
             int limit) {
         Map<String, List<LineageQueries.Link>> up = new HashMap<>();
         Map<String, Record> parents = new HashMap<>();
-        tx.run(ANCESTRY, Map.of("ids", List.of(id), "maxDepth", filter.maxDepth())).forEachRemaining(r -> {
-            String child = r.get("child").asString();
-            up.computeIfAbsent(child, k -> new ArrayList<>()).add(new LineageQueries.Link(child,
-                    r.get("parent").asString(), r.get("relation").asString(), strings(r.get("stages"))));
-            parents.putIfAbsent(r.get("parent").asString(), r);
-        });
+        Map<String, Record> links = new HashMap<>();
+        tx.run(filter.declaredOnly() ? ANCESTRY_DECLARED : ANCESTRY, Map.of("ids", List.of(id), "maxDepth", filter.maxDepth()))
+                .forEachRemaining(r -> {
+                    String child = r.get("child").asString();
+                    up.computeIfAbsent(child, k -> new ArrayList<>()).add(new LineageQueries.Link(child,
+                            r.get("parent").asString(), r.get("relation").asString(), strings(r.get("stages"))));
+                    parents.putIfAbsent(r.get("parent").asString(), r);
+                    links.put(child + ">" + r.get("parent").asString(), r);
+                });
         LineageQueries.Walk walk = LineageQueries.walk(upwards(up), id, filter.maxDepth(), Integer.MAX_VALUE);
         List<Relative> kept = walk.hops().entrySet().stream()
-                .map(e -> LineageQueries.kin(e.getKey(), e.getValue(), parents.get(e.getKey())))
+                .map(e -> LineageQueries.kin(e.getKey(), e.getValue(), parents.get(e.getKey()),
+                        links.get(e.getValue().via + ">" + e.getKey())))
                 .filter(filter::keeps)
                 .sorted(order)
                 .toList();

@@ -42,6 +42,14 @@ final class TreeWalk {
                    c.downloads AS downloads, COUNT { (c)<-[:DERIVED_FROM]-() } AS children
             """;
 
+    /** {@code evidence=declared}: inferred links are not followed, nor counted as children. */
+    private static final String CHILDREN_DECLARED = CHILDREN
+            .replace("MATCH (c)-[d:DERIVED_FROM]->(f)", "MATCH (c)-[d:DERIVED_FROM]->(f)\nWHERE coalesce(d.sources, []) <> ['inferred']")
+            .replace("COUNT { (c)<-[:DERIVED_FROM]-() }", "COUNT { (c)<-[k:DERIVED_FROM]-() WHERE coalesce(k.sources, []) <> ['inferred'] }");
+
+    private static final String ROOT_DECLARED = ROOT
+            .replace("COUNT { (m)<-[:DERIVED_FROM]-() }", "COUNT { (m)<-[k:DERIVED_FROM]-() WHERE coalesce(k.sources, []) <> ['inferred'] }");
+
     private static final Comparator<TreeNode> MOST_DOWNLOADED_FIRST = Comparator
             .comparing((TreeNode t) -> t.downloads() == null ? -1L : t.downloads(), Comparator.reverseOrder())
             .thenComparing(TreeNode::id);
@@ -54,13 +62,20 @@ final class TreeWalk {
     }
 
     static Optional<LineageQueries.Tree> tree(TransactionContext tx, String id, int depth, int maxNodes) {
-        return tree(tx, id, depth, maxNodes, Set.of());
+        return tree(tx, id, depth, maxNodes, Set.of(), false);
     }
 
-    /** The tree below {@code id}, leaving out the models in {@code shown} (already in another tree of the answer). */
+    static Optional<LineageQueries.Tree> tree(TransactionContext tx, String id, int depth, int maxNodes, Set<String> shown) {
+        return tree(tx, id, depth, maxNodes, shown, false);
+    }
+
+    /**
+     * The tree below {@code id}, leaving out the models in {@code shown} (already in another tree of
+     * the answer), following declared links only when {@code declared}.
+     */
     static Optional<LineageQueries.Tree> tree(TransactionContext tx, String id, int depth, int maxNodes,
-            Set<String> shown) {
-        Record root = tx.run(ROOT, Map.of("id", id)).stream().findFirst().orElse(null);
+            Set<String> shown, boolean declared) {
+        Record root = tx.run(declared ? ROOT_DECLARED : ROOT, Map.of("id", id)).stream().findFirst().orElse(null);
         if (root == null) {
             return Optional.empty();
         }
@@ -73,7 +88,7 @@ final class TreeWalk {
             boolean last = ++generation[0] == depth;
             List<List<LineageQueries.Link>> byParent = new ArrayList<>(frontier.size());
             frontier.forEach(f -> byParent.add(new ArrayList<>(2)));
-            tx.run(CHILDREN, Map.of("nodes", frontier.stream().map(elementIds::get).toList(), "last", last))
+            tx.run(declared ? CHILDREN_DECLARED : CHILDREN, Map.of("nodes", frontier.stream().map(elementIds::get).toList(), "last", last))
                     .forEachRemaining(r -> {
                         int from = r.get(0).asInt();
                         String to = r.get(1).asString();

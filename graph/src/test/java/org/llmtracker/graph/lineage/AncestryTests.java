@@ -61,7 +61,11 @@ class AncestryTests {
                     bases.add(base(parent, pick(RELATIONS, random), pick(STAGES, random)));
                 }
             }
-            catalogue.put(model(edited, bases.toArray(BaseModelRef[]::new)), NOW);
+            try {
+                catalogue.put(model(edited, bases.toArray(BaseModelRef[]::new)), NOW);
+            } catch (LineageCycleException refused) {
+                // The catalogue refuses an edit whose base already derives from the entry, and writes nothing of it.
+            }
 
             assertIndexAgreesWithTheLinks(graph, all);
         }
