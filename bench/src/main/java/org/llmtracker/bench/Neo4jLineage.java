@@ -72,11 +72,6 @@ public final class Neo4jLineage implements LineageStore {
         return new Ingest(data.models(), data.edges(), (System.nanoTime() - started) / 1e9);
     }
 
-    /** Writes the generated models and links through the application's own writer. */
-    static void write(Graph graph, LineageData data) {
-        write(new LineageWriter(graph), data);
-    }
-
     private static void write(LineageWriter writer, LineageData data) {
         long started = System.nanoTime();
         for (int from = 0; from < data.models(); from += CHUNK) {

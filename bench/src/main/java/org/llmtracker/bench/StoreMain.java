@@ -1,12 +1,18 @@
 package org.llmtracker.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 
 /**
  * Writes the benchmark's generated graph into an embedded store folder and leaves it there, so
  * the application can open it ({@code --tracker.neo4j.data-dir=DIR}) and its pages be looked at,
  * and timed, at Hub scale. Arguments: the number of models, the folder (empty or new), and
- * optionally the seed (42, as the benchmark). Prints the root of the biggest family.
+ * optionally the seed (42, as the benchmark). Prints the root of the biggest family, and writes
+ * the models the HTTP load asks about ({@link HttpLoad}) to {@code DIR/landmarks.properties}.
  */
 public final class StoreMain {
 
@@ -29,5 +35,21 @@ public final class StoreMain {
         }
         LineageData.Landmarks landmarks = data.landmarks();
         System.out.printf("Biggest family: %s (%,d models)%n", landmarks.biggestRoot(), landmarks.familySize());
+        writeLandmarks(dir, models, landmarks);
+    }
+
+    private static void writeLandmarks(Path dir, int models, LineageData.Landmarks l) {
+        Properties landmarks = new Properties();
+        landmarks.setProperty("models", Integer.toString(models));
+        landmarks.setProperty("biggestRoot", l.biggestRoot());
+        landmarks.setProperty("familySize", Integer.toString(l.familySize()));
+        landmarks.setProperty("deepestLeaf", l.deepestLeaf());
+        landmarks.setProperty("pathFrom", l.pathFrom());
+        landmarks.setProperty("pathTo", l.pathTo());
+        try (Writer out = Files.newBufferedWriter(dir.resolve("landmarks.properties"))) {
+            landmarks.store(out, "models the HTTP load test asks about");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
