@@ -52,7 +52,7 @@ class HubClientTests {
     void aRecordedRenameLocationIsReadAsTheNewId() throws Exception {
         hub.script("/api/models/bert-base-uncased", 1, new FixtureResponse(307,
                 Map.of("Location", "/api/models/google-bert/bert-base-uncased"),
-                "Temporary Redirect. Redirecting to /api/models/google-bert/bert-base-uncased", null));
+                "Temporary Redirect. Redirecting to /api/models/google-bert/bert-base-uncased", false));
         hub.script("/api/models/google-bert/bert-base-uncased", 1, FixtureResponse.of(200,
                 Recorded.body("deepset__roberta-base-squad2.json")
                         .replace("deepset/roberta-base-squad2", "google-bert/bert-base-uncased")));
@@ -145,7 +145,7 @@ class HubClientTests {
     void aTimedOutRequestIsRetried() throws Exception {
         client = client(HubTestSettings.withLimits(HubTestSettings.of(hub.uri(), "", 3, 100, 2000), 3,
                 Duration.ofMinutes(5), Duration.ofMillis(300)));
-        hub.script("/api/models/" + FixtureFamily.ROOT, 1, FixtureResponse.of(200, "{}").after(Duration.ofSeconds(2)));
+        hub.script("/api/models/" + FixtureFamily.ROOT, 1, FixtureResponse.of(200, "{}").stalled());
 
         assertThat(client.model(FixtureFamily.ROOT)).isInstanceOf(ModelAnswer.Found.class);
         assertThat(waits).singleElement().satisfies(w -> assertThat(w).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2)));
@@ -211,7 +211,7 @@ class HubClientTests {
                 .header("Link", "<mailto:admin@example.com>; rel=\"next\""));
         hub.script("/api/models?filter=base_model%3Aa%2Fspace", 1, FixtureResponse.of(200, "[]")
                 .header("Link", "</api/models?cursor=a b>; rel=\"next\""));
-        hub.script("/api/models/a/moved", 1, new FixtureResponse(307, Map.of("Location", "http://[oops/api/models/x"), "", null));
+        hub.script("/api/models/a/moved", 1, new FixtureResponse(307, Map.of("Location", "http://[oops/api/models/x"), "", false));
 
         assertThatThrownBy(() -> client.children("a/mail", new ArrayList<>(), page -> true)).isInstanceOf(HubException.class)
                 .hasMessageContaining("not an http(s) URL").hasMessageContaining("mailto:");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
@@ -49,6 +50,8 @@ public final class HubFixtureServer implements AutoCloseable {
     private final List<Script> scripts = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    /** Released at close: stalled answers wait on it, so a stall lasts exactly as long as the client waits. */
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile URI advertised;
 
@@ -100,6 +103,7 @@ public final class HubFixtureServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -116,12 +120,13 @@ public final class HubFixtureServer implements AutoCloseable {
         if (response == null) {
             response = answer(exchange.getRequestURI().getRawPath(), query(exchange.getRequestURI().getRawQuery()));
         }
-        try {
-            if (!response.delay().isZero()) {
-                Thread.sleep(response.delay().toMillis());
+        if (response.stalls()) {
+            try {
+                closing.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return;
         }
         byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
         response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -151,7 +156,7 @@ public final class HubFixtureServer implements AutoCloseable {
             String location = "/api/models/" + FixtureFamily.ROOT;
             return new FixtureResponse(307, Map.of("Content-Type", "text/plain; charset=utf-8", "Location", location,
                     "Vary", "Origin, Accept", "X-Powered-By", "huggingface-moon"),
-                    "Temporary Redirect. Redirecting to " + location, null);
+                    "Temporary Redirect. Redirecting to " + location, false);
         }
         FixtureModel model = family.model(id);
         if (model == null) {
@@ -206,7 +211,7 @@ public final class HubFixtureServer implements AutoCloseable {
         headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
         headers.put("Vary", "Origin");
         headers.put("X-Powered-By", "huggingface-moon");
-        return new FixtureResponse(200, headers, body, null);
+        return new FixtureResponse(200, headers, body, false);
     }
 
     private static String cursor(int offset) {

@@ -27,7 +27,7 @@ import org.llmtracker.graph.testing.Neo4jTest;
  * request per repository, and to no quota when authenticated (GitHub charges anonymous 304s).
  */
 @Neo4jTest
-class CatalogueCostReport {
+class CatalogueCostReportTests {
 
     @TempDir
     Path cache;
