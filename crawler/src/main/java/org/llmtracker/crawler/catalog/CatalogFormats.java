@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.llmtracker.graph.naming.HubIds;
 import org.llmtracker.graph.naming.ParameterLabel;
 
 /**
@@ -31,7 +32,6 @@ public final class CatalogFormats {
     private static final Pattern GITHUB_OWNER = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?");
     private static final Pattern GITHUB_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     // The Hub allows the same characters in both parts; ids of the oldest models have no owner (gpt2).
-    private static final Pattern HF_PART = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9])?");
     private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
 
     private CatalogFormats() {
@@ -82,11 +82,7 @@ public final class CatalogFormats {
     }
 
     public static Optional<String> huggingfaceIdProblem(String id) {
-        String[] parts = id.split("/", -1);
-        boolean valid = parts.length <= 2 && !id.contains("..") && !id.contains("--");
-        for (String part : parts) {
-            valid &= HF_PART.matcher(part).matches();
-        }
+        boolean valid = HubIds.valid(id);
         return valid ? Optional.empty()
                 : Optional.of("'" + id + "' is not a Hugging Face model id; use owner/name as in huggingface.co/owner/name");
     }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.llmtracker.graph.naming.HubIds;
 import org.llmtracker.graph.repository.ReadmeFacts;
 
 /** Hugging Face model links and arXiv papers in a rendered README. */
@@ -22,7 +23,6 @@ final class ReadmeLinks {
     private static final Set<String> NOT_OWNERS = Set.of("datasets", "spaces", "docs", "blog", "papers", "models",
             "collections", "organizations", "settings", "join", "login", "tasks", "learn", "pricing", "chat",
             "api", "search", "posts", "enterprise");
-    private static final Pattern HF_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern ARXIV = Pattern.compile("^/(?:abs|pdf)/(\\d{4}\\.\\d{4,5})(?:v\\d+)?(?:\\.pdf)?/?$");
 
     private ReadmeLinks() {
@@ -60,7 +60,7 @@ final class ReadmeLinks {
         if (parts.length < 2 || NOT_OWNERS.contains(parts[0].toLowerCase(Locale.ROOT))) {
             return null;
         }
-        if (!HF_NAME.matcher(parts[0]).matches() || !HF_NAME.matcher(parts[1]).matches()) {
+        if (!HubIds.valid(parts[0] + "/" + parts[1])) {
             return null;
         }
         return parts[0] + "/" + parts[1];

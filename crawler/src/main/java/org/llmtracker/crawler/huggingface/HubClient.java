@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.llmtracker.crawler.http.Upstream;
+import org.llmtracker.graph.naming.HubIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -242,7 +243,7 @@ public final class HubClient {
     }
 
     private static String checked(String id) throws HubException {
-        if (id == null || id.length() > 200 || !HubJson.ID.matcher(id.trim()).matches()) {
+        if (id == null || id.length() > 200 || !HubIds.valid(id.trim())) {
             throw new HubException("not a Hugging Face model id: " + quoted(String.valueOf(id)));
         }
         return id.trim();

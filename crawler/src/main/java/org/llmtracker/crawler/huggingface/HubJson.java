@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
+import org.llmtracker.graph.naming.HubIds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class HubJson {
 
     /** Hub repo ids: an optional owner and a name of letters, digits, '-', '_' and '.'. */
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9._-]+)?");
 
     private final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -66,7 +65,7 @@ final class HubJson {
             throw new HubException("malformed model from " + where + ": not a JSON object");
         }
         String id = string(node.get("id"));
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!HubIds.valid(id)) {
             throw new HubException("malformed model from " + where + ": no valid 'id' (" + node.get("id") + ")");
         }
         JsonNode card = node.path("cardData");

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.llmtracker.graph.lineage.Derivation;
 import org.llmtracker.graph.lineage.Rename;
 import org.llmtracker.graph.model.Relation;
+import org.llmtracker.graph.naming.HubIds;
 
 /**
  * Lineage from a Hub answer. Two witnesses speak: the model card ({@code cardData.base_model},
@@ -29,7 +30,7 @@ public final class LineageParser {
     public Lineage parse(HubEntry entry) {
         Map<String, Relation> tagged = tagged(entry.tags());
         Map<String, String> card = new LinkedHashMap<>();
-        entry.cardBaseModels().stream().filter(id -> HubJson.ID.matcher(id).matches())
+        entry.cardBaseModels().stream().filter(HubIds::valid)
                 .forEach(id -> card.putIfAbsent(key(id), id));
         Relation cardRelation = Relation.parse(entry.cardRelation()).orElse(null);
 
@@ -81,7 +82,7 @@ public final class LineageParser {
             String rest = tag.substring(PREFIX.length());
             int colon = rest.indexOf(':');
             String id = colon < 0 ? rest : rest.substring(colon + 1);
-            if (!HubJson.ID.matcher(id).matches()) {
+            if (!HubIds.valid(id)) {
                 continue;
             }
             Relation relation = colon < 0 ? null : Relation.parse(rest.substring(0, colon)).orElse(Relation.UNKNOWN);
