@@ -17,18 +17,21 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
 /**
- * Starts one embedded Neo4j per test JVM (kept in the root extension store, closed when the
- * JVM's tests end) and empties it before each test. Tests take a {@link Graph}, which runs
- * Cypher in-process like the application in embedded mode, or a {@link Driver} connected
- * over Bolt, for tests of the driver path.
+ * Starts one embedded Neo4j per test JVM (closed when the JVM ends) and empties it before each
+ * test. Tests take a {@link Graph}, which runs Cypher in-process like the application in
+ * embedded mode, or a {@link Driver} connected over Bolt, for tests of the driver path. Spring
+ * slice tests reach the same store through {@link #sharedGraph()}.
  */
 public final class EmbeddedNeo4jExtension implements BeforeEachCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EmbeddedNeo4jExtension.class);
+    /** The test JVM's one store, for Spring test configurations that need a {@link Graph} bean. */
+    public static Graph sharedGraph() {
+        return Shared.SERVER.graph;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        server(context).graph.write(tx -> tx.run("MATCH (n) DETACH DELETE n").consume());
+        Shared.SERVER.graph.write(tx -> tx.run("MATCH (n) DETACH DELETE n").consume());
     }
 
     @Override
@@ -39,12 +42,16 @@ public final class EmbeddedNeo4jExtension implements BeforeEachCallback, Paramet
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Server server = server(context);
-        return parameter.getParameter().getType() == Graph.class ? server.graph : server.driver;
+        return parameter.getParameter().getType() == Graph.class ? Shared.SERVER.graph : Shared.SERVER.driver;
     }
 
-    private static Server server(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Server.class, k -> Server.start(), Server.class);
+    /** Started on first use, by a JUnit test or a Spring context, whichever comes first; stopped with the JVM. */
+    private static final class Shared {
+        static final Server SERVER = Server.start();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(SERVER::close, "embedded-neo4j-stop"));
+        }
     }
 
     static final class Server implements AutoCloseable {
