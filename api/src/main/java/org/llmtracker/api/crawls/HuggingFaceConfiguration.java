@@ -6,9 +6,8 @@ import org.llmtracker.api.config.TrackerProperties;
 import org.llmtracker.crawler.huggingface.HubSettings;
 import org.llmtracker.crawler.huggingface.HuggingFaceCrawl;
 import org.llmtracker.crawler.huggingface.Sleeper;
-import org.llmtracker.graph.lineage.HubGraph;
+import org.llmtracker.graph.lineage.HubFamilies;
 import org.llmtracker.graph.lineage.LineageConflicts;
-import org.llmtracker.graph.lineage.LineageWriter;
 import org.llmtracker.graph.store.Graph;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 class HuggingFaceConfiguration {
 
     @Bean
-    HubGraph hubGraph(Graph graph) {
-        return new HubGraph(graph);
+    HubFamilies hubFamilies(Graph graph) {
+        return new HubFamilies(graph);
     }
 
     @Bean
@@ -28,11 +27,11 @@ class HuggingFaceConfiguration {
     }
 
     @Bean
-    HuggingFaceCrawl huggingFaceCrawl(TrackerProperties properties, LineageWriter lineage, HubGraph hub, Clock clock) {
+    HuggingFaceCrawl huggingFaceCrawl(TrackerProperties properties, HubFamilies hub, Clock clock) {
         TrackerProperties.Huggingface hf = properties.huggingface();
         TrackerProperties.Huggingface.Discovery discovery = hf.discovery();
         HubSettings settings = HubSettings.of(hf.apiUrl(), hf.token(), discovery.maxDepth(), discovery.minDownloads(),
                 discovery.maxPerFamily());
-        return new HuggingFaceCrawl(settings, lineage, hub, clock, Sleeper.real());
+        return new HuggingFaceCrawl(settings, hub, clock, Sleeper.real());
     }
 }

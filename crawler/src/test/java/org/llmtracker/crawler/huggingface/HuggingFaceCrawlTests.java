@@ -25,11 +25,10 @@ import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
 import org.llmtracker.graph.lineage.Conflict;
-import org.llmtracker.graph.lineage.HubGraph;
+import org.llmtracker.graph.lineage.HubFamilies;
 import org.llmtracker.graph.lineage.RelativeFilter;
 import org.llmtracker.graph.lineage.LineageConflicts;
 import org.llmtracker.graph.lineage.LineageQueries;
-import org.llmtracker.graph.lineage.LineageWriter;
 import org.llmtracker.graph.model.ModelQueries;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.store.Graph;
@@ -187,7 +186,7 @@ class HuggingFaceCrawlTests {
     private CrawlRecorder crawl(Graph graph, HubFixtureServer server, int maxPerFamily, Instant at) {
         HubSettings settings = HubSettings.of(server.uri(), "", 3, FixtureFamily.MIN_DOWNLOADS, maxPerFamily);
         CrawlRecorder recorder = new CrawlRecorder();
-        new HuggingFaceCrawl(settings, new LineageWriter(graph), new HubGraph(graph), Clock.fixed(at, ZoneOffset.UTC),
+        new HuggingFaceCrawl(settings, new HubFamilies(graph), Clock.fixed(at, ZoneOffset.UTC),
                 waits::add).run(recorder);
         return recorder;
     }

@@ -14,8 +14,7 @@ import org.llmtracker.crawler.huggingface.testing.FixtureFamily;
 import org.llmtracker.crawler.huggingface.testing.HubFixtureServer;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.catalog.CatalogWriter;
-import org.llmtracker.graph.lineage.HubGraph;
-import org.llmtracker.graph.lineage.LineageWriter;
+import org.llmtracker.graph.lineage.HubFamilies;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
 
@@ -49,7 +48,7 @@ class RequestsPerModelReportTests {
         try (HubFixtureServer server = HubFixtureServer.start(FixtureFamily.generate(), listChildCounts)) {
             CrawlRecorder run = new CrawlRecorder();
             new HuggingFaceCrawl(HubSettings.of(server.uri(), "", 3, FixtureFamily.MIN_DOWNLOADS, 2000),
-                    new LineageWriter(graph), new HubGraph(graph), Clock.fixed(NOW, ZoneOffset.UTC), d -> { })
+                    new HubFamilies(graph), Clock.fixed(NOW, ZoneOffset.UTC), d -> { })
                     .run(run);
             long discovered = run.counts().get("discovered");
             double perModel = (double) run.requests() / discovered;
