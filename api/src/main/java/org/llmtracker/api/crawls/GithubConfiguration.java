@@ -27,7 +27,8 @@ class GithubConfiguration {
         GithubSettings settings = new GithubSettings(p.apiUrl(), p.token(), p.cacheDir(), p.cacheMaxMb() << 20,
                 p.connectTimeout(), p.readTimeout(), new RetryPolicy(p.maxAttempts(), p.retryBaseDelay(), p.maxWait()),
                 p.maxReleasePages(), p.detailsMaxAge());
-        return new GithubCrawl(new RepositoryReads(graph), new RepositoryWriter(graph), settings, Sleeper.REAL, clock);
+        return new GithubCrawl(new RepositoryReads(graph), new RepositoryWriter(graph), new ArticleStore(graph), settings,
+                Sleeper.REAL, clock);
     }
 
     @Bean

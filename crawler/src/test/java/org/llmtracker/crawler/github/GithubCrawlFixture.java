@@ -13,6 +13,7 @@ import java.util.Map;
 import org.llmtracker.crawler.http.RetryPolicy;
 import org.llmtracker.crawler.run.CrawlRunner;
 import org.llmtracker.crawler.testing.GithubMirror;
+import org.llmtracker.graph.article.ArticleStore;
 import org.llmtracker.graph.repository.RepositoryReads;
 import org.llmtracker.graph.repository.RepositoryWriter;
 import org.llmtracker.graph.run.CrawlRun;
@@ -39,8 +40,8 @@ final class GithubCrawlFixture {
         GithubSettings settings = new GithubSettings(URI.create(mirror.url()), token, cacheDir, 10 << 20,
                 Duration.ofSeconds(2), Duration.ofMillis(700), new RetryPolicy(3, Duration.ofMillis(5), maxWait), 3,
                 Duration.ofDays(7));
-        this.crawl = new GithubCrawl(new RepositoryReads(graph), new RepositoryWriter(graph), settings, waits::add,
-                clock);
+        this.crawl = new GithubCrawl(new RepositoryReads(graph), new RepositoryWriter(graph), new ArticleStore(graph), settings,
+                waits::add, clock);
     }
 
     static Clock at(Instant instant) {
