@@ -1,7 +1,6 @@
 package org.llmtracker.api.catalog;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,11 +17,8 @@ import org.llmtracker.crawler.catalog.RawEntry;
 import org.llmtracker.crawler.catalog.Validation;
 import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
-import org.llmtracker.graph.lineage.Relative;
-import org.llmtracker.graph.lineage.RelativeFilter;
-import org.llmtracker.graph.lineage.LineageQueries;
+import org.llmtracker.graph.lineage.LineageCycleException;
 import org.llmtracker.graph.model.ModelQueries;
-import org.llmtracker.api.web.Params;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,18 +38,16 @@ class CatalogController {
     private final CatalogWriter writer;
     private final CatalogValidator validator;
     private final ModelQueries models;
-    private final LineageQueries lineage;
     private final CatalogStartup startup;
     private final TableImporter importer;
     private final Clock clock;
 
-    CatalogController(CatalogWriter writer, CatalogValidator validator, ModelQueries models, LineageQueries lineage,
+    CatalogController(CatalogWriter writer, CatalogValidator validator, ModelQueries models,
             CatalogStartup startup, TableImporter importer, Clock clock) {
         this.importer = importer;
         this.writer = writer;
         this.validator = validator;
         this.models = models;
-        this.lineage = lineage;
         this.startup = startup;
         this.clock = clock;
     }
@@ -77,23 +71,26 @@ class CatalogController {
         }
         RawEntry entry = new RawEntry(key, body.name(), body.kind(), body.organisation(), body.region(), body.parameters(),
                 body.openSource(), body.releasedAt(), body.license(), body.description(), body.githubRepositories(),
-                body.huggingfaceIds(), body.baseModels(), body.links());
+                body.huggingfaceIds(), body.baseModels(), body.links(), body.newVersionOf());
         Set<String> knownBases = new HashSet<>();
         body.baseModels().forEach(b -> {
             if (b != null && b.id() != null && !b.id().isBlank()) {
                 models.resolve(b.id()).ifPresent(knownBases::add);
             }
         });
+        if (body.newVersionOf() != null && !body.newVersionOf().isBlank()) {
+            models.resolve(body.newVersionOf()).ifPresent(knownBases::add);
+        }
         Validation<CatalogEntry> validation = validator.validateEntry(entry, knownBases);
         if (!validation.isValid()) {
             throw new CatalogException("PUT /api/catalog/" + key, validation.problems());
         }
-        List<CatalogProblem> cycles = cycles(validation.value());
-        if (!cycles.isEmpty()) {
-            throw new CatalogException("PUT /api/catalog/" + key, cycles);
-        }
         boolean existed = models.resolve(key).isPresent();
-        writer.put(validation.value(), clock.instant());
+        try {
+            writer.put(validation.value(), clock.instant());
+        } catch (LineageCycleException e) {
+            throw new CatalogException("PUT /api/catalog/" + key, List.of(cycle(validation.value(), e)));
+        }
         CatalogEntry stored = writer.find(key).orElseThrow();
         return existed ? ResponseEntity.ok(stored) : ResponseEntity.status(201).body(stored);
     }
@@ -116,22 +113,12 @@ class CatalogController {
         return CatalogYaml.write(result.entries(), header.isEmpty() ? "Imported tables" : "Imported tables\n" + header);
     }
 
-    /** A base that already derives from the entry would close a loop. */
-    private List<CatalogProblem> cycles(CatalogEntry entry) {
-        if (models.resolve(entry.id()).isEmpty()) {
-            return List.of();
-        }
-        Set<String> descendants = new HashSet<>();
-        lineage.descendants(entry.id().toLowerCase(java.util.Locale.ROOT), RelativeFilter.depth(Params.MAX_DEPTH), 0, Integer.MAX_VALUE)
-                .items().stream().map(Relative::id).forEach(descendants::add);
-        List<CatalogProblem> problems = new ArrayList<>();
+    private static CatalogProblem cycle(CatalogEntry entry, LineageCycleException e) {
         for (int i = 0; i < entry.baseModels().size(); i++) {
-            String base = models.resolve(entry.baseModels().get(i).id()).orElse("");
-            if (descendants.contains(base)) {
-                problems.add(new CatalogProblem(entry.id(), "baseModels[" + i + "].id",
-                        "'" + base + "' already derives from '" + entry.id() + "': this would make a lineage cycle"));
+            if (entry.baseModels().get(i).id().equalsIgnoreCase(e.parent())) {
+                return new CatalogProblem(entry.id(), "baseModels[" + i + "].id", e.getMessage());
             }
         }
-        return problems;
+        return new CatalogProblem(entry.id(), "baseModels", e.getMessage());
     }
 }

@@ -39,13 +39,14 @@ class CatalogApiIT {
 
     @Test
     void writesWithoutTheAdminTokenAreRefused() {
-        var anonymous = http.put("/api/catalog/koala", KOALA, null);
-        var wrongToken = http.put("/api/catalog/koala", KOALA, "guess");
+        // Its own id: whether another test has added koala by then must not matter.
+        var anonymous = http.put("/api/catalog/koala-unsigned", KOALA, null);
+        var wrongToken = http.put("/api/catalog/koala-unsigned", KOALA, "guess");
 
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
         assertThat(wrongToken.status()).isEqualTo(401);
-        assertThat(http.get("/api/catalog/koala").status()).isEqualTo(404);
+        assertThat(http.get("/api/catalog/koala-unsigned").status()).isEqualTo(404);
     }
 
     @Test
@@ -56,6 +57,17 @@ class CatalogApiIT {
         assertThat(http.get("/api/catalog/koala").json().path("organisation").asString()).isEqualTo("UC Berkeley");
         assertThat(http.get("/api/models/llama/descendants?size=200").body()).contains("\"koala\"");
         assertThat(http.get("/api/models/koala").json().path("parents").get(0).path("relation").asString()).isEqualTo("FINETUNE");
+    }
+
+    @Test
+    void anEntryCanBeTheNewVersionOfAnother() {
+        var created = http.put("/api/catalog/llama-5-preview", """
+                {"name": "Llama 5 preview", "kind": "model", "newVersionOf": "Llama-4"}
+                """, ApiTest.ADMIN_TOKEN);
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("newVersionOf").asString()).isEqualTo("llama-4");
+        assertThat(http.get("/api/catalog/llama-5-preview").json().path("baseModels").size()).isZero();
     }
 
     @Test

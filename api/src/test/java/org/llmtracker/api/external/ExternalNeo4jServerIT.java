@@ -2,13 +2,14 @@ package org.llmtracker.api.external;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -151,16 +152,16 @@ class ExternalNeo4jServerIT {
      * comes back. While the store is still starting every answer must be a 503, never a 500.
      */
     private static Http.Response eventually(Supplier<Http.Response> call, Predicate<Http.Response> done) {
-        Instant deadline = Instant.now().plus(RECOVERY_DEADLINE);
-        Http.Response last = call.get();
-        while (!done.test(last)) {
-            assertThat(last.status()).as("answer while recovering: %s", last.body()).isEqualTo(503);
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Not recovered within " + RECOVERY_DEADLINE + "; last answer " + last.status()
-                        + " " + last.body());
+        AtomicReference<Http.Response> last = new AtomicReference<>();
+        await().atMost(RECOVERY_DEADLINE).pollInterval(Duration.ZERO).until(() -> {
+            Http.Response answer = call.get();
+            last.set(answer);
+            if (done.test(answer)) {
+                return true;
             }
-            last = call.get();
-        }
-        return last;
+            assertThat(answer.status()).as("answer while recovering: %s", answer.body()).isEqualTo(503);
+            return false;
+        });
+        return last.get();
     }
 }

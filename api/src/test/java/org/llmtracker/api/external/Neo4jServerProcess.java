@@ -1,5 +1,7 @@
 package org.llmtracker.api.external;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -7,10 +9,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,27 +109,17 @@ final class Neo4jServerProcess implements AutoCloseable {
     }
 
     private void awaitReady(Path serverLog) throws IOException {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            String output = Files.exists(serverLog) ? Files.readString(serverLog) : "";
-            if (output.contains(Neo4jServerMain.READY)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Neo4j server process exited with " + process.exitValue() + ":\n" + output);
-            }
-            pause();
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("Neo4j server not ready after " + START_TIMEOUT + ":\n" + Files.readString(serverLog));
-    }
-
-    private static void pause() {
         try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
+                String output = Files.exists(serverLog) ? Files.readString(serverLog) : "";
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Neo4j server process exited with " + process.exitValue() + ":\n" + output);
+                }
+                return output.contains(Neo4jServerMain.READY);
+            });
+        } catch (ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Neo4j server not ready after " + START_TIMEOUT + ":\n" + Files.readString(serverLog));
         }
     }
 

@@ -110,11 +110,11 @@ class ClusteredScheduleIT {
         log.info("Both instances took fires: node-a {}, node-b {}", fires.takenBy("node-a"), fires.takenBy("node-b"));
 
         stop(a);
-        Instant stopped = Instant.now();
+        long stopped = fires.recorded();
         int before = fires.takenBy("node-b");
         await().atMost(Duration.ofMinutes(2)).until(() -> JOBS.stream().allMatch(job -> fires.all().stream()
-                .anyMatch(f -> f.job().equals(job) && f.instance().equals("node-b") && f.ranAt().isAfter(stopped))));
-        assertThat(fires.all()).filteredOn(f -> f.instance().equals("node-a")).allSatisfy(f -> assertThat(f.ranAt()).isBefore(stopped));
+                .anyMatch(f -> f.job().equals(job) && f.instance().equals("node-b") && f.order() > stopped)));
+        assertThat(fires.all()).filteredOn(f -> f.instance().equals("node-a")).allSatisfy(f -> assertThat(f.order()).isLessThanOrEqualTo(stopped));
         log.info("After node-a stopped, node-b took {} more fires, of every job", fires.takenBy("node-b") - before);
 
         Map<String, Long> perFire = fires.all().stream()
@@ -182,7 +182,7 @@ class ClusteredScheduleIT {
                 Fires fires = (Fires) context.getScheduler().getContext().get(Fires.KEY);
                 String instance = context.getScheduler().getSchedulerInstanceId();
                 Instant scheduled = context.getScheduledFireTime().toInstant();
-                fires.add(new Fire(context.getJobDetail().getKey().getName(), scheduled, instance, Instant.now()));
+                fires.add(context.getJobDetail().getKey().getName(), scheduled, instance);
                 log.info("Fire of {} scheduled for {} taken by instance {}", context.getJobDetail().getKey().getName(), scheduled, instance);
             } catch (SchedulerException e) {
                 throw new IllegalStateException(e);
@@ -190,15 +190,22 @@ class ClusteredScheduleIT {
         }
     }
 
-    record Fire(String job, Instant scheduledFor, String instance, Instant ranAt) {
+    /** @param order the fire's place among all fires recorded, 1 first: "after node-a stopped" without a clock */
+    record Fire(String job, Instant scheduledFor, String instance, long order) {
     }
 
     static final class Fires {
         static final String KEY = "fires";
         private final List<Fire> fires = Collections.synchronizedList(new ArrayList<>());
 
-        void add(Fire fire) {
-            fires.add(fire);
+        void add(String job, Instant scheduledFor, String instance) {
+            synchronized (fires) {
+                fires.add(new Fire(job, scheduledFor, instance, fires.size() + 1));
+            }
+        }
+
+        long recorded() {
+            return fires.size();
         }
 
         List<Fire> all() {

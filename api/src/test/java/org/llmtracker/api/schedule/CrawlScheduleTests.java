@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import org.llmtracker.graph.run.CrawlRunStore;
 import org.llmtracker.graph.run.CrawlStatus;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
+import org.llmtracker.graph.testing.SteppingClock;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.impl.StdSchedulerFactory;
@@ -32,9 +34,9 @@ import org.quartz.impl.matchers.GroupMatcher;
 class CrawlScheduleTests {
 
     private static final String RARELY = "0 0 8 ? * MON";
-    private static final String EVERY_SECOND = "* * * * * ?";
 
-    private final Clock clock = Clock.systemUTC();
+    /** Moves a millisecond per reading, so runs recorded one after another have ordered times, without the wall clock. */
+    private final Clock clock = new SteppingClock(Instant.parse("2026-11-23T08:00:00Z"), Duration.ofMillis(1));
     private Scheduler scheduler;
 
     @AfterEach
@@ -77,7 +79,7 @@ class CrawlScheduleTests {
     }
 
     @Test
-    void aFailingJobIsRecordedAsFailedAndTheNextFireStillHappens(Graph graph) {
+    void aFailingJobIsRecordedAsFailedAndTheNextFireStillHappens(Graph graph) throws Exception {
         CrawlRunStore runs = new CrawlRunStore(graph);
         recordRun(runs, "github", clock.instant());
         Job failing = new Job() {
@@ -91,20 +93,25 @@ class CrawlScheduleTests {
                 throw new IllegalStateException("upstream broke");
             }
         };
-        start(schedule(runs, failing), Map.of("github", EVERY_SECOND));
+        start(schedule(runs, failing), Map.of("github", RARELY));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> runs.list("github", 10).stream()
-                .filter(r -> r.status() == CrawlStatus.FAILED).count() >= 2);
+        fire("github");
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(runs, CrawlStatus.FAILED) == 1);
+        fire("github");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(runs, CrawlStatus.FAILED) == 2);
         assertThat(runs.list("github", 10).stream().filter(r -> r.status() == CrawlStatus.FAILED))
                 .allSatisfy(r -> assertThat(r.note()).contains("upstream broke"));
     }
 
     @Test
-    void aJobNeverOverlapsItselfEvenWhenItOutlastsItsPeriod(Graph graph) {
+    void aJobFiredAgainWhileItRunsWaitsForTheRunningOneToEnd(Graph graph) throws Exception {
         CrawlRunStore runs = new CrawlRunStore(graph);
         recordRun(runs, "github", clock.instant());
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
+        CountDownLatch firstMayEnd = new CountDownLatch(1);
+        AtomicInteger entered = new AtomicInteger();
         Job slow = new Job() {
             @Override
             public String job() {
@@ -115,7 +122,9 @@ class CrawlScheduleTests {
             public void run(CrawlRecorder recorder) {
                 mostAtOnce.accumulateAndGet(inside.incrementAndGet(), Math::max);
                 try {
-                    Thread.sleep(1_500);
+                    if (entered.incrementAndGet() == 1) {
+                        firstMayEnd.await();
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
@@ -123,15 +132,30 @@ class CrawlScheduleTests {
                 }
             }
         };
-        start(schedule(runs, slow), Map.of("github", EVERY_SECOND));
+        start(schedule(runs, slow), Map.of("github", RARELY));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> runs.list("github", 10).stream()
-                .filter(r -> r.status() == CrawlStatus.SUCCEEDED).count() >= 3);
+        fire("github");
+        await().atMost(Duration.ofSeconds(60)).until(() -> inside.get() == 1);
+        fire("github");
+        fire("github");
+        firstMayEnd.countDown();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(runs, CrawlStatus.SUCCEEDED) >= 4);
+        assertThat(entered.get()).isEqualTo(3);
         assertThat(mostAtOnce.get()).isEqualTo(1);
         List<CrawlRun> finished = runs.list("github", 10).stream().filter(r -> r.finishedAt() != null).toList();
         for (int i = 1; i < finished.size(); i++) {
             assertThat(finished.get(i).finishedAt()).isBeforeOrEqualTo(finished.get(i - 1).startedAt());
         }
+    }
+
+    /** One fire now, as Quartz would make it: the job's own trigger rules (no overlap) apply. */
+    private void fire(String job) throws org.quartz.SchedulerException {
+        scheduler.triggerJob(JobKey.jobKey(job, CrawlSchedule.GROUP));
+    }
+
+    private static long count(CrawlRunStore runs, CrawlStatus status) {
+        return runs.list("github", 10).stream().filter(r -> r.status() == status).count();
     }
 
     private CrawlSchedule schedule(CrawlRunStore runs, Job... crawls) {

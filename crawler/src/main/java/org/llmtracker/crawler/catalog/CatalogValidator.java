@@ -3,10 +3,13 @@ package org.llmtracker.crawler.catalog;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.llmtracker.graph.catalog.BaseModelRef;
 import org.llmtracker.graph.catalog.CatalogEntry;
@@ -34,6 +37,7 @@ public final class CatalogValidator {
         List<CatalogProblem> problems = new ArrayList<>();
         Map<String, String> huggingfaceOwners = new HashMap<>();
         Map<String, List<String>> parents = new LinkedHashMap<>();
+        Map<String, List<String>> earlier = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             RawEntry e = entries.get(i);
             String label = label(e, i + 1);
@@ -48,44 +52,33 @@ public final class CatalogValidator {
                 parents.computeIfAbsent(key(e.id()), k -> new ArrayList<>()).addAll(known);
             }
             checkHuggingfaceIds(e, label, displayIds, huggingfaceOwners, problems);
+            checkEarlierVersion(e, label, positions.keySet(), displayIds.values(), problems)
+                    .ifPresent(v -> earlier.put(key(e.id()), List.of(v)));
         }
         for (List<String> cycle : Cycles.find(parents)) {
             problems.add(new CatalogProblem(displayIds.get(cycle.get(0)), "baseModels",
                     "base models form a cycle: " + String.join(" -> ", cycle.stream().map(displayIds::get).toList())));
         }
+        for (List<String> cycle : Cycles.find(earlier)) {
+            problems.add(new CatalogProblem(displayIds.get(cycle.get(0)), "newVersionOf",
+                    "versions form a cycle: " + String.join(" -> ", cycle.stream().map(displayIds::get).toList())));
+        }
         return problems.isEmpty() ? Validation.valid(entries.stream().map(CatalogValidator::convert).toList())
                 : Validation.invalid(problems);
     }
 
-    /** Validates one entry whose base models must be among {@code knownModelIds} (any case). */
-    public Validation<CatalogEntry> validateEntry(RawEntry entry, Collection<String> knownModelIds) {
-        Map<String, List<String>> noParents = new HashMap<>();
-        knownModelIds.forEach(id -> noParents.put(id, List.of()));
-        return validateEntry(entry, noParents);
-    }
-
     /**
-     * Validates one entry against the models the graph holds, given with their current base models, so
-     * that an edit which would close a lineage cycle is refused too.
+     * Validates one entry whose base models must be among {@code knownModelIds} (any case). Whether a
+     * base already derives from the entry is the stored graph's question: the writer refuses such an
+     * edit in the transaction that would store it.
      */
-    public Validation<CatalogEntry> validateEntry(RawEntry entry, Map<String, ? extends Collection<String>> knownParents) {
+    public Validation<CatalogEntry> validateEntry(RawEntry entry, Collection<String> knownModelIds) {
         String label = label(entry, 1);
         List<CatalogProblem> problems = new ArrayList<>(EntryRules.check(entry, label));
-        Map<String, List<String>> parents = new HashMap<>();
-        Map<String, String> displayIds = new HashMap<>();
-        knownParents.forEach((id, bases) -> {
-            parents.put(key(id), bases.stream().map(CatalogValidator::key).toList());
-            displayIds.put(key(id), id);
-        });
-        List<String> known = checkBases(entry, label, parents.keySet(), knownParents.keySet(), problems);
-        if (!EntryRules.blank(entry.id())) {
-            String own = key(entry.id());
-            parents.put(own, known);
-            displayIds.put(own, entry.id().trim());
-            Cycles.find(parents).stream().filter(cycle -> cycle.contains(own)).findFirst().ifPresent(cycle ->
-                    problems.add(new CatalogProblem(label, "baseModels", "base models would form a cycle: "
-                            + String.join(" -> ", cycle.stream().map(displayIds::get).toList()))));
-        }
+        Set<String> known = new HashSet<>();
+        knownModelIds.forEach(id -> known.add(key(id)));
+        checkBases(entry, label, known, knownModelIds, problems);
+        checkEarlierVersion(entry, label, known, knownModelIds, problems);
         return problems.isEmpty() ? Validation.valid(convert(entry)) : Validation.invalid(problems);
     }
 
@@ -117,6 +110,21 @@ public final class CatalogValidator {
             }
         }
         return known;
+    }
+
+    /** Reports an unknown earlier version; returns its key when it is known. */
+    private static Optional<String> checkEarlierVersion(RawEntry e, String label, Collection<String> knownKeys,
+            Collection<String> suggestions, List<CatalogProblem> problems) {
+        if (EntryRules.blank(e.newVersionOf()) || EntryRules.blank(e.id())
+                || key(e.newVersionOf()).equals(key(e.id()))) {
+            return Optional.empty(); // absent, or reported by EntryRules
+        }
+        if (knownKeys.contains(key(e.newVersionOf()))) {
+            return Optional.of(key(e.newVersionOf()));
+        }
+        problems.add(new CatalogProblem(label, "newVersionOf", "unknown entry '" + e.newVersionOf() + "'"
+                + Suggestions.didYouMean(e.newVersionOf(), suggestions)));
+        return Optional.empty();
     }
 
     // The graph makes every Hugging Face id an alias of its entry, so an id must lead to one entry only.
@@ -156,7 +164,8 @@ public final class CatalogValidator {
                 b.stages().stream().map(s -> Stage.parse(s).orElseThrow()).toList())).toList();
         return new CatalogEntry(e.id().trim(), e.name(), e.kind(), orNull(e.organisation()), orNull(e.region()),
                 orNull(e.parameters()), e.openSource(), orNull(e.releasedAt()), orNull(e.license()),
-                orNull(e.description()), e.githubRepositories(), e.huggingfaceIds(), bases, e.links());
+                orNull(e.description()), e.githubRepositories(), e.huggingfaceIds(), bases, e.links(),
+                EntryRules.blank(e.newVersionOf()) ? null : e.newVersionOf().trim());
     }
 
     private static String orNull(String value) {

@@ -64,6 +64,7 @@ public final class CatalogYaml {
             out.append("    releasedAt: ").append(quoted(e.releasedAt())).append('\n');
         }
         field(out, "license", e.license());
+        field(out, "newVersionOf", e.newVersionOf());
         field(out, "description", e.description());
         flowList(out, "    ", "githubRepositories", e.githubRepositories(), false);
         flowList(out, "    ", "huggingfaceIds", e.huggingfaceIds(), false);

@@ -55,6 +55,10 @@ final class EntryRules {
         if (!blank(e.region()) && !CatalogFormats.REGIONS.contains(e.region())) {
             add("region", "'" + e.region() + "' is not a region; use foreign or domestic, or leave it out");
         }
+        // A reference, like a base model's id: any case, checked against the known entries.
+        if (!blank(e.newVersionOf()) && !blank(e.id()) && e.newVersionOf().trim().equalsIgnoreCase(e.id().trim())) {
+            add("newVersionOf", "an entry cannot be a new version of itself");
+        }
         if (!blank(e.parameters())) {
             CatalogFormats.parametersProblem(e.parameters()).ifPresent(m -> add("parameters", m));
         }

@@ -14,7 +14,7 @@ final class RawCatalogReader {
 
     static final List<String> ENTRY_FIELDS = List.of("id", "name", "kind", "organisation", "region", "parameters",
             "openSource", "releasedAt", "license", "description", "githubRepositories", "huggingfaceIds",
-            "baseModels", "links");
+            "baseModels", "links", "newVersionOf");
     private static final List<String> BASE_FIELDS = List.of("id", "relation", "stages");
 
     record Result(List<RawEntry> entries, List<CatalogProblem> problems) {
@@ -76,7 +76,8 @@ final class RawCatalogReader {
                 text(node, "organisation", ""), text(node, "region", ""), text(node, "parameters", ""),
                 bool(node, "openSource"), text(node, "releasedAt", ""), text(node, "license", ""),
                 text(node, "description", ""), texts(node, "githubRepositories", ""),
-                texts(node, "huggingfaceIds", ""), baseModels(node.get("baseModels")), texts(node, "links", ""));
+                texts(node, "huggingfaceIds", ""), baseModels(node.get("baseModels")), texts(node, "links", ""),
+                text(node, "newVersionOf", ""));
     }
 
     private List<RawBaseModel> baseModels(JsonNode node) {

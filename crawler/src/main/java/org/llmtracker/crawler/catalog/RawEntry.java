@@ -25,7 +25,16 @@ public record RawEntry(
         List<String> githubRepositories,
         List<String> huggingfaceIds,
         List<RawBaseModel> baseModels,
-        List<String> links) {
+        List<String> links,
+        String newVersionOf) {
+
+    /** An entry that names no earlier version, as most do. */
+    public RawEntry(String id, String name, String kind, String organisation, String region, String parameters,
+            Boolean openSource, String releasedAt, String license, String description, List<String> githubRepositories,
+            List<String> huggingfaceIds, List<RawBaseModel> baseModels, List<String> links) {
+        this(id, name, kind, organisation, region, parameters, openSource, releasedAt, license, description,
+                githubRepositories, huggingfaceIds, baseModels, links, null);
+    }
 
     public RawEntry {
         githubRepositories = copy(githubRepositories);
@@ -39,7 +48,7 @@ public record RawEntry(
         List<RawBaseModel> bases = e.baseModels().stream().map(RawEntry::raw).toList();
         return new RawEntry(e.id(), e.name(), e.kind(), e.organisation(), e.region(), e.parameters(), e.openSource(),
                 e.releasedAt(), e.license(), e.description(), e.githubRepositories(), e.huggingfaceIds(), bases,
-                e.links());
+                e.links(), e.newVersionOf());
     }
 
     private static RawBaseModel raw(BaseModelRef b) {

@@ -21,7 +21,7 @@ class ShippedCatalogTests {
 
     @Test
     void loadsAndPassesEveryRule() {
-        assertThat(entries).hasSize(46);
+        assertThat(entries).hasSize(56);
         assertThat(new CatalogValidator().check(entries)).isEmpty();
     }
 
@@ -35,6 +35,18 @@ class ShippedCatalogTests {
                 "chatyuan", "belle", "glm-130b", "chatglm", "ernie-bot", "visual-openllm", "colossalai", "chatdoctor",
                 "colossalchat", "luotuo", "lmflow", "chinese-llama-alpaca", "chatllama", "deepspeed-chat", "dolly-2",
                 "open-llama", "moss", "alpaca-cot", "stackllama", "huatuo");
+    }
+
+    @Test
+    void theLlamaAndGlmLinesContinueAsNewVersionsNotAsDerivations() {
+        assertThat(List.of("llama-2", "llama-3", "llama-3.1", "llama-3.2", "llama-3.3", "llama-4"))
+                .extracting(id -> byId.get(id).newVersionOf())
+                .containsExactly("llama", "llama-2", "llama-3", "llama-3.1", "llama-3.2", "llama-3.3");
+        assertThat(List.of("chatglm2", "chatglm3", "glm-4", "glm-4.5")).extracting(id -> byId.get(id).newVersionOf())
+                .containsExactly("chatglm", "chatglm2", "chatglm3", "glm-4");
+        assertThat(List.of("llama-2", "llama-3", "llama-3.1", "llama-3.2", "llama-3.3", "llama-4", "chatglm2"))
+                .allSatisfy(id -> assertThat(byId.get(id).baseModels()).isEmpty());
+        assertThat(byId.get("llama-3.1").huggingfaceIds()).contains("meta-llama/Llama-3.1-8B");
     }
 
     @Test

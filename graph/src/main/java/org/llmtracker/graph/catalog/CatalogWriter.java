@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.llmtracker.graph.lineage.Ancestry;
+import org.llmtracker.graph.lineage.LineageCycleException;
+import org.llmtracker.graph.lineage.LineageCycles;
 import org.llmtracker.graph.naming.Ids;
 import org.llmtracker.graph.naming.ParameterLabel;
 import org.llmtracker.graph.model.Relation;
@@ -134,6 +136,26 @@ public final class CatalogWriter {
             RETURN DISTINCT c.id AS id
             """;
 
+    /**
+     * The catalogue's version link: the entry is the next release of another (Llama 2 of LLaMA).
+     * A generation is not a derivation, so it is no {@code DERIVED_FROM} and no part of the ancestry.
+     */
+    private static final String VERSIONS = """
+            UNWIND $rows AS row
+            MATCH (m:Model {id: row.id})
+            OPTIONAL MATCH (m)-[old:NEW_VERSION_OF]->(o:Model)
+            WHERE 'catalog' IN old.sources AND o.id <> coalesce(row.newVersionOf, '')
+            SET old.sources = [s IN old.sources WHERE s <> 'catalog']
+            WITH m, row, old
+            FOREACH (_ IN CASE WHEN old IS NOT NULL AND size(old.sources) = 0 THEN [1] ELSE [] END | DELETE old)
+            WITH DISTINCT m, row
+            WHERE row.newVersionOf IS NOT NULL
+            MATCH (earlier:Model {id: row.newVersionOf})
+            MERGE (m)-[v:NEW_VERSION_OF]->(earlier)
+            ON CREATE SET v.sources = [], v.observedAt = $now
+            SET v.sources = CASE WHEN 'catalog' IN v.sources THEN v.sources ELSE v.sources + 'catalog' END
+            """;
+
     private static final String MARK_REMOVED = """
             MATCH (m:Model)
             WHERE m.catalogued AND m.catalogOrigin = 'file' AND NOT m.id IN $ids
@@ -148,7 +170,8 @@ public final class CatalogWriter {
             WHERE 'catalog' IN d.sources
             WITH m, p, d ORDER BY p.id
             RETURN m, collect(CASE WHEN p IS NULL THEN null
-                    ELSE {id: p.id, relation: d.catalogRelation, stages: d.catalogStages} END) AS bases
+                    ELSE {id: p.id, relation: d.catalogRelation, stages: d.catalogStages} END) AS bases,
+                   [(m)-[v:NEW_VERSION_OF]->(e:Model) WHERE 'catalog' IN v.sources | e.id][0] AS newVersionOf
             """;
 
     private final Graph graph;
@@ -174,10 +197,17 @@ public final class CatalogWriter {
         });
     }
 
-    /** Adds or replaces one entry, as an edit made through the API. Its base models must exist. */
+    /**
+     * Adds or replaces one entry, as an edit made through the API. Its base models must exist.
+     *
+     * @throws LineageCycleException when a base already derives from the entry; nothing is written
+     */
     public void put(CatalogEntry entry, Instant now) {
         Map<String, Object> row = row(entry, ORIGIN_API);
         graph.write(tx -> {
+            for (BaseModelRef base : entry.baseModels()) {
+                LineageCycles.refuseClosing(tx, Ids.model(entry.id()), Ids.model(base.id()));
+            }
             upsert(tx, List.of(row), now);
             return null;
         });
@@ -192,7 +222,7 @@ public final class CatalogWriter {
             return;
         }
         Map<String, Object> params = Map.of("rows", rows, "now", dateTime(now));
-        for (String statement : List.of(UPSERT_MODELS, LINK_ORGANISATIONS, LINK_REPOSITORIES, LINK_ALIASES)) {
+        for (String statement : List.of(UPSERT_MODELS, LINK_ORGANISATIONS, LINK_REPOSITORIES, LINK_ALIASES, VERSIONS)) {
             tx.run(statement, params).consume();
         }
         Set<String> relinked = new HashSet<>();
@@ -227,6 +257,7 @@ public final class CatalogWriter {
                 "id", Ids.model(b.id()),
                 "relation", b.relation().name(),
                 "stages", b.stages().stream().map(Stage::name).toList())).toList());
+        row.put("newVersionOf", e.newVersionOf() == null ? null : Ids.model(e.newVersionOf()));
         row.put("origin", origin);
         row.put("hash", fingerprint(e));
         return row;
@@ -258,7 +289,8 @@ public final class CatalogWriter {
                 strings(m.get("githubRepositories")),
                 strings(m.get("huggingfaceIds")),
                 bases,
-                strings(m.get("links")));
+                strings(m.get("links")),
+                record.get("newVersionOf").asString(null));
     }
 
     private static List<String> strings(Value value) {
@@ -275,6 +307,10 @@ public final class CatalogWriter {
         }
         for (BaseModelRef b : e.baseModels()) {
             canonical.append(b.id()).append(':').append(b.relation()).append(':').append(b.stages()).append('\u0000');
+        }
+        if (e.newVersionOf() != null) {
+            // Only when set, so entries without one keep the digest they had before the field existed.
+            canonical.append("newVersionOf:").append(e.newVersionOf()).append('\u0000');
         }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package org.llmtracker.graph.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.llmtracker.graph.testing.Entries.base;
 import static org.llmtracker.graph.testing.Entries.model;
 import static org.llmtracker.graph.testing.Entries.withHosting;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.llmtracker.graph.lineage.LineageCycleException;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.model.Stage;
 import org.llmtracker.graph.store.Graph;
@@ -94,6 +96,50 @@ class CatalogWriterTests {
 
         assertThat(summary.markedRemoved()).isEmpty();
         assertThat(writer.find("koala")).isPresent();
+    }
+
+    @Test
+    void anEditThatWouldMakeAModelItsOwnAncestorIsRefusedAndWritesNothing(Graph graph) {
+        CatalogWriter writer = new CatalogWriter(graph);
+        writer.applyFile(catalogue, T0);
+        writer.put(model("minigpt-4", base("vicuna", Relation.FINETUNE)), T0);
+
+        assertThatThrownBy(() -> writer.put(withOrganisation(model("llama", base("minigpt-4", Relation.FINETUNE)), "Edited"), T1))
+                .isInstanceOf(LineageCycleException.class)
+                .hasMessageContaining("'minigpt-4' already derives from 'llama'");
+        assertThatThrownBy(() -> writer.put(model("vicuna", base("vicuna", Relation.FINETUNE)), T1))
+                .isInstanceOf(LineageCycleException.class);
+
+        assertThat(writer.find("llama").orElseThrow().baseModels()).isEmpty();
+        assertThat(writer.find("llama").orElseThrow().organisation()).isEqualTo("Meta AI");
+        assertThat(writer.find("vicuna").orElseThrow().baseModels()).extracting(BaseModelRef::id).containsExactly("llama");
+    }
+
+    @Test
+    void aNewVersionIsAVersionLinkNotADerivationAndFollowsTheFile(Graph graph) {
+        CatalogWriter writer = new CatalogWriter(graph);
+        CatalogEntry llama2 = newVersion(model("llama-2"), "llama");
+        writer.applyFile(List.of(catalogue.get(0), llama2), T0);
+
+        assertThat(writer.find("llama-2").orElseThrow().newVersionOf()).isEqualTo("llama");
+        assertThat(count(graph, "MATCH (:Model {id: 'llama-2'})-[v:NEW_VERSION_OF]->(:Model {id: 'llama'}) RETURN count(v) AS n"))
+                .isEqualTo(1);
+        assertThat(count(graph, "MATCH (:Model {id: 'llama-2'})-[r:DERIVED_FROM|DESCENDS_FROM]->() RETURN count(r) AS n")).isZero();
+
+        writer.applyFile(List.of(catalogue.get(0), model("llama-2")), T1);
+
+        assertThat(writer.find("llama-2").orElseThrow().newVersionOf()).isNull();
+        assertThat(count(graph, "MATCH ()-[v:NEW_VERSION_OF]->() RETURN count(v) AS n")).isZero();
+    }
+
+    private static CatalogEntry newVersion(CatalogEntry e, String earlier) {
+        return new CatalogEntry(e.id(), e.name(), e.kind(), e.organisation(), e.region(), e.parameters(), e.openSource(),
+                e.releasedAt(), e.license(), e.description(), e.githubRepositories(), e.huggingfaceIds(), e.baseModels(),
+                e.links(), earlier);
+    }
+
+    private static long count(Graph graph, String query) {
+        return graph.read(tx -> tx.run(query).single().get("n").asLong());
     }
 
     @Test
