@@ -24,16 +24,8 @@ final class ModelUpserts {
     /** Rows per statement: large enough to amortise the call, small enough for a modest heap. */
     static final int ROWS = 5_000;
 
-    private static final String MODELS = """
-            UNWIND $rows AS row
-            OPTIONAL MATCH (:Alias {id: row.key})-[:ALIAS_OF]->(aliased:Model)
-            WITH row, aliased
-            FOREACH (_ IN CASE WHEN aliased IS NULL THEN [1] ELSE [] END |
-              MERGE (n:Model {id: row.key})
-              ON CREATE SET n.name = row.hfId, n.kind = 'model', n.catalogued = false, n.firstSeenAt = $now)
-            WITH row, aliased
-            OPTIONAL MATCH (own:Model {id: row.key})
-            WITH row, coalesce(aliased, own) AS m
+    /** The fields a Hub answer or list item sets on model {@code m}: what the Hub says wins, the catalogue's facts stay. */
+    static final String MODEL_FIELDS = """
             SET m.hfId = coalesce(m.hfId, row.hfId),
                 m.downloads = coalesce(row.downloads, m.downloads), m.likes = coalesce(row.likes, m.likes),
                 m.pipelineTag = coalesce(row.pipelineTag, m.pipelineTag),
@@ -44,6 +36,10 @@ final class ModelUpserts {
                 m.hfLastModified = coalesce(row.lastModified, m.hfLastModified),
                 m.gated = coalesce(row.gated, m.gated),
                 m.updatedAt = $now
+            """;
+
+    /** A discovered model is published by its Hub author; a catalogued one keeps the catalogue's organisation. */
+    static final String PUBLISHER = """
             WITH m, row
             WHERE row.authorKey IS NOT NULL AND NOT coalesce(m.catalogued, false)
             MERGE (o:Organisation {key: row.authorKey})
@@ -51,14 +47,24 @@ final class ModelUpserts {
             MERGE (m)-[:PUBLISHED_BY]->(o)
             """;
 
-    private static final String DERIVATIONS = """
+    private static final String MODELS = """
             UNWIND $rows AS row
-            OPTIONAL MATCH (:Alias {id: row.child})-[:ALIAS_OF]->(ca:Model)
-            OPTIONAL MATCH (cm:Model {id: row.child})
-            OPTIONAL MATCH (:Alias {id: row.parent})-[:ALIAS_OF]->(pa:Model)
-            OPTIONAL MATCH (pm:Model {id: row.parent})
-            WITH row, coalesce(ca, cm) AS c, coalesce(pa, pm) AS p
-            WHERE c IS NOT NULL AND p IS NOT NULL
+            OPTIONAL MATCH (:Alias {id: row.key})-[:ALIAS_OF]->(aliased:Model)
+            WITH row, aliased
+            FOREACH (_ IN CASE WHEN aliased IS NULL THEN [1] ELSE [] END |
+              MERGE (n:Model {id: row.key})
+              ON CREATE SET n.name = row.hfId, n.kind = 'model', n.catalogued = false, n.firstSeenAt = $now)
+            WITH row, aliased
+            OPTIONAL MATCH (own:Model {id: row.key})
+            WITH row, coalesce(aliased, own) AS m
+            """ + MODEL_FIELDS + PUBLISHER;
+
+    /**
+     * Links child {@code c} to parent {@code p} as {@code row} claims; the catalogue's relation and
+     * stages win over the Hub's, which is kept beside them. Returns the children whose link is new
+     * or now says something else (their ancestry rows need recomputing).
+     */
+    static final String LINK = """
             MERGE (c)-[d:DERIVED_FROM]->(p)
             ON CREATE SET d.sources = [], d.observedAt = $now
             WITH row, c, d, d.relation AS relation, d.stages AS stages
@@ -71,6 +77,16 @@ final class ModelUpserts {
                    collect(DISTINCT CASE WHEN relation IS NULL OR relation <> d.relation
                                               OR coalesce(stages, []) <> d.stages THEN c.id END) AS relinked
             """;
+
+    private static final String DERIVATIONS = """
+            UNWIND $rows AS row
+            OPTIONAL MATCH (:Alias {id: row.child})-[:ALIAS_OF]->(ca:Model)
+            OPTIONAL MATCH (cm:Model {id: row.child})
+            OPTIONAL MATCH (:Alias {id: row.parent})-[:ALIAS_OF]->(pa:Model)
+            OPTIONAL MATCH (pm:Model {id: row.parent})
+            WITH row, coalesce(ca, cm) AS c, coalesce(pa, pm) AS p
+            WHERE c IS NOT NULL AND p IS NOT NULL
+            """ + LINK;
 
     private ModelUpserts() {
     }
