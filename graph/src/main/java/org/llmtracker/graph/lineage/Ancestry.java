@@ -67,6 +67,14 @@ public final class Ancestry {
                        up: [(p)-[r:DESCENDS_FROM]->(a:Model) | {id: a.id, node: elementId(a), depth: r.depth}]}] AS parents
             """;
 
+    /** The stored rows of parents outside a recomputed set, each parent write-locked first (see {@link #FACTS}). */
+    private static final String UP = """
+            UNWIND $nodes AS node
+            MATCH (p) WHERE elementId(p) = node
+            SET p.ancestryLock = true REMOVE p.ancestryLock
+            RETURN p.id AS id, [(p)-[r:DESCENDS_FROM]->(a:Model) | {id: a.id, node: elementId(a), depth: r.depth}] AS up
+            """;
+
     private static final String CLEAR = """
             UNWIND $nodes AS node
             MATCH (m) WHERE elementId(m) = node
@@ -185,9 +193,53 @@ public final class Ancestry {
         for (List<String> nodes : chunks(rows.cleared)) {
             tx.run(CLEAR, Map.of("nodes", nodes)).consume();
         }
+        write(tx, rows);
+    }
+
+    /** A link from a model created in this transaction, as its writer knows it, ends by element id. */
+    record NewLink(String child, String childNode, String parent, String parentNode, String relation,
+            List<String> stages) {
+    }
+
+    /**
+     * The index for models created in this transaction, linked by {@code links}: nothing is below
+     * them (but each other), so they are all the recomputed set, and what {@link #refresh} reads per
+     * model is known to the caller; only the parents outside the set are read, once each.
+     */
+    static void index(TransactionContext tx, List<NewLink> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        Facts facts = new Facts();
+        for (NewLink link : links) {
+            facts.inside.add(link.child());
+            facts.nodes.put(link.child(), link.childNode());
+            facts.nodes.put(link.parent(), link.parentNode());
+            facts.parents.computeIfAbsent(link.child(), k -> new ArrayList<>())
+                    .add(new LineageQueries.Link(link.child(), link.parent(), link.relation(), link.stages()));
+        }
+        List<String> outside = links.stream().filter(l -> !facts.inside.contains(l.parent())).map(NewLink::parentNode)
+                .distinct().toList();
+        for (List<String> chunk : chunks(outside)) {
+            tx.run(UP, Map.of("nodes", chunk)).forEachRemaining(r -> facts.stored.put(r.get("id").asString(),
+                    up(r.get("up"), facts)));
+        }
+        write(tx, rows(facts));
+    }
+
+    private static void write(TransactionContext tx, Rows rows) {
         runInChunks(tx, WRITE_DEPTHS, rows.single, CHUNK / 4);
         runInChunks(tx, WRITE_LINKS, rows.several, CHUNK / 4);
         runInChunks(tx, DEPTHS, rows.depths(), CHUNK);
+    }
+
+    private static Map<String, Integer> up(Value rows, Facts facts) {
+        Map<String, Integer> up = new HashMap<>();
+        for (Value row : rows.values()) {
+            facts.nodes.putIfAbsent(row.get("id").asString(), row.get("node").asString());
+            up.put(row.get("id").asString(), row.get("depth").asInt());
+        }
+        return up;
     }
 
     /** The recomputed set and what recomputing it needs: element ids, links, and stored rows of parents outside it. */
@@ -255,12 +307,7 @@ public final class Ancestry {
                     facts.nodes.put(parentId, parent.get("node").asString());
                     links.add(new LineageQueries.Link(id, parentId, parent.get("relation").asString(),
                             strings(parent.get("stages"))));
-                    Map<String, Integer> up = new HashMap<>();
-                    for (Value row : parent.get("up").values()) {
-                        facts.nodes.putIfAbsent(row.get("id").asString(), row.get("node").asString());
-                        up.put(row.get("id").asString(), row.get("depth").asInt());
-                    }
-                    facts.stored.put(parentId, up);
+                    facts.stored.put(parentId, up(parent.get("up"), facts));
                 }
                 facts.parents.put(id, links);
             });

@@ -119,19 +119,28 @@ public final class HubListingWriter {
         }
         List<Map<String, Object>> newLinks = new ArrayList<>();
         List<Map<String, Object>> otherLinks = new ArrayList<>();
-        Set<String> relinked = new LinkedHashSet<>();
         Map<String, String> idOf = new HashMap<>();
         nodes.values().forEach(n -> idOf.put(n.element(), n.id()));
+        List<Ancestry.NewLink> indexed = new ArrayList<>();
         links.values().forEach(row -> {
-            if (fresh.contains((String) row.get("child"))) {
+            String child = (String) row.get("child");
+            String parent = (String) row.get("parent");
+            if (fresh.contains(child)) {
                 newLinks.add(row);
-                relinked.add(idOf.get((String) row.get("child")));
+                @SuppressWarnings("unchecked")
+                List<String> stages = (List<String>) row.get("stages");
+                indexed.add(new Ancestry.NewLink(idOf.get(child), child, idOf.get(parent), parent,
+                        (String) row.get("relation"), stages));
             } else {
                 otherLinks.add(row);
             }
         });
         ListingStatements.createLinks(tx, newLinks, now);
-        relinked.addAll(ListingStatements.mergeLinks(tx, otherLinks, now));
+        List<String> relinked = ListingStatements.mergeLinks(tx, otherLinks, now);
+        // New models first: a stored model may now derive from one of them, and its refresh must
+        // read their rows. A new model below a stored one that was relinked read that one's rows
+        // before they changed, but it is then below it, so the refresh recomputes it too.
+        Ancestry.index(tx, indexed);
         Ancestry.refresh(tx, relinked);
         return created.size();
     }

@@ -58,7 +58,7 @@ class HubListingWriterTests {
         new LineageWriter(graph).upsertDerivations(links, NOW);
         List<Map<String, Object>> perItem = snapshot(graph);
 
-        for (long seed = 1; seed <= 3; seed++) {
+        for (long seed = 1; seed <= 2; seed++) {
             graph.write(tx -> tx.run("MATCH (n) DETACH DELETE n").consume());
             catalogue(graph);
             List<HubModel> shuffled = new ArrayList<>(models);
