@@ -14,7 +14,45 @@ import org.llmtracker.graph.store.Graph;
 /** Holds the ancestry index to a breadth-first walk over the links as they stand. */
 final class IndexCheck {
 
+    private static final String COUNTS = """
+            MATCH (m:Model {id: $id})
+            RETURN [k IN $keys WHERE m[k] IS NOT NULL | k + '=' + toString(m[k])] AS counts,
+                   coalesce(m.descendantsByDepth, []) AS byDepth, m.descendantDepth AS deepest, m:FamilyRoot AS root
+            """;
+
     private IndexCheck() {
+    }
+
+    /** What {@link KinCounts} keeps on a model, as text: counts by name, by depth, the deepest, the family label. */
+    private static String counts(Graph graph, String id) {
+        return graph.read(tx -> {
+            var r = tx.run(COUNTS, Map.of("id", id, "keys", KinCounts.KEYS)).single();
+            return new java.util.TreeSet<>(r.get("counts").asList(v -> v.asString())) + " by depth " + r.get("byDepth").asList(v -> v.asLong())
+                    + " deepest " + (r.get("deepest").isNull() ? 0 : r.get("deepest").asInt()) + " root " + r.get("root").asBoolean();
+        });
+    }
+
+    /** The same, counted over a breadth-first walk. */
+    private static String expectedCounts(LineageQueries.Walk walk, boolean hasParent) {
+        Map<String, Long> byKey = new HashMap<>();
+        List<Long> byDepth = new ArrayList<>();
+        walk.hops().values().forEach(hop -> {
+            byKey.merge(KinCounts.TOTAL, 1L, Long::sum);
+            hop.relations.forEach(r -> byKey.merge(KinCounts.RELATION_PREFIX + r, 1L, Long::sum));
+            hop.stages.forEach(s -> byKey.merge(KinCounts.STAGE_PREFIX + s, 1L, Long::sum));
+            while (byDepth.size() < hop.depth) {
+                byDepth.add(0L);
+            }
+            byDepth.set(hop.depth - 1, byDepth.get(hop.depth - 1) + 1);
+        });
+        java.util.TreeSet<String> counts = new java.util.TreeSet<>();
+        byKey.forEach((k, v) -> counts.add(k + "=" + v));
+        return counts + " by depth " + byDepth + " deepest " + byDepth.size() + " root "
+                + (!hasParent && !walk.hops().isEmpty());
+    }
+
+    private static boolean hasParent(Map<String, List<LineageQueries.Link>> childrenOf, String id) {
+        return childrenOf.values().stream().flatMap(List::stream).anyMatch(l -> l.to().equals(id));
     }
 
     static void assertIndexAgreesWithTheLinks(Graph graph, List<String> ids) {
@@ -41,6 +79,7 @@ final class IndexCheck {
             long quantized = walk.hops().values().stream().filter(h -> h.relations.contains("QUANTIZED")).count();
             assertThat(queries.descendants(id, new RelativeFilter(Relation.QUANTIZED, null, 20, null), 0, 1).total())
                     .as("quantized descendants of %s", id).isEqualTo(quantized);
+            assertThat(counts(graph, id)).as("counts kept on %s", id).isEqualTo(expectedCounts(walk, hasParent(childrenOf, id)));
         }
     }
 
