@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 
 import org.llmtracker.graph.catalog.CatalogWriter;
 import org.llmtracker.graph.lineage.Ancestry;
+import org.llmtracker.graph.lineage.FamilyQueries;
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.model.ModelQueries;
 import org.llmtracker.graph.store.EmbeddedNeo4j;
@@ -94,6 +95,11 @@ class Neo4jConfiguration {
     @Bean
     LineageQueries lineageQueries(Graph graph) {
         return new LineageQueries(graph);
+    }
+
+    @Bean
+    FamilyQueries familyQueries(Graph graph) {
+        return new FamilyQueries(graph);
     }
 
     @Bean

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.llmtracker.graph.model.Relation;
@@ -144,17 +143,5 @@ final class KinCounts {
             keys.add(STAGE_PREFIX + s.name());
         }
         return List.copyOf(keys);
-    }
-
-    /** The counts by relation a model holds, most first, from the properties of {@link #KEYS}. */
-    static Map<String, Long> byRelation(Map<String, Object> properties) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (Relation r : Relation.values()) {
-            Object n = properties.get(RELATION_PREFIX + r.name());
-            if (n != null) {
-                counts.put(r.name(), ((Number) n).longValue());
-            }
-        }
-        return counts;
     }
 }
