@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.llmtracker.graph.lineage.Ancestry;
 import org.llmtracker.graph.lineage.Derivation;
+import org.llmtracker.graph.lineage.FamilyQueries;
 import org.llmtracker.graph.lineage.HubListingPage;
 import org.llmtracker.graph.lineage.HubListingWriter;
 import org.llmtracker.graph.lineage.HubModel;
@@ -21,6 +24,7 @@ import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.lineage.LineageWriter;
 import org.llmtracker.graph.lineage.TreeNode;
 import org.llmtracker.graph.model.Relation;
+import org.llmtracker.graph.model.Stage;
 import org.llmtracker.graph.store.EmbeddedNeo4j;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.store.Schema;
@@ -55,6 +59,7 @@ public final class Neo4jLineage implements LineageStore {
     private final Graph graph;
     private final Loading loading;
     private final LineageQueries queries;
+    private final FamilyQueries families;
 
     public Neo4jLineage(long pageCacheMegabytes, Loading loading) {
         this.loading = loading;
@@ -68,6 +73,7 @@ public final class Neo4jLineage implements LineageStore {
         Schema.apply(graph);
         Ancestry.ensure(graph);
         queries = new LineageQueries(graph);
+        families = new FamilyQueries(graph);
     }
 
     @Override
@@ -145,6 +151,20 @@ public final class Neo4jLineage implements LineageStore {
     }
 
     @Override
+    public Answer descendantsByStage(String root, Stage stage, int limit) {
+        var page = queries.descendants(root, new RelativeFilter(null, stage, MAX_DEPTH, null), 0, limit);
+        return new Answer(page.total(), page.items().stream().map(Relative::id).toList());
+    }
+
+    @Override
+    public Answer families(int limit) {
+        var page = families.families(null, 0, limit);
+        return new Answer(page.total(), page.items().stream().map(f -> f.id() + '|' + f.descendants() + '|' + f.deepest()
+                + '|' + new TreeMap<>(f.byRelation()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(","))).toList());
+    }
+
+    @Override
     public Answer topDescendants(String root, int limit) {
         var page = queries.descendants(root, RelativeFilter.depth(MAX_DEPTH), 0, limit);
         return new Answer(page.total(), page.items().stream().map(Relative::id).toList());
@@ -162,8 +182,8 @@ public final class Neo4jLineage implements LineageStore {
     }
 
     @Override
-    public Answer tree(String root, int depth) {
-        var tree = queries.tree(root, depth, Integer.MAX_VALUE).orElseThrow();
+    public Answer tree(String root, int depth, int maxNodes) {
+        var tree = queries.tree(root, depth, maxNodes).orElseThrow();
         List<String> ids = new ArrayList<>();
         collect(tree.root().children(), ids);
         ids.sort(Comparator.naturalOrder());
