@@ -146,17 +146,19 @@ public final class PostgresLineage implements LineageStore {
                 ), kin AS (SELECT root, id, min(depth) AS depth FROM walk WHERE id <> root GROUP BY root, id),
                 sizes AS (SELECT root, count(*) AS n, max(depth) AS deepest FROM kin GROUP BY root),
                 top AS (SELECT root, n, deepest FROM sizes ORDER BY n DESC, root COLLATE "C" LIMIT ?),
-                rel AS (
+                rel AS MATERIALIZED (
                     SELECT k.root, e.relation, count(DISTINCT k.id) AS n
                     FROM top t JOIN kin k ON k.root = t.root JOIN edges e ON e.child = k.id
                     LEFT JOIN kin p ON p.root = k.root AND p.id = e.parent
                     WHERE (k.depth = 1 AND e.parent = k.root) OR p.depth = k.depth - 1
-                    GROUP BY k.root, e.relation)
-                SELECT t.root || '|' || t.n || '|' || t.deepest || '|'
-                           || coalesce((SELECT string_agg(r.relation || '=' || r.n, ',' ORDER BY r.relation COLLATE "C")
-                                        FROM rel r WHERE r.root = t.root), ''),
+                    GROUP BY k.root, e.relation),
+                labels AS (
+                    SELECT root, string_agg(relation || '=' || n, ',' ORDER BY relation COLLATE "C") AS counts
+                    FROM rel GROUP BY root)
+                SELECT t.root || '|' || t.n || '|' || t.deepest || '|' || coalesce(l.counts, ''),
                        (SELECT count(*) FROM sizes)
-                FROM top t ORDER BY t.n DESC, t.root COLLATE "C\"""", MAX_DEPTH, limit);
+                FROM top t LEFT JOIN labels l ON l.root = t.root
+                ORDER BY t.n DESC, t.root COLLATE "C\"""", MAX_DEPTH, limit);
         return new Answer(rows.isEmpty() ? 0 : rows.get(0).count(), rows.stream().map(Row::id).toList());
     }
 
