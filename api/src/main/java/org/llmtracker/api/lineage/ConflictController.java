@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 
-/** Where the catalogue and the Hugging Face Hub disagree about lineage; a crawl never settles it by itself. */
+/** Where the catalogue, the Hugging Face Hub and inference disagree about lineage; a crawl never settles it by itself. */
 @RestController
 class ConflictController {
 
@@ -21,7 +21,8 @@ class ConflictController {
 
     @Operation(summary = "Disagreements between the catalogue and the Hub",
             description = "RELATION: both name the parent but not the same relation (the catalogue's stands). "
-                    + "HUB_ONLY_PARENT: the Hub names a parent of a catalogued model that the catalogue does not.")
+                    + "HUB_ONLY_PARENT: the Hub names a parent of a catalogued model that the catalogue does not. "
+                    + "INFERRED_DIFFERS: a model now declares a parent other than the one inferred for it (the declaration replaced it).")
     @GetMapping("/api/lineage/conflicts")
     Conflicts conflicts() {
         List<Conflict> items = conflicts.list();

@@ -30,7 +30,9 @@ class LineageController {
     }
 
     @Operation(summary = "Models derived from this one, directly or through others",
-            description = "Sorted by downloads, then name. relation and stage filter on how each model was made from its parent.")
+            description = "Sorted by downloads, then name. relation and stage filter on how each model was made from its parent. "
+                    + "generations=true also lists the model's later versions (relation NEW_VERSION_OF) and what derives from "
+                    + "them; each item's generation names the version it belongs to.")
     @GetMapping({"/api/models/{id}/descendants", "/api/models/{owner}/{name}/descendants"})
     PageResponse<Relative> descendants(@PathVariable(required = false) String id,
             @PathVariable(required = false) String owner, @PathVariable(required = false) String name,
@@ -38,13 +40,14 @@ class LineageController {
             @RequestParam(defaultValue = "10") int maxDepth, @RequestParam(required = false) Long minDownloads,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + Params.DEFAULT_PAGE_SIZE) int size,
-            @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(defaultValue = "false") boolean generations) {
         RelativeFilter filter = filter(relation, stage, maxDepth, minDownloads);
         int pageNumber = Params.page(page);
         int pageSize = Params.size(limit != null ? limit : size);
         String model = ids.resolve(id, owner, name);
-        return PageResponse.of(lineage.descendants(model, filter, Math.multiplyExact(pageNumber, pageSize), pageSize),
-                pageNumber, pageSize);
+        return PageResponse.of(lineage.descendants(model, filter, Math.multiplyExact(pageNumber, pageSize), pageSize,
+                generations), pageNumber, pageSize);
     }
 
     @Operation(summary = "Models this one derives from, nearest first")
@@ -64,16 +67,18 @@ class LineageController {
     }
 
     @Operation(summary = "The derivation tree below a model, nested for a UI",
-            description = "Each model appears once; 'truncated' says the node limit cut the tree.")
+            description = "Each model appears once; 'truncated' says the node limit cut the tree. generations=true hangs "
+                    + "each later version (relation NEW_VERSION_OF) below the version it succeeds, with its own tree.")
     @GetMapping({"/api/models/{id}/tree", "/api/models/{owner}/{name}/tree"})
     LineageQueries.Tree tree(@PathVariable(required = false) String id,
             @PathVariable(required = false) String owner, @PathVariable(required = false) String name,
             @RequestParam(defaultValue = "3") int depth,
-            @RequestParam(defaultValue = "500") int maxNodes) {
+            @RequestParam(defaultValue = "500") int maxNodes,
+            @RequestParam(defaultValue = "false") boolean generations) {
         int treeDepth = Params.within("depth", depth, 0, Params.MAX_TREE_DEPTH);
         int nodes = Params.within("maxNodes", maxNodes, 1, Params.MAX_TREE_NODES);
         String model = ids.resolve(id, owner, name);
-        return lineage.tree(model, treeDepth, nodes).orElseThrow(() -> NotFoundException.model(model));
+        return lineage.tree(model, treeDepth, nodes, generations).orElseThrow(() -> NotFoundException.model(model));
     }
 
     @Operation(summary = "The shortest lineage path between two models, following links either way")

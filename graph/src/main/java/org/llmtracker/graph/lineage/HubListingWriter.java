@@ -136,12 +136,14 @@ public final class HubListingWriter {
             }
         });
         ListingStatements.createLinks(tx, newLinks, now);
-        List<String> relinked = ListingStatements.mergeLinks(tx, otherLinks, now);
+        List<List<String>> merged = ListingStatements.mergeLinks(tx, otherLinks, now);
         // New models first: a stored model may now derive from one of them, and its refresh must
         // read their rows. A new model below a stored one that was relinked read that one's rows
-        // before they changed, but it is then below it, so the refresh recomputes it too.
+        // before they changed, but it is then below it, so the refresh recomputes it too. Only a
+        // stored model can have an inferred parent to give way to a declaration.
         Ancestry.index(tx, indexed);
-        Ancestry.refresh(tx, relinked);
+        Ancestry.refresh(tx, merged.get(0));
+        InferredLinks.yieldToDeclared(tx, merged.get(1));
         return created.size();
     }
 

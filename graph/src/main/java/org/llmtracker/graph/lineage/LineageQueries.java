@@ -55,6 +55,18 @@ public final class LineageQueries {
         return graph.read(tx -> RelativeQueries.descendants(tx, id, filter, skip, limit));
     }
 
+    /**
+     * With {@code generations}, also the later versions of {@code id} and what derives from
+     * them (see {@link Generations}); without, exactly {@link #descendants(String, RelativeFilter, int, int)}.
+     */
+    public Page<Relative> descendants(String id, RelativeFilter filter, int skip, int limit, boolean generations) {
+        if (!generations) {
+            return descendants(id, filter, skip, limit);
+        }
+        checkPage(skip, limit);
+        return graph.read(tx -> Generations.descendants(tx, id, filter, skip, limit));
+    }
+
     /** Models {@code id} derives from, directly or through others, nearest first. */
     public Page<Relative> ancestors(String id, RelativeFilter filter, int skip, int limit) {
         checkPage(skip, limit);
@@ -70,6 +82,17 @@ public final class LineageQueries {
             throw new IllegalArgumentException("depth must be >= 0 and maxNodes >= 1");
         }
         return graph.read(tx -> TreeWalk.tree(tx, id, depth, maxNodes));
+    }
+
+    /** With {@code generations}, the later versions hang below the version they succeed, each with its own tree. */
+    public Optional<Tree> tree(String id, int depth, int maxNodes, boolean generations) {
+        if (!generations) {
+            return tree(id, depth, maxNodes);
+        }
+        if (depth < 0 || maxNodes < 1) {
+            throw new IllegalArgumentException("depth must be >= 0 and maxNodes >= 1");
+        }
+        return graph.read(tx -> GenerationTree.tree(tx, id, depth, maxNodes));
     }
 
     /**
@@ -150,7 +173,7 @@ public final class LineageQueries {
     static Relative kin(String id, Hop hop, Record node) {
         return new Relative(id, string(node.get("name")), string(node.get("kind")), hop.depth, hop.relation,
                 List.copyOf(hop.relations), List.copyOf(hop.stages), hop.via, number(node.get("downloads")),
-                number(node.get("likes")), node.get("catalogued").asBoolean());
+                number(node.get("likes")), node.get("catalogued").asBoolean(), null);
     }
 
     /** A tree and whether the node limit cut it short. */

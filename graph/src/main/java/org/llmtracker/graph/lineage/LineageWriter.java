@@ -47,7 +47,9 @@ public final class LineageWriter {
     /**
      * Records derivations between models that exist; a derivation naming an unknown model is
      * skipped (its model is written first by the caller). Self-references are dropped. The
-     * {@link Ancestry} index follows in the same transaction. Returns how many were written.
+     * {@link Ancestry} index follows in the same transaction, and so do inferred parents of these
+     * children, which give way to a declaration ({@link InferredLinks}). Returns how many were
+     * written.
      */
     public int upsertDerivations(List<Derivation> derivations, Instant now) {
         int written = 0;

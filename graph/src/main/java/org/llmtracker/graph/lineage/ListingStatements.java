@@ -125,12 +125,16 @@ final class ListingStatements {
         }
     }
 
-    /** Links from models that existed before the page; returns the children whose links changed. */
-    static List<String> mergeLinks(TransactionContext tx, List<Map<String, Object>> rows, Object now) {
+    /**
+     * Links from models that existed before the page; returns the children whose links changed
+     * (first) and every child linked (second).
+     */
+    static List<List<String>> mergeLinks(TransactionContext tx, List<Map<String, Object>> rows, Object now) {
         if (rows.isEmpty()) {
-            return List.of();
+            return List.of(List.of(), List.of());
         }
-        return tx.run(MERGE_LINKS, Map.of("rows", rows, "now", now)).single().get("relinked").asList(Value::asString);
+        var result = tx.run(MERGE_LINKS, Map.of("rows", rows, "now", now)).single();
+        return List.of(result.get("relinked").asList(Value::asString), result.get("children").asList(Value::asString));
     }
 
     private static Map<String, Object> creation(Object key, Object hfId, Object authorKey, Map<String, Object> properties) {

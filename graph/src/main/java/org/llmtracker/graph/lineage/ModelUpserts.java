@@ -73,7 +73,7 @@ final class ModelUpserts {
                                 ELSE row.stages END,
                 d.hubRelation = row.relation,
                 d.sources = CASE WHEN row.source IN d.sources THEN d.sources ELSE d.sources + row.source END
-            RETURN count(d) AS written,
+            RETURN count(d) AS written, collect(DISTINCT c.id) AS children,
                    collect(DISTINCT CASE WHEN relation IS NULL OR relation <> d.relation
                                               OR coalesce(stages, []) <> d.stages THEN c.id END) AS relinked
             """;
@@ -101,9 +101,11 @@ final class ModelUpserts {
     }
 
     /**
-     * Records derivations between models that exist (an id that resolves to no model is skipped)
-     * and refreshes the {@link Ancestry} index for the children whose links changed. A model naming
-     * itself as its base (the Hub has some) is dropped here. Returns how many links were written.
+     * Records derivations between models that exist (an id that resolves to no model is skipped),
+     * refreshes the {@link Ancestry} index for the children whose links changed, and lets the
+     * children's inferred parents give way to the declarations ({@link InferredLinks}). A model
+     * naming itself as its base (the Hub has some) is dropped here. Returns how many links were
+     * written.
      */
     static int derivations(TransactionContext tx, List<Derivation> derivations, Object now) {
         List<Map<String, Object>> proper = derivations.stream()
@@ -115,13 +117,16 @@ final class ModelUpserts {
                 .toList();
         int written = 0;
         List<String> relinked = new ArrayList<>();
+        List<String> children = new ArrayList<>();
         for (int from = 0; from < proper.size(); from += ROWS) {
             Record result = tx.run(DERIVATIONS, Map.of("rows", proper.subList(from, Math.min(from + ROWS, proper.size())),
                     "now", now)).single();
             written += result.get("written").asInt();
             relinked.addAll(result.get("relinked").asList(Value::asString));
+            children.addAll(result.get("children").asList(Value::asString));
         }
         Ancestry.refresh(tx, relinked);
+        InferredLinks.yieldToDeclared(tx, children);
         return written;
     }
 

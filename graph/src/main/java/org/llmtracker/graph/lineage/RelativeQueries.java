@@ -41,7 +41,8 @@ final class RelativeQueries {
             AND ($stage IS NULL OR $stage IN coalesce(r.stages, [(c)-[l:DERIVED_FROM]->() | coalesce(l.stages, [])][0]))
             """;
 
-    private static final String KEPT = LINK_KEPT + "AND ($minDownloads IS NULL OR c.downloads >= $minDownloads)\n";
+    /** Whether an index row {@code r} of descendant {@code c} passes the filter's parameters. */
+    static final String KEPT = LINK_KEPT + "AND ($minDownloads IS NULL OR c.downloads >= $minDownloads)\n";
 
     private static final String COUNT = """
             MATCH (:Model {id: $id})<-[r:DESCENDS_FROM]-(c:Model)
@@ -118,12 +119,8 @@ final class RelativeQueries {
     }
 
     static Page<Relative> descendants(TransactionContext tx, String id, RelativeFilter filter, int skip, int limit) {
-        Map<String, Object> params = new HashMap<>();
+        Map<String, Object> params = params(filter);
         params.put("id", id);
-        params.put("maxDepth", filter.maxDepth());
-        params.put("relation", filter.relation() == null ? null : filter.relation().name());
-        params.put("stage", filter.stage() == null ? null : filter.stage().name());
-        params.put("minDownloads", filter.minDownloads());
         params.put("skip", skip);
         params.put("limit", limit);
         params.put("counted", counted(filter));
@@ -173,6 +170,16 @@ final class RelativeQueries {
         return size.get("byDepth").asList(Value::asLong).stream().limit(filter.maxDepth()).mapToLong(Long::longValue).sum();
     }
 
+    /** The filter as the parameters of {@link #KEPT}. */
+    static Map<String, Object> params(RelativeFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("maxDepth", filter.maxDepth());
+        params.put("relation", filter.relation() == null ? null : filter.relation().name());
+        params.put("stage", filter.stage() == null ? null : filter.stage().name());
+        params.put("minDownloads", filter.minDownloads());
+        return params;
+    }
+
     private static List<String> sorted(Value names) {
         return strings(names).stream().sorted().toList();
     }
@@ -181,7 +188,7 @@ final class RelativeQueries {
         return new Relative(r.get("id").asString(), string(r.get("name")), string(r.get("kind")), r.get("depth").asInt(),
                 r.get("relation").asString(), sorted(r.get("relations")), sorted(r.get("stages")),
                 r.get("via").asString(), number(r.get("downloads")), number(r.get("likes")),
-                r.get("catalogued").asBoolean());
+                r.get("catalogued").asBoolean(), null);
     }
 
     /** Ancestors are few (a lineage is shallow), so all of them are walked, filtered and sorted here. */

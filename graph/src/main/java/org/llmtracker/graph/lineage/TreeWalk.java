@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
@@ -58,6 +59,12 @@ final class TreeWalk {
     }
 
     static Optional<LineageQueries.Tree> tree(TransactionContext tx, String id, int depth, int maxNodes) {
+        return tree(tx, id, depth, maxNodes, Set.of());
+    }
+
+    /** The tree below {@code id}, leaving out the models in {@code shown} (already in another tree of the answer). */
+    static Optional<LineageQueries.Tree> tree(TransactionContext tx, String id, int depth, int maxNodes,
+            Set<String> shown) {
         Record root = tx.run(ROOT, Map.of("id", id)).stream().findFirst().orElse(null);
         if (root == null) {
             return Optional.empty();
@@ -72,6 +79,9 @@ final class TreeWalk {
             tx.run(CHILDREN, Map.of("nodes", frontier.stream().map(elementIds::get).toList())).forEachRemaining(r -> {
                 int from = r.get("from").asInt();
                 String to = r.get("to").asString();
+                if (shown.contains(to)) {
+                    return;
+                }
                 elementIds.putIfAbsent(to, r.get("node").asString());
                 byParent.get(from).add(new LineageQueries.Link(frontier.get(from), to, r.get("relation").asString(),
                         strings(r.get("stages"))));

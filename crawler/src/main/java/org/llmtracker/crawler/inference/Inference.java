@@ -1,0 +1,47 @@
+package org.llmtracker.crawler.inference;
+
+import java.util.List;
+import java.util.Set;
+
+import org.llmtracker.graph.model.Relation;
+
+/**
+ * A parent inferred for a model that declares none.
+ *
+ * @param confidence how sure, 0..1: the best candidate's probability, lowered when another candidate comes close
+ * @param evidence   short reasons a human can check, strongest first
+ * @param signals    which kinds of evidence spoke for the parent (for measuring each one's precision)
+ */
+public record Inference(String child, String parent, Relation relation, double confidence, List<String> evidence,
+        Set<Signal> signals) {
+
+    public Inference {
+        if (confidence < 0 || confidence > 1) {
+            throw new IllegalArgumentException("confidence out of 0..1: " + confidence);
+        }
+        evidence = List.copyOf(evidence);
+        signals = Set.copyOf(signals);
+    }
+
+    /** The kinds of evidence. */
+    public enum Signal {
+        /** The card says the model is a quantisation or conversion of the parent, and names it. */
+        CARD_QUANTIZED,
+        /** The card says the model was trained from the parent, and names it. */
+        CARD_FINETUNE,
+        /** The card links the parent with no phrase saying why. */
+        CARD_LINK,
+        /** The name, format marks aside, is the parent's name, with the parent's owner written in. */
+        NAME_WITH_AUTHOR,
+        /** The name, format marks aside, is the parent's name. */
+        NAME_STEM,
+        /** The name starts with the parent's whole name and adds words (a fine-tune's habit). */
+        NAME_PREFIX,
+        /** The parent was uploaded first. */
+        OLDER,
+        /** Same architecture. */
+        ARCHITECTURE,
+        /** The parameter counts, or the name's size and the parent's count, agree. */
+        SIZE
+    }
+}

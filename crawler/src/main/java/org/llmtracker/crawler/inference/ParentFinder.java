@@ -1,0 +1,156 @@
+package org.llmtracker.crawler.inference;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.llmtracker.crawler.inference.CardMentions.Mention;
+import org.llmtracker.crawler.inference.Inference.Signal;
+import org.llmtracker.graph.model.Relation;
+
+/**
+ * Finds the most likely parent of a model that declares none. Candidates come from the graph
+ * by name stem first; the Hub's search only when the graph has no candidate named like the
+ * model; the card only when the name alone is not enough. Each candidate gets log-odds
+ * ({@link PairScore}); the candidates then compete, with "none of them" as one more outcome,
+ * so two equally good candidates leave neither confident.
+ */
+public final class ParentFinder {
+
+    /** Ids a card names that are looked up at most; a card links many things. */
+    private static final int MAX_CARD_IDS = 5;
+
+    private final InferenceSettings settings;
+
+    public ParentFinder(InferenceSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The best parent for {@code child}, whatever its confidence; empty when nothing names one. */
+    public Optional<Inference> infer(ModelFacts child, Candidates source) {
+        if (child.catalogued()) {
+            return Optional.empty();
+        }
+        HubName name = child.name();
+        Map<String, ModelFacts> pool = new LinkedHashMap<>();
+        add(pool, source.byStem(stems(name, child)), child);
+        List<Mention> mentions = CardMentions.read(child.card());
+        lookUp(mentions, pool, child, source);
+        if (!namedLikeTheModel(child, name, mentions, pool)) {
+            for (String text : name.searchTexts()) {
+                add(pool, source.search(text), child);
+                if (namedLikeTheModel(child, name, mentions, pool)) {
+                    break;
+                }
+            }
+        }
+        Optional<Inference> best = decide(child, name, mentions, pool);
+        if (child.card() == null && best.map(b -> b.confidence() < settings.minConfidence()).orElse(true)) {
+            Optional<String> card = source.card(child.id());
+            if (card.isPresent()) {
+                List<Mention> read = CardMentions.read(card.get());
+                lookUp(read, pool, child, source);
+                return decide(child.withCard(card.get()), name, read, pool);
+            }
+        }
+        return best;
+    }
+
+    /** The models a card names: by id (graph, else Hub), and by name (graph). */
+    private static void lookUp(List<Mention> mentions, Map<String, ModelFacts> pool, ModelFacts child, Candidates source) {
+        mentions.stream().map(Mention::id).filter(id -> id != null && !pool.containsKey(id.toLowerCase(Locale.ROOT)))
+                .distinct().limit(MAX_CARD_IDS)
+                .forEach(id -> source.byId(id).ifPresent(m -> add(pool, List.of(m), child)));
+        mentions.stream().filter(m -> m.id() == null).map(Mention::name).distinct().limit(2)
+                .forEach(n -> add(pool, source.byStem(List.of(HubName.parse(n).stem())), child));
+    }
+
+    private Optional<Inference> decide(ModelFacts child, HubName name, List<Mention> mentions, Map<String, ModelFacts> pool) {
+        List<PairScore> scored = pool.values().stream()
+                .map(c -> PairScore.of(child, name, mentions, c))
+                .filter(s -> s.identity() != null && !s.vetoed())
+                .toList();
+        if (scored.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<PairScore, Double> logits = Copies.judge(scored);
+        double total = 1 + logits.values().stream().mapToDouble(Math::exp).sum();
+        PairScore best = logits.entrySet().stream()
+                .max(Map.Entry.<PairScore, Double>comparingByValue().thenComparing(e -> e.getKey().id(), Comparator.reverseOrder()))
+                .orElseThrow().getKey();
+        double confidence = Math.exp(logits.get(best)) / total;
+        List<String> evidence = new ArrayList<>(best.evidence());
+        evidence.addAll(Copies.evidence(best, scored));
+        logits.entrySet().stream().filter(e -> e.getKey() != best)
+                .max(Map.Entry.comparingByValue())
+                .ifPresent(e -> evidence.add(String.format(Locale.ROOT, "runner-up %s (%.2f)", e.getKey().id(),
+                        Math.exp(e.getValue()) / total)));
+        Set<Signal> signals = new LinkedHashSet<>(best.signals());
+        Relation relation = relation(child, name, signals, evidence);
+        confidence = Math.round(confidence * 1000) / 1000.0;
+        return Optional.of(new Inference(child.id(), best.id(), relation, confidence, evidence, signals));
+    }
+
+    private static Relation relation(ModelFacts child, HubName name, Set<Signal> signals, List<String> evidence) {
+        if (name.formatted()) {
+            evidence.add(0, "quantization marks: " + String.join(", ", name.formats()));
+            return Relation.QUANTIZED;
+        }
+        if (child.taggedAsQuantization()) {
+            evidence.add(0, "tagged as quantized or converted weights");
+            return Relation.QUANTIZED;
+        }
+        if (signals.contains(Signal.CARD_QUANTIZED)) {
+            return Relation.QUANTIZED;
+        }
+        if (signals.contains(Signal.CARD_FINETUNE) || signals.contains(Signal.NAME_PREFIX)) {
+            return Relation.FINETUNE;
+        }
+        return Relation.UNKNOWN;
+    }
+
+    /** True when the pool holds an unquantised, older candidate whose name is the model's. */
+    private static boolean namedLikeTheModel(ModelFacts child, HubName name, List<Mention> mentions, Map<String, ModelFacts> pool) {
+        return pool.values().stream().map(c -> PairScore.of(child, name, mentions, c))
+                .anyMatch(s -> !s.vetoed() && !s.quantization()
+                        && (s.signals().contains(Signal.NAME_STEM) || s.signals().contains(Signal.NAME_WITH_AUTHOR)));
+    }
+
+    /** The stems to look up: the model's own, with an embedded author taken off, and (for a fine-tune) its shorter prefixes. */
+    static List<String> stems(HubName name, ModelFacts child) {
+        List<String> tokens = name.tokens();
+        Set<String> stems = new LinkedHashSet<>();
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        stems.add(name.stem());
+        if (name.stemWithoutSize() != null) {
+            stems.add(name.stemWithoutSize());
+        }
+        for (int k = 1; k <= 2 && tokens.size() > k; k++) {
+            stems.add(String.join("-", tokens.subList(k, tokens.size())));
+        }
+        if (!name.formatted() && !child.taggedAsQuantization()) {
+            // A fine-tune's name often extends its parent's: look the shorter names up.
+            for (int j = tokens.size() - 1; j >= 2; j--) {
+                stems.add(String.join("-", tokens.subList(0, j)));
+            }
+        }
+        return List.copyOf(stems);
+    }
+
+    private static void add(Map<String, ModelFacts> pool, List<ModelFacts> found, ModelFacts child) {
+        for (ModelFacts m : found) {
+            if (m.key().equals(child.key()) || child.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(m.id()))) {
+                continue;
+            }
+            pool.merge(m.key(), m, ModelFacts::merge);
+        }
+    }
+}
