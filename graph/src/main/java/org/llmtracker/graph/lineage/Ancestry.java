@@ -64,8 +64,7 @@ public final class Ancestry {
             FOREACH (x IN [m] + linked | SET x.ancestryLock = true REMOVE x.ancestryLock)
             RETURN id, elementId(m) AS node, [(m)<-[:DESCENDS_FROM]-(d:Model) | d.id] AS below,
                    [(m)-[r:DESCENDS_FROM]->(a:Model) | {node: elementId(a), depth: r.depth, relations: r.relations,
-                       stages: r.stages}] AS rows, m.ancestryRelation AS countedRelation,
-                   coalesce(m.ancestryStages, []) AS countedStages,
+                       stages: r.stages}] AS rows, m.ancestryCounted AS counted,
                    [(m)-[l:DERIVED_FROM]->(p:Model) | {id: p.id, node: elementId(p),
                        relation: coalesce(l.relation, 'UNKNOWN'), stages: coalesce(l.stages, []),
                        up: [(p)-[r:DESCENDS_FROM]->(a:Model) | {id: a.id, node: elementId(a), depth: r.depth}]}] AS parents
@@ -93,7 +92,7 @@ public final class Ancestry {
     private static final String WRITE_DEPTHS = """
             UNWIND $rows AS row
             MATCH (d) WHERE elementId(d) = row.node
-            SET d.ancestryRelation = row.relation, d.ancestryStages = row.stages
+            SET d.ancestryCounted = row.counted
             WITH d, row
             UNWIND range(0, size(row.ancestors) - 1) AS i
             MATCH (a) WHERE elementId(a) = row.ancestors[i]
@@ -300,7 +299,7 @@ public final class Ancestry {
                     counts.count(facts.nodes.get(ancestor), depth, List.of(only.relation()), only.stages(), +1);
                 });
                 single.add(Map.of("node", facts.nodes.get(id), "ancestors", ancestors, "depths", depths,
-                        "relation", only.relation(), "stages", only.stages()));
+                        "counted", KinCounts.Signature.encode(only.relation(), only.stages())));
             } else {
                 List<Map<String, Object>> ancestors = new ArrayList<>(up.size());
                 up.forEach((ancestor, depth) -> {
@@ -329,13 +328,12 @@ public final class Ancestry {
                 facts.nodes.put(id, r.get("node").asString());
                 below.addAll(strings(r.get("below")));
                 // Its rows are about to be cleared: what they counted goes.
-                List<String> countedRelation = r.get("countedRelation").isNull() ? List.of()
-                        : List.of(r.get("countedRelation").asString());
-                List<String> countedStages = strings(r.get("countedStages"));
+                KinCounts.Signature counted = KinCounts.Signature.decode(r.get("counted").isNull() ? 0
+                        : r.get("counted").asInt());
                 for (Value row : r.get("rows").values()) {
                     counts.count(row.get("node").asString(), row.get("depth").asInt(),
-                            row.get("relations").isNull() ? countedRelation : strings(row.get("relations")),
-                            row.get("stages").isNull() ? countedStages : strings(row.get("stages")), -1);
+                            row.get("relations").isNull() ? counted.relations() : strings(row.get("relations")),
+                            row.get("stages").isNull() ? counted.stages() : strings(row.get("stages")), -1);
                 }
                 List<LineageQueries.Link> links = new ArrayList<>();
                 for (Value parent : r.get("parents").values()) {

@@ -24,9 +24,9 @@ import org.neo4j.driver.Value;
  * label.
  *
  * <p>{@link Ancestry} keeps the counts exact in the transaction that rewrites rows: every row it
- * clears is subtracted and every row it writes added. A model with one parent keeps its rows'
- * relation and stages on itself ({@code ancestryRelation}, {@code ancestryStages}), since its rows
- * leave them to its link, and the link may have changed by the time the rows are cleared.
+ * clears is subtracted and every row it writes added. A model with one parent keeps what its rows
+ * were counted as on itself ({@code ancestryCounted}, a {@link Signature}), since its rows leave
+ * relation and stages to its link, and the link may have changed by the time the rows are cleared.
  */
 final class KinCounts {
 
@@ -58,6 +58,37 @@ final class KinCounts {
             FOREACH (_ IN CASE WHEN row.root THEN [1] ELSE [] END | SET a:FamilyRoot)
             FOREACH (_ IN CASE WHEN row.root THEN [] ELSE [1] END | REMOVE a:FamilyRoot)
             """;
+
+    /**
+     * The relation and stages a single-parent model's rows were counted under, packed in one
+     * integer property (one relation's position plus one, then a bit per stage by position) so
+     * keeping it costs a model no more than its id. The positions are the enums' declaration
+     * order: reordering {@link Relation} or {@link Stage} needs a new index version.
+     */
+    record Signature(List<String> relations, List<String> stages) {
+
+        private static final Relation[] RELATIONS = Relation.values();
+        private static final Stage[] STAGES = Stage.values();
+
+        static int encode(String relation, List<String> stages) {
+            int packed = Relation.valueOf(relation).ordinal() + 1;
+            for (String stage : stages) {
+                packed |= 1 << (4 + Stage.valueOf(stage).ordinal());
+            }
+            return packed;
+        }
+
+        static Signature decode(int packed) {
+            int relation = packed & 0xF;
+            List<String> stages = new ArrayList<>();
+            for (Stage stage : STAGES) {
+                if ((packed & (1 << (4 + stage.ordinal()))) != 0) {
+                    stages.add(stage.name());
+                }
+            }
+            return new Signature(relation == 0 ? List.of() : List.of(RELATIONS[relation - 1].name()), stages);
+        }
+    }
 
     private final Map<String, long[]> byDepth = new HashMap<>();
     private final Map<String, Map<String, Long>> byKey = new HashMap<>();

@@ -15,21 +15,23 @@ import org.llmtracker.graph.store.Graph;
 final class IndexCheck {
 
     private static final String COUNTS = """
-            MATCH (m:Model {id: $id})
-            RETURN [k IN $keys WHERE m[k] IS NOT NULL | k + '=' + toString(m[k])] AS counts,
+            UNWIND $ids AS id
+            MATCH (m:Model {id: id})
+            RETURN id, [k IN $keys WHERE m[k] IS NOT NULL | k + '=' + toString(m[k])] AS counts,
                    coalesce(m.descendantsByDepth, []) AS byDepth, m.descendantDepth AS deepest, m:FamilyRoot AS root
             """;
 
     private IndexCheck() {
     }
 
-    /** What {@link KinCounts} keeps on a model, as text: counts by name, by depth, the deepest, the family label. */
-    private static String counts(Graph graph, String id) {
-        return graph.read(tx -> {
-            var r = tx.run(COUNTS, Map.of("id", id, "keys", KinCounts.KEYS)).single();
-            return new java.util.TreeSet<>(r.get("counts").asList(v -> v.asString())) + " by depth " + r.get("byDepth").asList(v -> v.asLong())
-                    + " deepest " + (r.get("deepest").isNull() ? 0 : r.get("deepest").asInt()) + " root " + r.get("root").asBoolean();
-        });
+    /** What {@link KinCounts} keeps on each model, as text: counts by name, by depth, the deepest, the family label. */
+    private static Map<String, String> counts(Graph graph, List<String> ids) {
+        Map<String, String> counts = new HashMap<>();
+        graph.read(tx -> tx.run(COUNTS, Map.of("ids", ids, "keys", KinCounts.KEYS)).list()).forEach(r -> counts.put(
+                r.get("id").asString(), new java.util.TreeSet<>(r.get("counts").asList(v -> v.asString())) + " by depth "
+                        + r.get("byDepth").asList(v -> v.asLong()) + " deepest "
+                        + (r.get("deepest").isNull() ? 0 : r.get("deepest").asInt()) + " root " + r.get("root").asBoolean()));
+        return counts;
     }
 
     /** The same, counted over a breadth-first walk. */
@@ -66,6 +68,7 @@ final class IndexCheck {
                         r.get("relation").asString(), r.get("stages").asList(v -> v.asString()))));
         childrenOf.values().forEach(links -> links.sort(Comparator.comparing(LineageQueries.Link::to)));
         LineageQueries queries = new LineageQueries(graph);
+        Map<String, String> counts = counts(graph, ids);
         for (String id : ids) {
             LineageQueries.Walk walk = LineageQueries.walk(frontier -> frontier.stream().sorted()
                     .flatMap(from -> childrenOf.getOrDefault(from, List.of()).stream()).toList(), id, 20, Integer.MAX_VALUE);
@@ -79,7 +82,7 @@ final class IndexCheck {
             long quantized = walk.hops().values().stream().filter(h -> h.relations.contains("QUANTIZED")).count();
             assertThat(queries.descendants(id, new RelativeFilter(Relation.QUANTIZED, null, 20, null), 0, 1).total())
                     .as("quantized descendants of %s", id).isEqualTo(quantized);
-            assertThat(counts(graph, id)).as("counts kept on %s", id).isEqualTo(expectedCounts(walk, hasParent(childrenOf, id)));
+            assertThat(counts.get(id)).as("counts kept on %s", id).isEqualTo(expectedCounts(walk, hasParent(childrenOf, id)));
         }
     }
 
