@@ -29,7 +29,8 @@ public final class BenchMain {
             System.out.println(Report.table(result));
         }
         String markdown = Report.markdown(results, options, command(args), Instant.now());
-        Files.writeString(options.out(), markdown);
+        // The HTTP load figures (HttpLoad) live in the same file; a rerun of this benchmark keeps them.
+        Files.writeString(options.out(), markdown.stripTrailing() + "\n\n" + HttpLoad.section(options.out()));
         System.out.println("Wrote " + options.out().toAbsolutePath());
         if (!results.stream().allMatch(SizeResult::answersAgree)) {
             System.err.println("Neo4j and PostgreSQL disagree on some answers: see the agree column");

@@ -61,13 +61,18 @@ public final class Neo4jLineage implements LineageStore {
     private final LineageQueries queries;
     private final FamilyQueries families;
 
+    private final boolean keep;
+
+    /** A throw-away store in the temp folder, deleted on close. */
     public Neo4jLineage(long pageCacheMegabytes, Loading loading) {
+        this(temporaryFolder(), pageCacheMegabytes, loading, false);
+    }
+
+    /** A store in {@code dir}; with {@code keep}, left there on close for the application to open. */
+    Neo4jLineage(Path dir, long pageCacheMegabytes, Loading loading, boolean keep) {
+        this.dir = dir;
+        this.keep = keep;
         this.loading = loading;
-        try {
-            dir = Files.createTempDirectory("llm-tracker-bench-neo4j");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         neo4j = EmbeddedNeo4j.start(dir, 0, pageCacheMegabytes);
         graph = Graph.inProcess(neo4j, null);
         Schema.apply(graph);
@@ -119,6 +124,12 @@ public final class Neo4jLineage implements LineageStore {
     private Ingest loadThroughTheWriter(LineageData data) {
         LineageWriter writer = new LineageWriter(graph);
         long started = System.nanoTime();
+        write(writer, data);
+        return new Ingest(data.models(), data.edges(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void write(LineageWriter writer, LineageData data) {
+        long started = System.nanoTime();
         for (int from = 0; from < data.models(); from += CHUNK) {
             List<HubModel> models = new ArrayList<>(CHUNK);
             for (int i = from; i < Math.min(from + CHUNK, data.models()); i++) {
@@ -136,7 +147,6 @@ public final class Neo4jLineage implements LineageStore {
         }
         log.info("Neo4j: models in {} s, edges in {} s", String.format("%.1f", (modelsDone - started) / 1e9),
                 String.format("%.1f", (System.nanoTime() - modelsDone) / 1e9));
-        return new Ingest(data.models(), data.edges(), (System.nanoTime() - started) / 1e9);
     }
 
     @Override
@@ -198,9 +208,20 @@ public final class Neo4jLineage implements LineageStore {
         }
     }
 
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("llm-tracker-bench-neo4j");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         neo4j.close();
+        if (keep) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

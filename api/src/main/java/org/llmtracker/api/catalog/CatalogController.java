@@ -11,7 +11,11 @@ import org.llmtracker.crawler.catalog.CatalogException;
 import org.llmtracker.crawler.catalog.CatalogProblem;
 import org.llmtracker.crawler.catalog.CatalogValidator;
 import org.llmtracker.crawler.catalog.CatalogYaml;
+import org.llmtracker.crawler.catalog.CatalogFormats;
 import org.llmtracker.crawler.tables.ImportResult;
+import org.llmtracker.crawler.tables.TableImportException;
+import org.llmtracker.api.web.JsonBodies;
+import tools.jackson.databind.JsonNode;
 import org.llmtracker.crawler.tables.TableImporter;
 import org.llmtracker.crawler.catalog.RawEntry;
 import org.llmtracker.crawler.catalog.Validation;
@@ -20,6 +24,7 @@ import org.llmtracker.graph.catalog.CatalogWriter;
 import org.llmtracker.graph.lineage.LineageCycleException;
 import org.llmtracker.graph.model.ModelQueries;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,9 +46,11 @@ class CatalogController {
     private final CatalogStartup startup;
     private final TableImporter importer;
     private final Clock clock;
+    private final JsonBodies bodies;
 
     CatalogController(CatalogWriter writer, CatalogValidator validator, ModelQueries models,
-            CatalogStartup startup, TableImporter importer, Clock clock) {
+            CatalogStartup startup, TableImporter importer, Clock clock, JsonBodies bodies) {
+        this.bodies = bodies;
         this.importer = importer;
         this.writer = writer;
         this.validator = validator;
@@ -61,20 +68,22 @@ class CatalogController {
 
     @Operation(summary = "Add or replace one catalogue entry (admin)",
             description = "Base models must exist and must not make a lineage cycle. The edit survives restarts until the catalogue file's own entry changes.")
-    @PutMapping({"/api/catalog/{id}", "/api/catalog/{owner}/{name}"})
+    @PutMapping(path = {"/api/catalog/{id}", "/api/catalog/{owner}/{name}"}, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CatalogEntry> put(@PathVariable(required = false) String id,
             @PathVariable(required = false) String owner, @PathVariable(required = false) String name,
-            @RequestBody RawEntry body) {
+            @RequestBody JsonNode json) {
         String key = owner != null ? owner + "/" + name : id;
+        RawEntry body = bodies.read(json, RawEntry.class);
         if (body.id() != null && !body.id().equalsIgnoreCase(key)) {
-            throw new BadParameterException("id", "the body's id '" + body.id() + "' differs from the path's '" + key + "'");
+            throw new BadParameterException("id", "the body's id '" + cut(body.id()) + "' differs from the path's '" + cut(key) + "'");
         }
         RawEntry entry = new RawEntry(key, body.name(), body.kind(), body.organisation(), body.region(), body.parameters(),
                 body.openSource(), body.releasedAt(), body.license(), body.description(), body.githubRepositories(),
                 body.huggingfaceIds(), body.baseModels(), body.links(), body.newVersionOf());
         Set<String> knownBases = new HashSet<>();
         body.baseModels().forEach(b -> {
-            if (b != null && b.id() != null && !b.id().isBlank()) {
+            // An id too long to be one is refused by the validation; it is never looked up.
+            if (b != null && b.id() != null && !b.id().isBlank() && b.id().length() <= CatalogFormats.MAX_ID) {
                 models.resolve(b.id()).ifPresent(knownBases::add);
             }
         });
@@ -83,7 +92,7 @@ class CatalogController {
         }
         Validation<CatalogEntry> validation = validator.validateEntry(entry, knownBases);
         if (!validation.isValid()) {
-            throw new CatalogException("PUT /api/catalog/" + key, validation.problems());
+            throw new CatalogException("PUT /api/catalog/" + cut(key), validation.problems());
         }
         boolean existed = models.resolve(key).isPresent();
         try {
@@ -105,12 +114,22 @@ class CatalogController {
             description = "Nothing is written to the graph: review the YAML, then add it to the catalogue file. Warnings come back as YAML comments.")
     @PostMapping(path = "/api/catalog/import", consumes = {"text/markdown", "text/html", "text/plain"}, produces = "application/yaml")
     String importTables(@RequestBody String document, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
-        ImportResult result = contentType.startsWith("text/html") ? importer.importHtml(document) : importer.importMarkdown(document);
+        boolean html = MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.TEXT_HTML);
+        ImportResult result;
+        try {
+            result = html ? importer.importHtml(document) : importer.importMarkdown(document);
+        } catch (TableImportException e) {
+            throw new BadParameterException("body", e.getMessage());
+        }
         if (result.entries().isEmpty()) {
             throw new BadParameterException("body", "the document has no table with the seed's headers (名称, 组织, 参数量, ...)");
         }
         String header = result.warnings().stream().map(w -> "warning: " + w).collect(java.util.stream.Collectors.joining("\n"));
         return CatalogYaml.write(result.entries(), header.isEmpty() ? "Imported tables" : "Imported tables\n" + header);
+    }
+
+    private static String cut(String id) {
+        return id.length() <= CatalogFormats.MAX_ID ? id : id.substring(0, 40) + "…";
     }
 
     private static CatalogProblem cycle(CatalogEntry entry, LineageCycleException e) {

@@ -41,6 +41,10 @@ public class CatalogStartup implements ApplicationRunner, HealthIndicator {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!properties.catalog().loadAtStart()) {
+            log.info("Catalogue not loaded at start (tracker.catalog.load-at-start=false): the store is left as it is");
+            return;
+        }
         reload();
     }
 
@@ -61,6 +65,9 @@ public class CatalogStartup implements ApplicationRunner, HealthIndicator {
     @Override
     public Health health() {
         CatalogWriter.LoadSummary summary = loaded;
+        if (summary == null && !properties.catalog().loadAtStart()) {
+            return Health.up().withDetail("catalog", "not loaded at start").build();
+        }
         return summary == null
                 ? Health.down().withDetail("catalog", "not loaded yet").build()
                 : Health.up().withDetail("entries", summary.entries()).build();

@@ -4,10 +4,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 import org.llmtracker.graph.catalog.CatalogWriter;
+import org.llmtracker.graph.history.HistoryQueries;
 import org.llmtracker.graph.lineage.Ancestry;
 import org.llmtracker.graph.lineage.FamilyQueries;
 import org.llmtracker.graph.lineage.LineageQueries;
+import org.llmtracker.graph.lineage.LineageWriter;
 import org.llmtracker.graph.model.ModelQueries;
+import org.llmtracker.graph.store.BoltAccess;
 import org.llmtracker.graph.store.EmbeddedNeo4j;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.store.Schema;
@@ -40,11 +43,13 @@ class Neo4jConfiguration {
         @Bean(destroyMethod = "close")
         EmbeddedNeo4j embeddedNeo4j(TrackerProperties properties) {
             TrackerProperties.Neo4j neo4j = properties.neo4j();
-            return EmbeddedNeo4j.start(neo4j.dataDir(), neo4j.boltPort(), neo4j.pageCacheMb());
+            return EmbeddedNeo4j.start(neo4j.dataDir(), new BoltAccess(neo4j.boltAddress(), neo4j.boltPort(), neo4j.boltPassword()),
+                    neo4j.pageCacheMb());
         }
 
         @Bean
-        Neo4jConnectionDetails neo4jConnectionDetails(EmbeddedNeo4j embedded) {
+        Neo4jConnectionDetails neo4jConnectionDetails(EmbeddedNeo4j embedded, TrackerProperties properties) {
+            String password = properties.neo4j().boltPassword();
             return new Neo4jConnectionDetails() {
                 @Override
                 public URI getUri() {
@@ -53,7 +58,7 @@ class Neo4jConfiguration {
 
                 @Override
                 public AuthToken getAuthToken() {
-                    return AuthTokens.none();
+                    return password == null || password.isBlank() ? AuthTokens.none() : AuthTokens.basic("neo4j", password);
                 }
             };
         }
@@ -100,6 +105,16 @@ class Neo4jConfiguration {
     @Bean
     FamilyQueries familyQueries(Graph graph) {
         return new FamilyQueries(graph);
+    }
+
+    @Bean
+    HistoryQueries historyQueries(Graph graph) {
+        return new HistoryQueries(graph);
+    }
+
+    @Bean
+    LineageWriter lineageWriter(Graph graph) {
+        return new LineageWriter(graph);
     }
 
     @Bean

@@ -28,16 +28,21 @@ public record TrackerProperties(
         @Valid @NotNull @DefaultValue Github github,
         @Valid @NotNull @DefaultValue Pages pages,
         @Valid @NotNull @DefaultValue Huggingface huggingface,
+        @Valid @NotNull @DefaultValue Inference inference,
         @Valid @NotNull @DefaultValue Admin admin,
         @Valid @NotNull @DefaultValue Schedule schedule,
         @Valid @NotNull @DefaultValue Clock clock,
-        @Valid @NotNull @DefaultValue Digest digest) {
+        @Valid @NotNull @DefaultValue Digest digest,
+        @Valid @NotNull @DefaultValue Api api,
+        @Valid @NotNull @DefaultValue Runs runs) {
 
     /**
      * @param mode           {@code embedded}: a Neo4j inside this process; {@code external}: the server at
      *                       {@code spring.neo4j.uri}
      * @param dataDir        the embedded store folder
-     * @param boltPort       the embedded Bolt port on 127.0.0.1; 0 picks a free one
+     * @param boltPort       the embedded Bolt port; 0 picks a free one
+     * @param boltAddress    the interface embedded Bolt listens on; anything but loopback needs {@code boltPassword}
+     * @param boltPassword   password of user {@code neo4j} for embedded Bolt; empty: no authentication (loopback only)
      * @param pageCacheMb    the embedded page cache; 0 leaves Neo4j's default (half of free memory, capped)
      * @param database       the database to use; empty for the server's default
      */
@@ -46,13 +51,54 @@ public record TrackerProperties(
             @DefaultValue("./data/neo4j") @NotNull Path dataDir,
             @DefaultValue("7687") @Min(0) @Max(65535) int boltPort,
             @DefaultValue("256") @Min(0) long pageCacheMb,
-            @DefaultValue("") String database) {
+            @DefaultValue("") String database,
+            @DefaultValue("127.0.0.1") String boltAddress,
+            @DefaultValue("") String boltPassword) {
+
+        /** Never the password: this record can end up in logs and failure reports. */
+        @Override
+        public String toString() {
+            return "Neo4j[mode=" + mode + ", dataDir=" + dataDir + ", bolt=" + boltAddress + ":" + boltPort
+                    + (boltPassword.isBlank() ? "" : " (password set)") + ", database=" + database + "]";
+        }
 
         public enum Mode { EMBEDDED, EXTERNAL }
     }
 
-    /** @param location the catalogue YAML; empty uses the one shipped in the jar */
-    public record Catalog(@DefaultValue("") String location) {
+    /**
+     * @param location    the catalogue YAML; empty uses the one shipped in the jar
+     * @param loadAtStart false leaves the store as it is at start (an empty store to restore an export into)
+     */
+    public record Catalog(@DefaultValue("") String location, @DefaultValue("true") boolean loadAtStart) {
+    }
+
+    /**
+     * Runs cut short by a dead process. An embedded store is locked to one process, so at start
+     * every run still RUNNING is abandoned. On a shared server each instance marks its runs alive
+     * every {@code heartbeatInterval}; any instance closes a RUNNING run whose last heartbeat is
+     * older than {@code abandonedAfter} (at start and then at every heartbeat).
+     *
+     * @param heartbeatInterval how often this instance marks its runs alive
+     * @param abandonedAfter    a run silent this long belongs to no live instance; keep it several
+     *                          intervals, plus the clock difference between machines
+     */
+    public record Runs(
+            @DefaultValue("30s") @NotNull Duration heartbeatInterval,
+            @DefaultValue("2m") @NotNull Duration abandonedAfter) {
+    }
+
+    /**
+     * The HTTP API's own limits and address.
+     *
+     * @param maxBodyKb        largest request body (a catalogue entry is a few hundred bytes)
+     * @param maxTableImportKb largest document {@code POST /api/catalog/import} converts
+     * @param publicBaseUrl    the address users reach the app at, for links the app writes (the Atom
+     *                         feed); never taken from a request's Host header
+     */
+    public record Api(
+            @DefaultValue("1024") @Min(1) int maxBodyKb,
+            @DefaultValue("2048") @Min(1) int maxTableImportKb,
+            @DefaultValue("http://localhost:8080") @NotNull URI publicBaseUrl) {
     }
 
     /**
@@ -110,6 +156,20 @@ public record TrackerProperties(
         }
     }
 
+    /**
+     * Parents inferred for Hub models that declare none ({@code infer} job).
+     *
+     * @param minConfidence the least confidence a stored inferred link needs; raising it removes links below it
+     * @param fineTunes     whether FINETUNE links are inferred at all (quantized and converted repos always are)
+     * @param maxRequests   Hub requests (model facts, searches, cards) one run may make
+     */
+    public record Inference(
+            @DefaultValue("0.8") @jakarta.validation.constraints.DecimalMin(value = "0", inclusive = false)
+            @jakarta.validation.constraints.DecimalMax("1") double minConfidence,
+            @DefaultValue("true") boolean fineTunes,
+            @DefaultValue("1000") @Min(0) int maxRequests) {
+    }
+
     /** @param token bearer token for writes; empty refuses every write */
     public record Admin(@DefaultValue("") String token) {
     }
@@ -125,15 +185,18 @@ public record TrackerProperties(
          * @param huggingface default daily at 02:00
          * @param pages       default weekly, Sunday 03:00
          * @param digest      default Monday 08:00, when the week before is complete
+         * @param infer       default daily at 04:00, after the Hub crawl
          */
         public record Crons(
                 @DefaultValue("0 0 */6 * * ?") @NotNull String github,
                 @DefaultValue("0 0 2 * * ?") @NotNull String huggingface,
                 @DefaultValue("0 0 3 ? * SUN") @NotNull String pages,
-                @DefaultValue("0 0 8 ? * MON") @NotNull String digest) {
+                @DefaultValue("0 0 8 ? * MON") @NotNull String digest,
+                @DefaultValue("0 0 4 * * ?") @NotNull String infer) {
 
             public java.util.Map<String, String> byJob() {
-                return java.util.Map.of("github", github, "huggingface", huggingface, "pages", pages, "digest", digest);
+                return java.util.Map.of("github", github, "huggingface", huggingface, "pages", pages, "digest", digest,
+                        "infer", infer);
             }
         }
     }

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -27,11 +26,14 @@ class DigestController {
     private final DigestService digests;
     private final Clock clock;
     private final int feedSize;
+    private final String publicBaseUrl;
 
     DigestController(DigestService digests, Clock clock, TrackerProperties properties) {
         this.digests = digests;
         this.clock = clock;
         this.feedSize = properties.digest().feedSize();
+        // Links in the feed are read by other programs later: from the configured address, never the Host header.
+        this.publicBaseUrl = properties.api().publicBaseUrl().toString().replaceAll("/+$", "");
     }
 
     @Operation(summary = "The newest stored weekly digest",
@@ -53,16 +55,16 @@ class DigestController {
     @Operation(summary = "Atom feed of recent digests")
     @GetMapping("/api/digests/feed.atom")
     ResponseEntity<String> feed() {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        return ResponseEntity.ok().contentType(ATOM).body(AtomFeed.render(digests.recent(feedSize), base, clock.instant()));
+        return ResponseEntity.ok().contentType(ATOM).body(AtomFeed.render(digests.recent(feedSize), publicBaseUrl, clock.instant()));
     }
 
     private static ResponseEntity<String> render(DigestService.StoredJson stored, String accept) {
         return switch (choose(accept)) {
-            case "markdown" -> ResponseEntity.ok().contentType(MARKDOWN).body(MarkdownDigest.render(DigestOutline.of(stored.digest())));
-            case "html" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+            case "markdown" -> ResponseEntity.ok().varyBy(HttpHeaders.ACCEPT).contentType(MARKDOWN).body(MarkdownDigest.render(DigestOutline.of(stored.digest())));
+            case "html" -> ResponseEntity.ok().varyBy(HttpHeaders.ACCEPT).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                     .body(HtmlDigest.page(DigestOutline.of(stored.digest())));
-            default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(stored.json());
+            // The answer depends on Accept: a cache in between must not hand JSON to a Markdown reader.
+            default -> ResponseEntity.ok().varyBy(HttpHeaders.ACCEPT).contentType(MediaType.APPLICATION_JSON).body(stored.json());
         };
     }
 

@@ -17,19 +17,19 @@ import org.llmtracker.graph.digest.Digest.Mover;
  * webhook all render this one outline, so they cannot disagree about what a week held.
  * Text here is plain and unescaped; each renderer escapes for its own format.
  */
-record DigestOutline(String title, String period, List<Section> sections) {
+public record DigestOutline(String title, String period, List<Section> sections) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    record Section(String title, List<Item> items, String whenEmpty) {
+    public record Section(String title, List<Item> items, String whenEmpty) {
     }
 
     /** @param url null, or an http(s) URL; @param detail may be empty */
-    record Item(String label, String url, String detail, List<Item> children) {
+    public record Item(String label, String url, String detail, List<Item> children) {
 
         // Only web links are kept: a javascript: URL from upstream must never become clickable.
-        Item {
+        public Item {
             url = webUrl(url);
         }
 
@@ -50,7 +50,7 @@ record DigestOutline(String title, String period, List<Section> sections) {
         }
     }
 
-    static DigestOutline of(Digest d) {
+    public static DigestOutline of(Digest d) {
         List<Section> sections = List.of(
                 new Section("New releases", d.releases().stream().map(r -> Item.of(r.repository() + " " + r.tag(), r.url(),
                         (r.name() == null || r.name().isBlank() ? "" : "“" + r.name() + "”, ") + MINUTE.format(r.publishedAt())
@@ -63,7 +63,8 @@ record DigestOutline(String title, String period, List<Section> sections) {
                 new Section("Hugging Face like movers", movers(d.likeMovers(), "likes"), "No like changes recorded."),
                 new Section("Job health", d.crawlHealth().stream().map(h -> Item.of(h.job(), null,
                         h.runs() + " runs: " + h.succeeded() + " succeeded, " + h.partial() + " partial ("
-                                + h.rateLimitStops() + " rate-limit stops), " + h.failed() + " failed; "
+                                + h.rateLimitStops() + " rate-limit stops), " + h.failed() + " failed, "
+                                + h.aborted() + " aborted; "
                                 + number(h.requests()) + " requests")).toList(), "No crawl ran this week."));
         return new DigestOutline("llm-tracker digest " + d.week(),
                 DAY.format(d.from()) + " to " + DAY.format(d.to().minusSeconds(1)) + " (UTC)", sections);

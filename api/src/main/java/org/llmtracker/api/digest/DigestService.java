@@ -51,6 +51,11 @@ public final class DigestService {
         return store.recent(1).stream().findFirst().map(s -> new StoredJson(s.json(), read(s.json())));
     }
 
+    /** Every stored week, newest first, with the week in progress. */
+    public List<DigestStore.Week> weeks(int limit) {
+        return store.weeks(limit);
+    }
+
     public List<Digest> recent(int limit) {
         return store.recent(limit).stream().map(s -> read(s.json())).toList();
     }

@@ -6,7 +6,7 @@ import org.llmtracker.api.digest.DigestOutline.Item;
 import org.llmtracker.api.digest.DigestOutline.Section;
 
 /** The digest as HTML. Every piece of text and every URL came from upstream, so all of it is escaped. */
-final class HtmlDigest {
+public final class HtmlDigest {
 
     private HtmlDigest() {
     }
@@ -17,8 +17,8 @@ final class HtmlDigest {
                 + "</title></head>\n<body>\n" + body(outline) + "</body></html>\n";
     }
 
-    /** The body alone, for feed entries. */
-    static String body(DigestOutline outline) {
+    /** The body alone, for feed entries and the web page. */
+    public static String body(DigestOutline outline) {
         StringBuilder html = new StringBuilder();
         html.append("<h1>").append(htmlEscape(outline.title())).append("</h1>\n<p>").append(htmlEscape(outline.period())).append("</p>\n");
         for (Section section : outline.sections()) {

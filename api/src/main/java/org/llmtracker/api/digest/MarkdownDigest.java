@@ -30,7 +30,7 @@ final class MarkdownDigest {
     private static void item(StringBuilder md, Item item, String indent) {
         md.append(indent).append("- ");
         if (item.url() != null) {
-            md.append('[').append(escape(item.label())).append("](<").append(item.url().replace(">", "%3E")).append(">)");
+            md.append('[').append(escape(item.label())).append("](<").append(item.url().replace(">", "%3E").replace("\r", "%0D").replace("\n", "%0A")).append(">)");
         } else {
             md.append("**").append(escape(item.label())).append("**");
         }
@@ -42,6 +42,7 @@ final class MarkdownDigest {
     }
 
     static String escape(String text) {
-        return SPECIAL.matcher(text.replace("\n", " ")).replaceAll("\\\\$1");
+        // Any line break (\r alone is one in CommonMark) would let upstream text start a heading or a list.
+        return SPECIAL.matcher(text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ')).replaceAll("\\\\$1");
     }
 }

@@ -41,7 +41,7 @@ class ModelController {
         ModelFilter filter = new ModelFilter(q, organisation, kind, openSource, region, catalogued, order);
         int pageNumber = Params.page(page);
         int pageSize = Params.size(size);
-        return PageResponse.of(models.list(filter, Math.multiplyExact(pageNumber, pageSize), pageSize), pageNumber, pageSize);
+        return PageResponse.of(models.list(filter, Params.offset(pageNumber, pageSize), pageSize), pageNumber, pageSize);
     }
 
     @Operation(summary = "One model: facts, Hugging Face figures, repositories with their latest release, parents and child counts")

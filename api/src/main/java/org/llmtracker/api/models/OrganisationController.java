@@ -38,6 +38,6 @@ class OrganisationController {
         int pageNumber = Params.page(page);
         int pageSize = Params.size(size);
         ModelFilter filter = new ModelFilter(null, key, null, null, null, null, ModelFilter.Sort.NAME);
-        return PageResponse.of(models.list(filter, Math.multiplyExact(pageNumber, pageSize), pageSize), pageNumber, pageSize);
+        return PageResponse.of(models.list(filter, Params.offset(pageNumber, pageSize), pageSize), pageNumber, pageSize);
     }
 }

@@ -15,6 +15,8 @@ public final class Params {
     public static final int MAX_DEPTH = 20;
     public static final int MAX_TREE_DEPTH = 6;
     public static final int MAX_TREE_NODES = 2_000;
+    /** The deepest a page may start: past it, a client is scanning the store, not paging a list. */
+    public static final int MAX_OFFSET = 1_000_000;
 
     private Params() {
     }
@@ -24,6 +26,16 @@ public final class Params {
             throw new BadParameterException("page", "page must be 0 or more, got " + page);
         }
         return page;
+    }
+
+    /** Where page {@code page} of {@code size} starts; a start past {@link #MAX_OFFSET} is refused naming page. */
+    public static int offset(int page, int size) {
+        long offset = (long) page * size;
+        if (offset > MAX_OFFSET) {
+            throw new BadParameterException("page", "page " + page + " of size " + size + " starts past item "
+                    + MAX_OFFSET + "; narrow the query instead");
+        }
+        return (int) offset;
     }
 
     public static int size(int size) {

@@ -1,6 +1,7 @@
 package org.llmtracker.api.web;
 
 import org.llmtracker.crawler.catalog.CatalogException;
+import org.llmtracker.graph.export.ImportRefusedException;
 import org.llmtracker.graph.store.GraphUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -20,6 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    static final String INTERNAL_DETAIL = "The server could not answer this request; the error is logged.";
 
     @ExceptionHandler
     ProblemDetail notFound(NotFoundException e) {
@@ -56,6 +60,40 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Graph store unavailable",
                 "Neo4j cannot be reached right now; try again shortly.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10").body(problem);
+    }
+
+    @ExceptionHandler
+    ProblemDetail importRefused(ImportRefusedException e) {
+        return problem(HttpStatus.CONFLICT, "Import refused", e.getMessage());
+    }
+
+    /** A body too large, malformed, with unknown fields or nested too deep: said in the body's own terms. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad body", "the request body could not be read");
+        problem.setProperty("parameter", "body");
+        // The cap first: the JSON parser wraps the stream's refusal in an exception of its own.
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
+                problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", tooLarge.getMessage());
+                return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+            }
+        }
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.core.JacksonException json) {
+                problem.setDetail(JsonBodies.describe(json));
+                break;
+            }
+        }
+        return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    /** Whatever is left: logged with its stack, answered without a word about the code that broke. */
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error answering a request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", INTERNAL_DETAIL);
     }
 
     @Override

@@ -68,6 +68,10 @@ class HuggingFaceApiIT {
         assertThat(gated.path("catalogued").asBoolean()).isFalse();
         assertThat(http.get("/api/crawl-runs?job=huggingface").json().get(0).path("counts").path("listed").asLong())
                 .isEqualTo(expected.size());
+
+        JsonNode infer = http.post("/api/crawls/infer?wait=true", ApiTest.ADMIN_TOKEN).json();
+        assertThat(infer.path("status").asString()).as(infer.toString()).isEqualTo("SUCCEEDED");
+        assertThat(descendants("")).as("inference leaves alone a family whose every model declares its parent").isEqualTo(expected);
     }
 
     @Test

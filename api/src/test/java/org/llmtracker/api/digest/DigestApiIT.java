@@ -89,8 +89,18 @@ class DigestApiIT {
         assertThat(Jsoup.parse(html.body()).text()).contains(names).contains("<script>alert('x')</script> & more");
         assertThat(html.body()).doesNotContain("<script>").contains("&lt;script&gt;");
 
+        // Field names are case-insensitive; with compression on, Tomcat writes "accept,accept-encoding".
+        assertThat(markdown.header("Vary")).containsIgnoringCase("accept");
+        assertThat(html.header("Vary")).containsIgnoringCase("accept");
+        assertThat(http.get("/api/digests/" + DigestWeekFixture.WEEK).header("Vary")).containsIgnoringCase("accept");
+
+        // The feed links to the configured address, whatever Host the request names.
         Http.Response feed = http.get("/api/digests/feed.atom");
         assertThat(feed.contentType()).startsWith("application/atom+xml");
+        assertThat(http.socket("GET /api/digests/feed.atom HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\n"
+                + "Connection: close\r\n\r\n")).contains("200").contains("<feed").doesNotContain("evil.example");
+        assertThat(feed.body()).contains("href=\"" + properties.api().publicBaseUrl().toString().replaceAll("/+$", "")
+                + "/api/digests/2026-W47\"");
         Element entry = atomEntry(feed.body(), "urn:llm-tracker:digest:2026-W47");
         assertThat(text(entry, "title")).isEqualTo("llm-tracker digest 2026-W47");
         assertThat(Jsoup.parse(text(entry, "content")).text()).contains(names);

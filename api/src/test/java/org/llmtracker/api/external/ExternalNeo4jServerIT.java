@@ -120,7 +120,7 @@ class ExternalNeo4jServerIT {
         assertThat(during.status()).isEqualTo(503);
         assertThat(during.contentType()).startsWith("application/problem+json");
         assertThat(during.json().path("title").asString()).isEqualTo("Graph store unavailable");
-        var health = http.get("/actuator/health");
+        var health = http.getAsAdmin("/actuator/health", ADMIN_TOKEN);
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.json().path("components").path("neo4j").path("status").asString()).isEqualTo("DOWN");
         var crawlDuring = http.post("/api/crawls/probe?wait=true", ADMIN_TOKEN);

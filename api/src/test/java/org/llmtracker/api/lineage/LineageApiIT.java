@@ -21,7 +21,7 @@ class LineageApiIT {
 
     @Test
     void healthIsUpOnceNeo4jAndTheCatalogueAreReady() {
-        var health = http.get("/actuator/health");
+        var health = http.getAsAdmin("/actuator/health", ApiTest.ADMIN_TOKEN);
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asString()).isEqualTo("UP");
@@ -144,6 +144,21 @@ class LineageApiIT {
         assertThat(badStage.json().path("detail").asString()).contains("RLHF").contains("PPO");
         assertThat(badNumber.status()).isEqualTo(400);
         assertThat(badNumber.json().path("parameter").asString()).isEqualTo("maxDepth");
+    }
+
+    @Test
+    void evidenceIsDeclaredOrAllAndItemsSayWhoAssertsTheirLink() {
+        var declared = http.get("/api/models/llama/descendants?evidence=declared");
+        assertThat(declared.status()).isEqualTo(200);
+        assertThat(declared.json().path("total").asLong())
+                .isEqualTo(http.get("/api/models/llama/descendants").json().path("total").asLong());
+        assertThat(declared.json().path("items").values()).isNotEmpty()
+                .allSatisfy(item -> assertThat(item.path("sources").values()).isNotEmpty());
+        assertThat(http.get("/api/models/minigpt-4/ancestors?evidence=declared").status()).isEqualTo(200);
+        assertThat(http.get("/api/models/llama/tree?evidence=declared").status()).isEqualTo(200);
+        var bad = http.get("/api/models/llama/ancestors?evidence=guessed");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("parameter").asString()).isEqualTo("evidence");
     }
 
     @Test

@@ -38,6 +38,27 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", accept).GET());
     }
 
+    /** A GET as the admin: what only the admin may read (export, metrics, health details). */
+    public Response getAsAdmin(String path, String token) {
+        return send(withToken(HttpRequest.newBuilder(URI.create(base() + path)), token).GET());
+    }
+
+    /**
+     * Any method with the path exactly as given (no normalising: {@code ;params}, {@code %61},
+     * {@code //} reach the server as written) and an optional raw Authorization header.
+     */
+    public Response raw(String method, String path, String contentType, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
+    }
+
     public Response put(String path, String jsonBody, String token) {
         return send(withToken(HttpRequest.newBuilder(URI.create(base() + path)), token)
                 .header("Content-Type", "application/json")
@@ -55,6 +76,23 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Sends {@code request} byte for byte over a socket and returns the whole answer: for what
+     * an HTTP client will not send, such as another {@code Host}. The request should say
+     * {@code Connection: close}.
+     */
+    public String socket(String request) {
+        int port = Integer.parseInt(environment.getRequiredProperty("local.server.port"));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static HttpRequest.Builder withToken(HttpRequest.Builder builder, String token) {
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
@@ -64,7 +102,7 @@ public final class Http {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), json);
+                    response.body(), json, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -73,10 +111,14 @@ public final class Http {
         }
     }
 
-    public record Response(int status, String contentType, String body, JsonMapper mapper) {
+    public record Response(int status, String contentType, String body, JsonMapper mapper, java.net.http.HttpHeaders headers) {
 
         public JsonNode json() {
             return mapper.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 

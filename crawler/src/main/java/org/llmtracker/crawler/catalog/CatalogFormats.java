@@ -19,6 +19,9 @@ import org.llmtracker.graph.naming.ParameterLabel;
  */
 public final class CatalogFormats {
 
+    /** The longest id: ids are index keys, and Neo4j refuses keys of several kilobytes. */
+    public static final int MAX_ID = 200;
+
     static final List<String> KINDS = List.of("model", "framework", "dataset", "application");
     static final List<String> REGIONS = List.of("foreign", "domestic");
 

@@ -151,7 +151,12 @@ public final class CatalogValidator {
     }
 
     static String label(RawEntry e, int position) {
-        return EntryRules.blank(e.id()) ? "#" + position : e.id().trim();
+        if (EntryRules.blank(e.id())) {
+            return "#" + position;
+        }
+        // Every problem names its entry: an id too long to be one is cut, not repeated in full.
+        String id = e.id().trim();
+        return id.length() > EntryRules.MAX_ID ? id.substring(0, 40) + "…" : id;
     }
 
     private static String key(String id) {

@@ -18,6 +18,16 @@ final class EntryRules {
     private static final List<String> RELATIONS = Arrays.stream(Relation.values()).map(Enum::name).toList();
     private static final List<String> STAGES = Arrays.stream(Stage.values()).map(Enum::name).toList();
 
+    /**
+     * Longest values: ids and names are index keys (Neo4j refuses keys of several kilobytes),
+     * and nothing in a catalogue needs more. Lists are bounded so one entry stays one small write.
+     */
+    static final int MAX_ID = CatalogFormats.MAX_ID;
+    static final int MAX_TEXT = 300;
+    static final int MAX_DESCRIPTION = 5_000;
+    static final int MAX_LINK = 2_048;
+    static final int MAX_LIST = 100;
+
     private final String label;
     private final List<CatalogProblem> problems = new ArrayList<>();
 
@@ -28,12 +38,60 @@ final class EntryRules {
     /** @param label the entry's id, or {@code #n} when it has none (see {@link CatalogProblem#entryId()}) */
     static List<CatalogProblem> check(RawEntry e, String label) {
         EntryRules rules = new EntryRules(label);
+        if (!rules.checkSizes(e)) {
+            return rules.problems;
+        }
         rules.checkScalars(e);
         rules.checkList("githubRepositories", e.githubRepositories(), CatalogFormats::githubRepositoryProblem);
         rules.checkList("huggingfaceIds", e.huggingfaceIds(), CatalogFormats::huggingfaceIdProblem);
         rules.checkList("links", e.links(), CatalogFormats::linkProblem);
         rules.checkBaseModels(e);
         return rules.problems;
+    }
+
+    /** False when something is too long or too many to look at further (its checks would echo it back). */
+    private boolean checkSizes(RawEntry e) {
+        tooLong("id", e.id(), MAX_ID);
+        tooLong("name", e.name(), MAX_TEXT);
+        tooLong("kind", e.kind(), MAX_TEXT);
+        tooLong("organisation", e.organisation(), MAX_TEXT);
+        tooLong("region", e.region(), MAX_TEXT);
+        tooLong("parameters", e.parameters(), MAX_TEXT);
+        tooLong("releasedAt", e.releasedAt(), MAX_TEXT);
+        tooLong("license", e.license(), MAX_TEXT);
+        tooLong("description", e.description(), MAX_DESCRIPTION);
+        tooMany("githubRepositories", e.githubRepositories(), MAX_TEXT);
+        tooMany("huggingfaceIds", e.huggingfaceIds(), MAX_TEXT);
+        tooMany("links", e.links(), MAX_LINK);
+        if (e.baseModels().size() > MAX_LIST) {
+            add("baseModels", e.baseModels().size() + " base models; at most " + MAX_LIST);
+        } else {
+            for (int i = 0; i < e.baseModels().size(); i++) {
+                RawBaseModel base = e.baseModels().get(i);
+                if (base != null) {
+                    tooLong("baseModels[" + i + "].id", base.id(), MAX_ID);
+                    tooLong("baseModels[" + i + "].relation", base.relation(), MAX_TEXT);
+                    tooMany("baseModels[" + i + "].stages", base.stages(), MAX_TEXT);
+                }
+            }
+        }
+        return problems.isEmpty();
+    }
+
+    private void tooLong(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            add(field, value.length() + " characters; at most " + max);
+        }
+    }
+
+    private void tooMany(String field, List<String> values, int maxLength) {
+        if (values.size() > MAX_LIST) {
+            add(field, values.size() + " values; at most " + MAX_LIST);
+            return;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            tooLong(field + "[" + i + "]", values.get(i), maxLength);
+        }
     }
 
     private void checkScalars(RawEntry e) {

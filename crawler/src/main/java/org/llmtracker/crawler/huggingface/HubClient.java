@@ -97,6 +97,49 @@ public final class HubClient {
         }
     }
 
+    /**
+     * {@code GET /api/models/{id}} with exactly the {@code expand} fields asked for, following renames;
+     * the body, or empty when the model is gone (404) or gated (401, 403).
+     */
+    public Optional<String> modelBody(String id, List<String> expand) {
+        String current = checked(id);
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            URI uri = URI.create(settings.apiUrl() + "/api/models/" + current + "?" + expandOnly(expand));
+            HttpResponse<String> response = http.get(uri);
+            int status = response.statusCode();
+            if (status == 301 || status == 302 || status == 307 || status == 308) {
+                current = renamedTo(response, current);
+                continue;
+            }
+            if (status == 404 || status == 401 || status == 403) {
+                return Optional.empty();
+            }
+            if (status != 200) {
+                throw new HubException("GET " + uri + " answered " + status);
+            }
+            return Optional.of(response.body());
+        }
+        throw new HubException("more than " + MAX_REDIRECTS + " redirects for model '" + id + "'");
+    }
+
+    /** {@code GET /api/models?search=<text>}: a JSON array of the models whose id contains {@code text}, most downloaded first. */
+    public String searchBody(String text, int limit, List<String> expand) {
+        URI uri = URI.create(settings.apiUrl() + "/api/models?search=" + encode(text) + "&sort=downloads&limit=" + limit + "&"
+                + expandOnly(expand));
+        HttpResponse<String> response = http.get(uri);
+        if (response.statusCode() != 200) {
+            throw new HubException("GET " + uri + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    /** A model's card, {@code GET /{id}/resolve/main/README.md}; empty when it has none or it cannot be read. */
+    public Optional<String> readme(String id) {
+        URI uri = URI.create(settings.apiUrl() + "/" + checked(id) + "/resolve/main/README.md");
+        HttpResponse<String> response = http.get(uri);
+        return response.statusCode() == 200 ? Optional.ofNullable(response.body()) : Optional.empty();
+    }
+
     /** Whether list items carry child counts, so that leaves need no request of their own. */
     public boolean listsCarryChildCounts() {
         return listChildCounts;
@@ -130,6 +173,10 @@ public final class HubClient {
             fields.add(CHILD_COUNTS);
         }
         return String.join("&", fields.stream().map(f -> "expand%5B%5D=" + f).toList());
+    }
+
+    private static String expandOnly(List<String> fields) {
+        return String.join("&", fields.stream().map(f -> "expand%5B%5D=" + encode(f)).toList());
     }
 
     private static String checked(String id) {

@@ -92,6 +92,27 @@ public final class CrawlRunner {
         }
     }
 
+    /** Tells the store the runs under way here are alive, so no other instance takes them for abandoned. */
+    public void heartbeat() {
+        store.heartbeat(running.values().stream().map(CrawlRun::id).toList(), clock.instant());
+    }
+
+    /**
+     * Closes as ABORTED the runs a dead process left RUNNING; returns their ids. With
+     * {@code staleAfter} null every RUNNING run not under way here is taken: right only when this
+     * process alone can run jobs on the store (an embedded store, which Neo4j locks to one
+     * process). Otherwise a run is abandoned once its heartbeat is older than {@code staleAfter}.
+     */
+    public List<String> abortAbandoned(java.time.Duration staleAfter) {
+        java.time.Instant now = clock.instant();
+        List<String> aborted = store.abortAbandoned(running.values().stream().map(CrawlRun::id).toList(),
+                staleAfter == null ? null : now.minus(staleAfter), now);
+        if (!aborted.isEmpty()) {
+            log.warn("Runs left RUNNING by a process that stopped are now ABORTED: {}", aborted);
+        }
+        return aborted;
+    }
+
     /** The run under way for {@code job}, if any. */
     public Optional<CrawlRun> current(String job) {
         return Optional.ofNullable(running.get(job));

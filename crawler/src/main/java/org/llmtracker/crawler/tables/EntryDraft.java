@@ -1,6 +1,7 @@
 package org.llmtracker.crawler.tables;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,6 +74,13 @@ final class EntryDraft {
     CatalogEntry toEntry() {
         List<BaseModelRef> refs = bases.stream().map(b -> new BaseModelRef(b.id, Relation.UNKNOWN, List.of())).toList();
         return new CatalogEntry(id, name, "model", organisation, region, parameters, openSource, releasedAt, null, null,
-                List.copyOf(repositories.values()), List.copyOf(huggingfaceIds.values()), refs, List.copyOf(links));
+                List.copyOf(repositories.values()), List.copyOf(huggingfaceIds.values()), refs, distinctIgnoringCase(links));
+    }
+
+    // The catalogue takes links that differ only in case for one (hosts are case-blind, and a
+    // document that cites both spellings means one page); the first spelling stays.
+    private static List<String> distinctIgnoringCase(Set<String> links) {
+        Set<String> seen = new HashSet<>();
+        return links.stream().filter(link -> seen.add(link.toLowerCase(Locale.ROOT))).toList();
     }
 }

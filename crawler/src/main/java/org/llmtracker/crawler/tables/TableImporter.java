@@ -51,7 +51,9 @@ public final class TableImporter {
         return name.endsWith(".html") || name.endsWith(".htm") ? importHtml(text) : importMarkdown(text);
     }
 
+    /** @throws TableImportException for Markdown nested too deep to parse safely */
     public ImportResult importMarkdown(String markdown) {
+        MarkdownNesting.check(markdown);
         return importHtml(renderer.render(parser.parse(markdown)));
     }
 

@@ -62,7 +62,11 @@ public record Digest(String week, Instant from, Instant to, Instant builtAt,
     public record Derivative(String id, String name, Long downloads) {
     }
 
-    /** @param rateLimitStops PARTIAL runs whose note mentions a rate limit */
-    public record JobHealth(String job, int runs, int succeeded, int partial, int failed, int rateLimitStops, long requests) {
+    /**
+     * @param aborted        runs a dead process left behind (see {@code CrawlStatus.ABORTED})
+     * @param rateLimitStops PARTIAL runs whose note mentions a rate limit
+     */
+    public record JobHealth(String job, int runs, int succeeded, int partial, int failed, int aborted, int rateLimitStops,
+            long requests) {
     }
 }

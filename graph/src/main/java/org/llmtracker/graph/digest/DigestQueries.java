@@ -143,7 +143,7 @@ public final class DigestQueries {
     private List<JobHealth> health(Map<String, Object> window) {
         Map<String, long[]> byJob = new TreeMap<>();
         graph.read(tx -> tx.run(RUNS, window).list()).forEach(r -> {
-            long[] c = byJob.computeIfAbsent(r.get("job").asString(), k -> new long[6]);
+            long[] c = byJob.computeIfAbsent(r.get("job").asString(), k -> new long[7]);
             String status = r.get("status").asString();
             c[0]++;
             c[1] += "SUCCEEDED".equals(status) ? 1 : 0;
@@ -151,10 +151,11 @@ public final class DigestQueries {
             c[3] += "FAILED".equals(status) ? 1 : 0;
             c[4] += "PARTIAL".equals(status) && mentionsRateLimit(r.get("note")) ? 1 : 0;
             c[5] += r.get("requests").asLong();
+            c[6] += "ABORTED".equals(status) ? 1 : 0;
         });
         return byJob.entrySet().stream().map(e -> {
             long[] c = e.getValue();
-            return new JobHealth(e.getKey(), (int) c[0], (int) c[1], (int) c[2], (int) c[3], (int) c[4], c[5]);
+            return new JobHealth(e.getKey(), (int) c[0], (int) c[1], (int) c[2], (int) c[3], (int) c[6], (int) c[4], c[5]);
         }).toList();
     }
 

@@ -32,6 +32,12 @@ public final class DigestStore {
             RETURN d ORDER BY d.week DESC LIMIT $limit
             """;
 
+    private static final String WEEKS = """
+            MATCH (d:Digest)
+            RETURN d.week AS week, d.builtAt AS builtAt, d.builtAt >= d.to AS finished
+            ORDER BY d.week DESC LIMIT $limit
+            """;
+
     private final Graph graph;
 
     public DigestStore(Graph graph) {
@@ -52,8 +58,18 @@ public final class DigestStore {
         return graph.read(tx -> tx.run(RECENT, Map.of("limit", limit)).list(r -> stored(r.get("d"))));
     }
 
+    /** Every stored week, newest first, the week in progress (a preview) included. */
+    public List<Week> weeks(int limit) {
+        return graph.read(tx -> tx.run(WEEKS, Map.of("limit", limit)).list(r -> new Week(r.get("week").asString(),
+                instant(r.get("builtAt")), r.get("finished").asBoolean(false))));
+    }
+
     private static StoredDigest stored(Value d) {
         return new StoredDigest(d.get("week").asString(), instant(d.get("builtAt")), d.get("json").asString());
+    }
+
+    /** @param finished whether it was built after the week ended; otherwise it says what the week held so far */
+    public record Week(String week, Instant builtAt, boolean finished) {
     }
 
     /** @param json the digest as {@link Digest} serialised by the API */

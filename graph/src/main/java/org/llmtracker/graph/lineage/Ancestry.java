@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,12 @@ import org.slf4j.LoggerFactory;
  * with several parents (a merge) also records, per ancestor, which of its own links lie on a
  * shortest way there ({@code via}, {@code relation}, {@code relations}, {@code stages}); a model
  * with one parent reaches every ancestor through it, so its rows leave that to its one link.
- * Ancestors also carry {@code descendantDepth}, an upper bound of how deep their descendants go.
+ * Ancestors also carry the {@link KinCounts} of what lies below them.
+ *
+ * <p>Inferred links ({@link InferredLinks}) are links like any other here; a row that no path of
+ * declared links alone reaches also says {@code inferredOnly: true}, and one that a longer declared
+ * path reaches says its {@code declaredDepth}, so {@code evidence=declared} reads filter on the
+ * same index.
  *
  * <p>The index is derived data. Every writer of {@code DERIVED_FROM} calls {@link #refresh} in
  * the same transaction with the children whose links it changed, so a reader never sees the
@@ -67,7 +73,9 @@ public final class Ancestry {
                        stages: r.stages}] AS rows, m.ancestryCounted AS counted,
                    [(m)-[l:DERIVED_FROM]->(p:Model) | {id: p.id, node: elementId(p),
                        relation: coalesce(l.relation, 'UNKNOWN'), stages: coalesce(l.stages, []),
-                       up: [(p)-[r:DESCENDS_FROM]->(a:Model) | {id: a.id, node: elementId(a), depth: r.depth}]}] AS parents
+                       inferred: l.sources = ['inferred'],
+                       up: [(p)-[r:DESCENDS_FROM]->(a:Model) | {id: a.id, node: elementId(a), depth: r.depth,
+                            declared: CASE WHEN r.inferredOnly THEN null ELSE coalesce(r.declaredDepth, r.depth) END}]}] AS parents
             """;
 
     /** The stored rows of parents outside a recomputed set, each parent write-locked first (see {@link #FACTS}). */
@@ -75,7 +83,8 @@ public final class Ancestry {
             UNWIND $nodes AS node
             MATCH (p) WHERE elementId(p) = node
             SET p.ancestryLock = true REMOVE p.ancestryLock
-            RETURN p.id AS id, [(p)-[r:DESCENDS_FROM]->(a:Model) | {id: a.id, node: elementId(a), depth: r.depth}] AS up
+            RETURN p.id AS id, [(p)-[r:DESCENDS_FROM]->(a:Model) | {id: a.id, node: elementId(a), depth: r.depth,
+                   declared: CASE WHEN r.inferredOnly THEN null ELSE coalesce(r.declaredDepth, r.depth) END}] AS up
             """;
 
     private static final String CLEAR = """
@@ -87,7 +96,9 @@ public final class Ancestry {
 
     /**
      * A model with one parent: every row is reached through that parent, so a row holds its depth
-     * only, and the model what its rows were counted as.
+     * only, and, where inferred links are on the way, how a declared-only path reaches the ancestor
+     * ({@code inferredOnly}: none does; {@code declaredDepth}: a longer one does); the model keeps
+     * what its rows were counted as.
      */
     private static final String WRITE_DEPTHS = """
             UNWIND $rows AS row
@@ -96,7 +107,8 @@ public final class Ancestry {
             WITH d, row
             UNWIND range(0, size(row.ancestors) - 1) AS i
             MATCH (a) WHERE elementId(a) = row.ancestors[i]
-            CREATE (d)-[:DESCENDS_FROM {depth: row.depths[i]}]->(a)
+            CREATE (d)-[r:DESCENDS_FROM {depth: row.depths[i]}]->(a)
+            SET r += CASE WHEN row.declared IS NULL THEN {} ELSE row.declared[i] END
             """;
 
     /** A model with several parents: which of them lead to an ancestor depends on the ancestor. */
@@ -105,8 +117,9 @@ public final class Ancestry {
             MATCH (d) WHERE elementId(d) = row.node
             UNWIND row.ancestors AS x
             MATCH (a) WHERE elementId(a) = x.node
-            CREATE (d)-[:DESCENDS_FROM {depth: x.depth, via: x.via, relation: x.relation, relations: x.relations,
+            CREATE (d)-[r:DESCENDS_FROM {depth: x.depth, via: x.via, relation: x.relation, relations: x.relations,
                                         stages: x.stages}]->(a)
+            SET r += x.declared
             """;
 
     private static final String COUNTED = """
@@ -129,7 +142,8 @@ public final class Ancestry {
     private static final String ALL_LINKS = """
             MATCH (c:Model)-[l:DERIVED_FROM]->(p:Model)
             RETURN c.id AS child, elementId(c) AS childNode, p.id AS parent, elementId(p) AS node,
-                   coalesce(l.relation, 'UNKNOWN') AS relation, coalesce(l.stages, []) AS stages
+                   coalesce(l.relation, 'UNKNOWN') AS relation, coalesce(l.stages, []) AS stages,
+                   l.sources = ['inferred'] AS inferred
             """;
 
     /** Raised when what the index stores changes meaning, so stores built before are rebuilt at start. */
@@ -149,6 +163,11 @@ public final class Ancestry {
         if (built != null && built == VERSION) {
             return;
         }
+        rebuild(graph);
+    }
+
+    /** Builds the whole index from the links, whatever the store says of it (after an import). */
+    public static void rebuild(Graph graph) {
         long started = System.nanoTime();
         Facts facts = new Facts();
         graph.read(tx -> {
@@ -158,6 +177,9 @@ public final class Ancestry {
                 facts.nodes.put(r.get("parent").asString(), r.get("node").asString());
                 facts.parents.computeIfAbsent(child, k -> new ArrayList<>()).add(new LineageQueries.Link(child,
                         r.get("parent").asString(), r.get("relation").asString(), strings(r.get("stages"))));
+                if (r.get("inferred").asBoolean(false)) {
+                    facts.inferred.add(child + ">" + r.get("parent").asString());
+                }
             });
             return null;
         });
@@ -241,8 +263,7 @@ public final class Ancestry {
         List<String> outside = links.stream().filter(l -> !facts.inside.contains(l.parent())).map(NewLink::parentNode)
                 .distinct().toList();
         for (List<String> chunk : chunks(outside)) {
-            tx.run(UP, Map.of("nodes", chunk)).forEachRemaining(r -> facts.stored.put(r.get("id").asString(),
-                    up(r.get("up"), facts)));
+            tx.run(UP, Map.of("nodes", chunk)).forEachRemaining(r -> up(r.get("id").asString(), r.get("up"), facts));
         }
         KinCounts counts = new KinCounts();
         write(tx, rows(facts, counts), counts);
@@ -254,13 +275,20 @@ public final class Ancestry {
         counts.apply(tx);
     }
 
-    private static Map<String, Integer> up(Value rows, Facts facts) {
+    /** A parent's stored rows, and how declared-only paths reach its ancestors. */
+    private static void up(String parent, Value rows, Facts facts) {
         Map<String, Integer> up = new HashMap<>();
+        Map<String, Integer> upDeclared = new HashMap<>();
         for (Value row : rows.values()) {
             facts.nodes.putIfAbsent(row.get("id").asString(), row.get("node").asString());
             up.put(row.get("id").asString(), row.get("depth").asInt());
+            if (!row.get("declared").isNull()) {
+                upDeclared.put(row.get("id").asString(), row.get("declared").asInt());
+            }
+            facts.inferredAbove |= row.get("declared").isNull() || row.get("declared").asInt() != row.get("depth").asInt();
         }
-        return up;
+        facts.stored.put(parent, up);
+        facts.storedDeclared.put(parent, upDeclared);
     }
 
     /** The recomputed set and what recomputing it needs: element ids, links, and stored rows of parents outside it. */
@@ -268,6 +296,12 @@ public final class Ancestry {
         final Map<String, String> nodes = new HashMap<>();
         final Map<String, List<LineageQueries.Link>> parents = new HashMap<>();
         final Map<String, Map<String, Integer>> stored = new HashMap<>();
+        /** Per parent outside the set: its ancestors' declared-only depths (absent: none reaches them). */
+        final Map<String, Map<String, Integer>> storedDeclared = new HashMap<>();
+        /** Inferred links, as "child>parent". */
+        final Set<String> inferred = new HashSet<>();
+        /** Whether a stored row of a parent outside the set has an inferred link on its shortest way. */
+        boolean inferredAbove;
         final Set<String> inside = new LinkedHashSet<>();
     }
 
@@ -278,8 +312,13 @@ public final class Ancestry {
     /** The new rows of the recomputed set, each also counted under its ancestor. */
     private static Rows rows(Facts facts, KinCounts counts) {
         Map<String, Map<String, Integer>> distances = new HashMap<>();
+        Map<String, Map<String, Integer>> declared = new HashMap<>();
+        Map<String, List<LineageQueries.Link>> declaredParents = declaredOnly(facts);
         for (String id : facts.inside) {
             distances.put(id, distances(id, facts.inside, facts.parents, facts.stored));
+            // Without inferred links on the way, the declared-only paths are the paths: nothing more to store.
+            declared.put(id, facts.inferred.isEmpty() && !facts.inferredAbove ? null
+                    : distances(id, facts.inside, declaredParents, facts.storedDeclared));
         }
         List<Map<String, Object>> single = new ArrayList<>();
         List<Map<String, Object>> several = new ArrayList<>();
@@ -289,24 +328,33 @@ public final class Ancestry {
                 continue;
             }
             List<LineageQueries.Link> links = facts.parents.get(id);
+            Map<String, Integer> byDeclared = declared.get(id);
             if (links.size() == 1) {
                 LineageQueries.Link only = links.get(0);
                 List<String> ancestors = new ArrayList<>(up.size());
                 List<Integer> depths = new ArrayList<>(up.size());
+                List<Map<String, Object>> declaredFacts = new ArrayList<>(up.size());
                 up.forEach((ancestor, depth) -> {
                     ancestors.add(facts.nodes.get(ancestor));
                     depths.add(depth);
+                    declaredFacts.add(declaredFacts(depth, byDeclared == null ? depth : byDeclared.get(ancestor)));
                     counts.count(facts.nodes.get(ancestor), depth, List.of(only.relation()), only.stages(), +1);
                 });
-                single.add(Map.of("node", facts.nodes.get(id), "ancestors", ancestors, "depths", depths,
-                        "counted", KinCounts.Signature.encode(only.relation(), only.stages())));
+                Map<String, Object> row = new HashMap<>();
+                row.put("node", facts.nodes.get(id));
+                row.put("ancestors", ancestors);
+                row.put("depths", depths);
+                row.put("declared", declaredFacts.stream().allMatch(Map::isEmpty) ? null : declaredFacts);
+                row.put("counted", KinCounts.Signature.encode(only.relation(), only.stages()));
+                single.add(row);
             } else {
                 List<Map<String, Object>> ancestors = new ArrayList<>(up.size());
                 up.forEach((ancestor, depth) -> {
-                    Map<String, Object> entry = entry(facts.nodes.get(ancestor), depth, links,
+                    Map<String, Object> entry = new HashMap<>(entry(facts.nodes.get(ancestor), depth, links,
                             p -> p.equals(ancestor) ? Integer.valueOf(0)
                                     : (facts.inside.contains(p) ? distances.get(p) : facts.stored.getOrDefault(p, Map.of()))
-                                            .get(ancestor));
+                                            .get(ancestor)));
+                    entry.put("declared", declaredFacts(depth, byDeclared == null ? depth : byDeclared.get(ancestor)));
                     ancestors.add(entry);
                     @SuppressWarnings("unchecked")
                     List<String> relations = (List<String>) entry.get("relations");
@@ -318,6 +366,25 @@ public final class Ancestry {
             }
         }
         return new Rows(facts.inside.stream().map(facts.nodes::get).toList(), single, several);
+    }
+
+    /** What a row says of declared-only paths: nothing when one is as short as any path. */
+    private static Map<String, Object> declaredFacts(int depth, Integer declaredDepth) {
+        if (declaredDepth == null) {
+            return Map.of("inferredOnly", true);
+        }
+        return declaredDepth == depth ? Map.of() : Map.of("declaredDepth", declaredDepth);
+    }
+
+    /** The links of the recomputed set without the inferred ones. */
+    private static Map<String, List<LineageQueries.Link>> declaredOnly(Facts facts) {
+        if (facts.inferred.isEmpty()) {
+            return facts.parents;
+        }
+        Map<String, List<LineageQueries.Link>> declared = new HashMap<>();
+        facts.parents.forEach((child, links) -> declared.put(child,
+                links.stream().filter(l -> !facts.inferred.contains(child + ">" + l.to())).toList()));
+        return declared;
     }
 
     private static void facts(TransactionContext tx, List<String> ids, Facts facts, Set<String> below,
@@ -341,7 +408,10 @@ public final class Ancestry {
                     facts.nodes.put(parentId, parent.get("node").asString());
                     links.add(new LineageQueries.Link(id, parentId, parent.get("relation").asString(),
                             strings(parent.get("stages"))));
-                    facts.stored.put(parentId, up(parent.get("up"), facts));
+                    if (parent.get("inferred").asBoolean(false)) {
+                        facts.inferred.add(id + ">" + parentId);
+                    }
+                    up(parentId, parent.get("up"), facts);
                 }
                 facts.parents.put(id, links);
             });

@@ -70,7 +70,8 @@ final class Generations {
                 }
                 found.put(newer, new Relative(newer, string(r.get("name")), string(r.get("kind")), steps,
                         Relative.NEW_VERSION, List.of(Relative.NEW_VERSION), List.of(), r.get("older").asString(),
-                        number(r.get("downloads")), number(r.get("likes")), r.get("catalogued").asBoolean(), newer));
+                        number(r.get("downloads")), number(r.get("likes")), r.get("catalogued").asBoolean(), newer,
+                        List.of(), null));
                 next.add(newer);
             }
             frontier = next;

@@ -18,7 +18,7 @@ public final class InferenceReads {
     private static final String FIELDS = """
             RETURN m.id AS id, m.hfId AS hfId, [(a:Alias)-[:ALIAS_OF]->(m) | a.id] AS aliases, m.hfCreatedAt AS createdAt,
                    m.modelType AS modelType, m.ggufArchitecture AS gguf, m.parameters AS parameters, m.downloads AS downloads,
-                   m.libraryName AS library, coalesce(m.catalogued, false) AS catalogued
+                   m.libraryName AS library, coalesce(m.catalogued, false) AS catalogued, m.formatTags AS formatTags
             """;
 
     /** Hub models that declare no parent, never-checked first, then the longest unchecked, most downloaded first. */
@@ -54,6 +54,6 @@ public final class InferenceReads {
     private static StoredHubModel model(Record r) {
         return new StoredHubModel(r.get("id").asString(), r.get("hfId").asString(), strings(r.get("aliases")),
                 instant(r.get("createdAt")), string(r.get("modelType")), string(r.get("gguf")), number(r.get("parameters")),
-                number(r.get("downloads")), string(r.get("library")), r.get("catalogued").asBoolean());
+                number(r.get("downloads")), string(r.get("library")), r.get("catalogued").asBoolean(), strings(r.get("formatTags")));
     }
 }

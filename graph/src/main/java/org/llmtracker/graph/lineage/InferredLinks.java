@@ -33,9 +33,19 @@ public final class InferredLinks {
     private static final String CHECKED = """
             UNWIND $rows AS row
             MATCH (c:Model {id: row.child})
-            SET c.inferenceCheckedAt = $now,
-                c.modelType = coalesce(row.modelType, c.modelType),
-                c.ggufArchitecture = coalesce(row.gguf, c.ggufArchitecture)
+            SET c.inferenceCheckedAt = $now
+            """;
+
+    private static final String TRAITS = """
+            UNWIND $rows AS row
+            OPTIONAL MATCH (:Alias {id: row.id})-[:ALIAS_OF]->(a:Model)
+            OPTIONAL MATCH (own:Model {id: row.id})
+            WITH row, coalesce(a, own) AS m
+            WHERE m IS NOT NULL
+            SET m.modelType = coalesce(row.modelType, m.modelType),
+                m.ggufArchitecture = coalesce(row.gguf, m.ggufArchitecture),
+                m.parameters = coalesce(m.parameters, row.parameters),
+                m.formatTags = row.formatTags
             """;
 
     /** A parent named by an alias (a catalogue's Hub id, a rename) is the model the alias points to. */
@@ -113,8 +123,8 @@ public final class InferredLinks {
         this.graph = graph;
     }
 
-    /** What one run decided for the models it checked: a link, or (null parent) none. */
-    public record Decision(String child, InferredLink link, String modelType, String ggufArchitecture) {
+    /** What one run decided for a model it checked: a link, or (null) none. */
+    public record Decision(String child, InferredLink link) {
     }
 
     /** What a write did: links written, and links refused because they would close a cycle (child -> parent). */
@@ -159,6 +169,23 @@ public final class InferredLinks {
         });
     }
 
+    /** Keeps what the Hub said of these models' weights (see {@link ModelTraits}). */
+    public void describe(List<ModelTraits> traits) {
+        if (traits.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = traits.stream().map(t -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", Ids.model(t.id()));
+            row.put("modelType", t.modelType());
+            row.put("gguf", t.ggufArchitecture());
+            row.put("parameters", t.parameters());
+            row.put("formatTags", t.formatTags());
+            return row;
+        }).toList();
+        graph.write(tx -> tx.run(TRAITS, Map.of("rows", rows)).consume());
+    }
+
     /** Removes inferred links the settings no longer keep (a raised threshold, fine-tunes turned off); returns how many models lost one. */
     public int prune(double minConfidence, boolean fineTunes) {
         return graph.write(tx -> {
@@ -194,8 +221,6 @@ public final class InferredLinks {
     private static Map<String, Object> row(Decision d) {
         Map<String, Object> row = new HashMap<>();
         row.put("child", Ids.model(d.child()));
-        row.put("modelType", d.modelType());
-        row.put("gguf", d.ggufArchitecture());
         InferredLink link = d.link();
         row.put("parent", link == null ? null : Ids.model(link.parent()));
         row.put("relation", link == null ? null : link.relation().name());

@@ -63,6 +63,9 @@ public final class LineageQueries {
         if (!generations) {
             return descendants(id, filter, skip, limit);
         }
+        if (filter.declaredOnly()) {
+            throw new IllegalArgumentException("generations and declared-only evidence cannot be combined yet");
+        }
         checkPage(skip, limit);
         return graph.read(tx -> Generations.descendants(tx, id, filter, skip, limit));
     }
@@ -84,6 +87,20 @@ public final class LineageQueries {
         return graph.read(tx -> TreeWalk.tree(tx, id, depth, maxNodes));
     }
 
+    /** Following declared links only when {@code declared} ({@code evidence=declared}). */
+    public Optional<Tree> tree(String id, int depth, int maxNodes, boolean generations, boolean declared) {
+        if (!declared) {
+            return tree(id, depth, maxNodes, generations);
+        }
+        if (generations) {
+            throw new IllegalArgumentException("generations and declared-only evidence cannot be combined yet");
+        }
+        if (depth < 0 || maxNodes < 1) {
+            throw new IllegalArgumentException("depth must be >= 0 and maxNodes >= 1");
+        }
+        return graph.read(tx -> TreeWalk.tree(tx, id, depth, maxNodes, java.util.Set.of(), true));
+    }
+
     /** With {@code generations}, the later versions hang below the version they succeed, each with its own tree. */
     public Optional<Tree> tree(String id, int depth, int maxNodes, boolean generations) {
         if (!generations) {
@@ -93,6 +110,18 @@ public final class LineageQueries {
             throw new IllegalArgumentException("depth must be >= 0 and maxNodes >= 1");
         }
         return graph.read(tx -> GenerationTree.tree(tx, id, depth, maxNodes));
+    }
+
+    /**
+     * The lineage around {@code id} to draw: its ancestors, its most downloaded descendants down
+     * to {@code depth} with the models joining them to it, and the links among them, at most
+     * {@code maxNodes} models in all; empty when the model does not exist.
+     */
+    public Optional<LineageGraph> graph(String id, int depth, int maxNodes) {
+        if (depth < 1 || maxNodes < 1) {
+            throw new IllegalArgumentException("depth and maxNodes must be at least 1");
+        }
+        return graph.read(tx -> GraphAround.graph(tx, id, depth, maxNodes));
     }
 
     /**
@@ -170,10 +199,13 @@ public final class LineageQueries {
     record Link(String from, String to, String relation, List<String> stages) {
     }
 
-    static Relative kin(String id, Hop hop, Record node) {
+    /** An ancestor from its walk hop, its own facts and the link that reaches it (its sources and confidence). */
+    static Relative kin(String id, Hop hop, Record node, Record link) {
         return new Relative(id, string(node.get("name")), string(node.get("kind")), hop.depth, hop.relation,
                 List.copyOf(hop.relations), List.copyOf(hop.stages), hop.via, number(node.get("downloads")),
-                number(node.get("likes")), node.get("catalogued").asBoolean(), null);
+                number(node.get("likes")), node.get("catalogued").asBoolean(), null,
+                link == null ? List.of() : link.get("sources").asList(org.neo4j.driver.Value::asString),
+                link == null || link.get("confidence").isNull() ? null : link.get("confidence").asDouble());
     }
 
     /** A tree and whether the node limit cut it short. */

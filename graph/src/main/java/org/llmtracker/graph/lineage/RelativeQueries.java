@@ -51,15 +51,17 @@ final class RelativeQueries {
             """.formatted(KEPT);
 
     private static final String KIN = """
-            CALL (c) {
+            CALL (c, r) {
               MATCH (c)-[l:DERIVED_FROM]->(p)
-              RETURN {via: p.id, relation: coalesce(l.relation, 'UNKNOWN'), stages: coalesce(l.stages, [])} AS only
+              WHERE r.via IS NULL OR p.id = r.via
+              RETURN {via: p.id, relation: coalesce(l.relation, 'UNKNOWN'), stages: coalesce(l.stages, []),
+                      sources: coalesce(l.sources, []), confidence: l.confidence} AS only
               LIMIT 1
             }
             RETURN c.id AS id, c.name AS name, c.kind AS kind, c.downloads AS downloads, c.likes AS likes,
                    coalesce(c.catalogued, false) AS catalogued, r.depth AS depth, coalesce(r.via, only.via) AS via,
                    coalesce(r.relation, only.relation) AS relation, coalesce(r.relations, [only.relation]) AS relations,
-                   coalesce(r.stages, only.stages) AS stages
+                   coalesce(r.stages, only.stages) AS stages, only.sources AS sources, only.confidence AS confidence
             """;
 
     /** Most downloads first (unknown last), then case-insensitive name, then id. */
@@ -84,6 +86,29 @@ final class RelativeQueries {
             ORDER BY c.downloads DESC, toLower(coalesce(c.name, c.id)), c.id
             SKIP $skip LIMIT $limit
             """.formatted(LINK_KEPT) + KIN;
+
+    /** The given members of the family below {@code id}, each at its shortest distance. */
+    private static final String MEMBERS = """
+            UNWIND $ids AS member
+            MATCH (c:Model {id: member})-[r:DESCENDS_FROM]->(:Model {id: $id})
+            """ + KIN;
+
+    /**
+     * The {@code evidence=declared} variants: rows no declared-only path reaches are left out, and
+     * depth is the declared-only depth. Separate texts, so the default queries stay as they were.
+     */
+    private static final String COUNT_DECLARED = declared(COUNT);
+    private static final String BY_ANCESTOR_DECLARED = declared(BY_ANCESTOR);
+    private static final String BY_DOWNLOADS_DECLARED = declared(BY_DOWNLOADS);
+
+    private static String declared(String query) {
+        String filtered = query.replace("r.depth <= $maxDepth", "r.inferredOnly IS NULL AND coalesce(r.declaredDepth, r.depth) <= $maxDepth")
+                .replace("r.depth AS depth", "coalesce(r.declaredDepth, r.depth) AS depth");
+        if (filtered.equals(query)) {
+            throw new IllegalStateException("no depth condition to make declared-only in " + query);
+        }
+        return filtered;
+    }
 
     /**
      * Reading the downloads index costs a few times more per model than reading the ancestor's
@@ -112,8 +137,14 @@ final class RelativeQueries {
     private static final String ANCESTRY = LINES + """
             RETURN x.id AS child, p.id AS parent, coalesce(d.relation, 'UNKNOWN') AS relation,
                    coalesce(d.stages, []) AS stages, p.name AS name, p.kind AS kind, p.downloads AS downloads,
-                   p.likes AS likes, coalesce(p.catalogued, false) AS catalogued
+                   p.likes AS likes, coalesce(p.catalogued, false) AS catalogued,
+                   coalesce(d.sources, []) AS sources, d.confidence AS confidence
             """;
+
+    /** Declared links only, out of the model and the ancestors a declared-only path reaches. */
+    private static final String ANCESTRY_DECLARED = ANCESTRY
+            .replace("WHERE r.depth < $maxDepth", "WHERE r.inferredOnly IS NULL AND coalesce(r.declaredDepth, r.depth) < $maxDepth")
+            .replace("MATCH (x)-[d:DERIVED_FROM]->(p:Model)", "MATCH (x)-[d:DERIVED_FROM]->(p:Model)\nWHERE coalesce(d.sources, []) <> ['inferred']");
 
     private RelativeQueries() {
     }
@@ -130,25 +161,27 @@ final class RelativeQueries {
         }
         long total = total(filter, size);
         if (total < 0) {
-            total = tx.run(COUNT, params).single().get("total").asLong();
+            total = tx.run(filter.declaredOnly() ? COUNT_DECLARED : COUNT, params).single().get("total").asLong();
         }
         if (skip >= total) {
             return new Page<>(total, List.of());
         }
+        boolean declared = filter.declaredOnly();
         long wanted = (long) skip + limit;
         List<Relative> items = List.of();
         if (SCAN_COST * wanted * size.get("models").asLong() < total * total) {
-            items = tx.run(BY_DOWNLOADS, params).list(RelativeQueries::kin);
+            items = tx.run(declared ? BY_DOWNLOADS_DECLARED : BY_DOWNLOADS, params).list(RelativeQueries::kin);
         }
         if (items.size() < Math.min(limit, total - skip)) {
-            items = tx.run(BY_ANCESTOR, params).list(RelativeQueries::kin);
+            items = tx.run(declared ? BY_ANCESTOR_DECLARED : BY_ANCESTOR, params).list(RelativeQueries::kin);
         }
         return new Page<>(total, items);
     }
 
     /** The count property that answers the filter's total, when it filters on one relation or one stage only. */
     private static String counted(RelativeFilter filter) {
-        if (filter.minDownloads() != null || (filter.relation() == null) == (filter.stage() == null)) {
+        // The counts cover every link, inferred ones too: a declared-only read counts its rows.
+        if (filter.declaredOnly() || filter.minDownloads() != null || (filter.relation() == null) == (filter.stage() == null)) {
             return null;
         }
         return filter.relation() != null ? KinCounts.RELATION_PREFIX + filter.relation().name()
@@ -161,13 +194,17 @@ final class RelativeQueries {
         if (!size.get("counted").isNull() && everyDepth) {
             return size.get("counted").asLong();
         }
-        if (filter.relation() != null || filter.stage() != null || filter.minDownloads() != null) {
+        if (filter.declaredOnly() || filter.relation() != null || filter.stage() != null || filter.minDownloads() != null) {
             return -1;
         }
         if (everyDepth) {
             return size.get("descendants").asLong();
         }
         return size.get("byDepth").asList(Value::asLong).stream().limit(filter.maxDepth()).mapToLong(Long::longValue).sum();
+    }
+
+    static List<Relative> members(TransactionContext tx, String id, List<String> ids) {
+        return tx.run(MEMBERS, Map.of("id", id, "ids", ids)).list(RelativeQueries::kin);
     }
 
     /** The filter as the parameters of {@link #KEPT}. */
@@ -188,7 +225,8 @@ final class RelativeQueries {
         return new Relative(r.get("id").asString(), string(r.get("name")), string(r.get("kind")), r.get("depth").asInt(),
                 r.get("relation").asString(), sorted(r.get("relations")), sorted(r.get("stages")),
                 r.get("via").asString(), number(r.get("downloads")), number(r.get("likes")),
-                r.get("catalogued").asBoolean(), null);
+                r.get("catalogued").asBoolean(), null, strings(r.get("sources")),
+                r.get("confidence").isNull() ? null : r.get("confidence").asDouble());
     }
 
     /** Ancestors are few (a lineage is shallow), so all of them are walked, filtered and sorted here. */
@@ -196,15 +234,19 @@ final class RelativeQueries {
             int limit) {
         Map<String, List<LineageQueries.Link>> up = new HashMap<>();
         Map<String, Record> parents = new HashMap<>();
-        tx.run(ANCESTRY, Map.of("ids", List.of(id), "maxDepth", filter.maxDepth())).forEachRemaining(r -> {
-            String child = r.get("child").asString();
-            up.computeIfAbsent(child, k -> new ArrayList<>()).add(new LineageQueries.Link(child,
-                    r.get("parent").asString(), r.get("relation").asString(), strings(r.get("stages"))));
-            parents.putIfAbsent(r.get("parent").asString(), r);
-        });
+        Map<String, Record> links = new HashMap<>();
+        tx.run(filter.declaredOnly() ? ANCESTRY_DECLARED : ANCESTRY, Map.of("ids", List.of(id), "maxDepth", filter.maxDepth()))
+                .forEachRemaining(r -> {
+                    String child = r.get("child").asString();
+                    up.computeIfAbsent(child, k -> new ArrayList<>()).add(new LineageQueries.Link(child,
+                            r.get("parent").asString(), r.get("relation").asString(), strings(r.get("stages"))));
+                    parents.putIfAbsent(r.get("parent").asString(), r);
+                    links.put(child + ">" + r.get("parent").asString(), r);
+                });
         LineageQueries.Walk walk = LineageQueries.walk(upwards(up), id, filter.maxDepth(), Integer.MAX_VALUE);
         List<Relative> kept = walk.hops().entrySet().stream()
-                .map(e -> LineageQueries.kin(e.getKey(), e.getValue(), parents.get(e.getKey())))
+                .map(e -> LineageQueries.kin(e.getKey(), e.getValue(), parents.get(e.getKey()),
+                        links.get(e.getValue().via + ">" + e.getKey())))
                 .filter(filter::keeps)
                 .sorted(order)
                 .toList();

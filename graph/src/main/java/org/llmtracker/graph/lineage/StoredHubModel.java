@@ -8,9 +8,10 @@ import java.util.List;
  * without asking the Hub. {@code id} is the graph's key; {@code hfId} the Hub's spelling.
  */
 public record StoredHubModel(String id, String hfId, List<String> aliases, Instant createdAt, String modelType,
-        String ggufArchitecture, Long parameters, Long downloads, String libraryName, boolean catalogued) {
+        String ggufArchitecture, Long parameters, Long downloads, String libraryName, boolean catalogued, List<String> formatTags) {
 
     public StoredHubModel {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        formatTags = formatTags == null ? List.of() : List.copyOf(formatTags);
     }
 }

@@ -47,6 +47,16 @@ final class TreeWalk {
             RETURN c.id AS id, c.name AS name, c.downloads AS downloads, COUNT { (c)<-[:DERIVED_FROM]-() } AS children
             """;
 
+    /** {@code evidence=declared}: inferred links are not followed, nor counted as children. */
+    private static final String CHILDREN_DECLARED = CHILDREN
+            .replace("MATCH (c)-[d:DERIVED_FROM]->(f)", "MATCH (c)-[d:DERIVED_FROM]->(f)\nWHERE coalesce(d.sources, []) <> ['inferred']");
+
+    private static final String FACTS_DECLARED = FACTS
+            .replace("COUNT { (c)<-[:DERIVED_FROM]-() }", "COUNT { (c)<-[k:DERIVED_FROM]-() WHERE coalesce(k.sources, []) <> ['inferred'] }");
+
+    private static final String ROOT_DECLARED = ROOT
+            .replace("COUNT { (m)<-[:DERIVED_FROM]-() }", "COUNT { (m)<-[k:DERIVED_FROM]-() WHERE coalesce(k.sources, []) <> ['inferred'] }");
+
     private static final Comparator<TreeNode> MOST_DOWNLOADED_FIRST = Comparator
             .comparing((TreeNode t) -> t.downloads() == null ? -1L : t.downloads(), Comparator.reverseOrder())
             .thenComparing(TreeNode::id);
@@ -59,13 +69,20 @@ final class TreeWalk {
     }
 
     static Optional<LineageQueries.Tree> tree(TransactionContext tx, String id, int depth, int maxNodes) {
-        return tree(tx, id, depth, maxNodes, Set.of());
+        return tree(tx, id, depth, maxNodes, Set.of(), false);
     }
 
-    /** The tree below {@code id}, leaving out the models in {@code shown} (already in another tree of the answer). */
+    static Optional<LineageQueries.Tree> tree(TransactionContext tx, String id, int depth, int maxNodes, Set<String> shown) {
+        return tree(tx, id, depth, maxNodes, shown, false);
+    }
+
+    /**
+     * The tree below {@code id}, leaving out the models in {@code shown} (already in another tree of
+     * the answer), following declared links only when {@code declared}.
+     */
     static Optional<LineageQueries.Tree> tree(TransactionContext tx, String id, int depth, int maxNodes,
-            Set<String> shown) {
-        Record root = tx.run(ROOT, Map.of("id", id)).stream().findFirst().orElse(null);
+            Set<String> shown, boolean declared) {
+        Record root = tx.run(declared ? ROOT_DECLARED : ROOT, Map.of("id", id)).stream().findFirst().orElse(null);
         if (root == null) {
             return Optional.empty();
         }
@@ -76,7 +93,8 @@ final class TreeWalk {
         LineageQueries.Walk walk = LineageQueries.walk(frontier -> {
             List<List<LineageQueries.Link>> byParent = new ArrayList<>(frontier.size());
             frontier.forEach(f -> byParent.add(new ArrayList<>(2)));
-            tx.run(CHILDREN, Map.of("nodes", frontier.stream().map(elementIds::get).toList())).forEachRemaining(r -> {
+            tx.run(declared ? CHILDREN_DECLARED : CHILDREN, Map.of("nodes", frontier.stream().map(elementIds::get).toList()))
+                    .forEachRemaining(r -> {
                 int from = r.get("from").asInt();
                 String to = r.get("to").asString();
                 if (shown.contains(to)) {
@@ -101,7 +119,7 @@ final class TreeWalk {
             }
             return links;
         }, id, depth, maxNodes - 1);
-        tx.run(FACTS, Map.of("nodes", walk.hops().keySet().stream().map(elementIds::get).toList()))
+        tx.run(declared ? FACTS_DECLARED : FACTS, Map.of("nodes", walk.hops().keySet().stream().map(elementIds::get).toList()))
                 .forEachRemaining(r -> facts.put(r.get("id").asString(), new Facts(string(r.get("name")),
                         number(r.get("downloads")), r.get("children").asLong())));
         Map<String, List<String>> childrenOf = new HashMap<>();

@@ -32,8 +32,13 @@ public record ModelDetail(
         List<Parent> parents,
         Map<String, Long> childCounts) {
 
-    /** A repository the model's code lives in, with its latest figures and release. */
-    public record Repository(String fullName, String url, Long stars, Long forks, Long watchers, Long openIssues,
+    /**
+     * A repository the model's code lives in, with its latest figures and release.
+     *
+     * @param fullName {@code owner/name} as GitHub spells it
+     * @param key      the graph's key for it (lower case), as history and other reads take it
+     */
+    public record Repository(String fullName, String key, String url, Long stars, Long forks, Long watchers, Long openIssues,
             Boolean archived, String status, Release latestRelease) {
     }
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * What a model list asks for; null fields do not filter.
  *
- * @param q free text matched against id and name, case-insensitively
+ * @param q free text matched against id, name, Hugging Face id and aliases, case-insensitively
  */
 public record ModelFilter(String q, String organisation, String kind, Boolean openSource, String region,
         Boolean catalogued, Sort sort) {
@@ -28,7 +28,13 @@ public record ModelFilter(String q, String organisation, String kind, Boolean op
         DOWNLOADS("coalesce(m.downloads, -1) DESC, toLower(m.name), m.id"),
         LIKES("coalesce(m.likes, -1) DESC, toLower(m.name), m.id"),
         RELEASED("coalesce(m.releasedAt, '') DESC, toLower(m.name), m.id"),
-        PARAMETERS("coalesce(m.parameters, -1) DESC, toLower(m.name), m.id");
+        PARAMETERS("coalesce(m.parameters, -1) DESC, toLower(m.name), m.id"),
+        /** What a search box wants: the model the text names exactly, then names starting with it, then by downloads. */
+        RELEVANCE("""
+                CASE WHEN m.id = $q OR EXISTS { (:Alias {id: $q})-[:ALIAS_OF]->(m) } THEN 0
+                     WHEN toLower(m.name) = $q THEN 1
+                     WHEN m.id STARTS WITH $q OR toLower(m.name) STARTS WITH $q THEN 2
+                     ELSE 3 END, coalesce(m.downloads, -1) DESC, toLower(m.name), m.id""");
 
         final String orderBy;
 

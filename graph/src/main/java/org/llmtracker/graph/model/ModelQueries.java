@@ -30,7 +30,8 @@ public final class ModelQueries {
 
     private static final String FILTER = """
             MATCH (m:Model)
-            WHERE ($q IS NULL OR m.id CONTAINS $q OR toLower(m.name) CONTAINS $q)
+            WHERE ($q IS NULL OR m.id CONTAINS $q OR toLower(m.name) CONTAINS $q OR toLower(m.hfId) CONTAINS $q
+                   OR EXISTS { (a:Alias)-[:ALIAS_OF]->(m) WHERE a.id CONTAINS $q })
               AND ($kind IS NULL OR m.kind = $kind)
               AND ($openSource IS NULL OR m.openSource = $openSource)
               AND ($region IS NULL OR m.region = $region)
@@ -166,7 +167,7 @@ public final class ModelQueries {
                         text(release.get("publishedAt")));
         return new ModelDetail.Repository(
                 string(r.get("name")) != null ? string(r.get("name")) : r.get("fullName").asString(),
-                string(r.get("url")), number(r.get("stars")), number(r.get("forks")), number(r.get("watchers")),
+                r.get("fullName").asString(), string(r.get("url")), number(r.get("stars")), number(r.get("forks")), number(r.get("watchers")),
                 number(r.get("openIssues")), bool(r.get("archived")), string(r.get("status")), latest);
     }
 

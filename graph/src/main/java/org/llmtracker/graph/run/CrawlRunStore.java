@@ -3,6 +3,10 @@ package org.llmtracker.graph.run;
 import static org.llmtracker.graph.store.DriverValues.dateTime;
 import static org.llmtracker.graph.store.DriverValues.instant;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +27,24 @@ public final class CrawlRunStore {
             MERGE (c:CrawlRun {id: $id})
             SET c.job = $job, c.status = $status, c.startedAt = $startedAt, c.finishedAt = $finishedAt,
                 c.counts = $countNames, c.countValues = $countValues, c.requests = $requests,
-                c.errors = $errors, c.note = $note
+                c.errors = $errors, c.note = $note, c.instance = $instance,
+                c.heartbeatAt = CASE WHEN $status = 'RUNNING' THEN $startedAt ELSE c.heartbeatAt END
+            """;
+
+    private static final String HEARTBEAT = """
+            UNWIND $ids AS id
+            MATCH (c:CrawlRun {id: id}) WHERE c.status = 'RUNNING'
+            SET c.heartbeatAt = $now
+            """;
+
+    // A run's last sign of life is its heartbeat, or its start when it never had one (older versions).
+    private static final String ABORT = """
+            MATCH (c:CrawlRun) WHERE c.status = 'RUNNING' AND NOT c.id IN $alive
+              AND ($before IS NULL OR coalesce(c.heartbeatAt, c.startedAt) < $before)
+            SET c.status = 'ABORTED', c.finishedAt = $now,
+                c.note = 'The process running it (' + coalesce(c.instance, 'unknown') + ') stopped before the run ended; '
+                       + 'found by ' + $instance
+            RETURN c.id AS id ORDER BY id
             """;
 
     private static final String LIST = """
@@ -35,9 +56,50 @@ public final class CrawlRunStore {
     private static final String FIND = "MATCH (c:CrawlRun {id: $id}) RETURN c";
 
     private final Graph graph;
+    private final String instance;
+
+    /** @param instance names this process on the runs it starts (host and process id), for the operator */
+    public CrawlRunStore(Graph graph, String instance) {
+        this.graph = graph;
+        this.instance = instance;
+    }
 
     public CrawlRunStore(Graph graph) {
-        this.graph = graph;
+        this(graph, thisProcess());
+    }
+
+    /** {@code pid@host}: what an operator needs to find the process that ran something. */
+    public static String thisProcess() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return ProcessHandle.current().pid() + "@" + host;
+    }
+
+    /** Marks the runs this process has under way as alive now. */
+    public void heartbeat(Collection<String> runIds, Instant now) {
+        if (!runIds.isEmpty()) {
+            graph.write(tx -> tx.run(HEARTBEAT, Map.of("ids", List.copyOf(runIds), "now", dateTime(now))).consume());
+        }
+    }
+
+    /**
+     * Closes as ABORTED the runs left RUNNING by a process that is gone, and returns their ids.
+     *
+     * @param alive      runs this process has under way: never touched
+     * @param lastSignOf runs whose heartbeat (or start) is older than this are abandoned; null takes every
+     *                   RUNNING run (only right when no other process can be running jobs on this store)
+     */
+    public List<String> abortAbandoned(Collection<String> alive, Instant lastSignOf, Instant now) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("alive", List.copyOf(alive));
+        params.put("before", lastSignOf == null ? null : dateTime(lastSignOf));
+        params.put("now", dateTime(now));
+        params.put("instance", instance);
+        return graph.write(tx -> tx.run(ABORT, params).list(r -> r.get("id").asString()));
     }
 
     public void save(CrawlRun run) {
@@ -53,6 +115,7 @@ public final class CrawlRunStore {
         params.put("requests", run.requests());
         params.put("errors", run.errors().size() > MAX_ERRORS ? run.errors().subList(0, MAX_ERRORS) : run.errors());
         params.put("note", run.note());
+        params.put("instance", instance);
         graph.write(tx -> tx.run(SAVE, params).consume());
     }
 

@@ -8,5 +8,10 @@ public enum CrawlStatus {
     /** The run stopped early on purpose (a rate limit with a long wait); the next run goes on. */
     PARTIAL,
     /** The run itself broke: nothing or not everything was attempted. */
-    FAILED
+    FAILED,
+    /**
+     * The process running it died (a crash, {@code kill -9}, a power cut) before the run ended;
+     * found RUNNING without a live owner and closed as this (see {@code CrawlRunStore#abortAbandoned}).
+     */
+    ABORTED
 }

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Neo4j server inside this JVM. The application runs its Cypher in-process through
- * {@link #database(String)}; Bolt listens on the loopback interface only, for tools
- * (cypher-shell, Browser) and the health check.
+ * {@link #database(String)}; Bolt listens, by default on the loopback interface only, for tools
+ * (cypher-shell, Browser) and the health check (see {@link BoltAccess}).
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
 
@@ -48,16 +48,19 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * @param pageCacheMegabytes page cache size; 0 leaves Neo4j's default
      */
     public static EmbeddedNeo4j start(Path dataDir, int boltPort, long pageCacheMegabytes) {
-        if (boltPort < 0 || boltPort > 65535) {
-            throw new IllegalArgumentException("Bolt port out of range: " + boltPort);
-        }
+        return start(dataDir, new BoltAccess(BoltAccess.LOOPBACK, boltPort, null), pageCacheMegabytes);
+    }
+
+
+    public static EmbeddedNeo4j start(Path dataDir, BoltAccess bolt, long pageCacheMegabytes) {
+        int boltPort = bolt.port();
         Path home = dataDir.toAbsolutePath().normalize();
         long started = System.nanoTime();
         var builder = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
-                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(bolt.address(), boltPort))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress(bolt.dialAddress(), boltPort))
+                .setConfig(GraphDatabaseSettings.auth_enabled, bolt.authenticated())
                 // Keep only what crash recovery needs; this is a cache of public data, not a ledger.
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                 // The ancestry index gives each model a relationship per ancestor; grouping a node's
@@ -76,10 +79,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         try {
             service = builder.build();
         } catch (RuntimeException e) {
-            throw new GraphException("Could not start embedded Neo4j in " + home + " with Bolt on 127.0.0.1:"
+            throw new GraphException("Could not start embedded Neo4j in " + home + " with Bolt on " + bolt.address() + ":"
                     + boltPort + ": " + rootMessage(e), e);
         }
         GraphDatabaseService system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        if (bolt.authenticated()) {
+            // In-process queries need no login; Bolt clients log in as neo4j with the configured password.
+            system.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    java.util.Map.of("password", bolt.password()));
+        }
         HostnamePort address = ((GraphDatabaseAPI) system).getDependencyResolver()
                 .resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);
@@ -87,7 +95,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             service.shutdown();
             throw new GraphException("Embedded Neo4j started without a Bolt connector in " + home);
         }
-        URI uri = URI.create("bolt://127.0.0.1:" + address.getPort());
+        URI uri = URI.create("bolt://" + bolt.dialAddress() + ":" + address.getPort());
         log.info("Embedded Neo4j started in {} ms: store {}, Bolt {}",
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), home, uri);
         return new EmbeddedNeo4j(service, uri, home);

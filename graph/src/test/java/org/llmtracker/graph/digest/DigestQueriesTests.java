@@ -84,11 +84,12 @@ class DigestQueriesTests {
     }
 
     @Test
-    void crawlHealthCountsRunsFailuresAndRateLimitStopsOfTheWeek() {
+    void crawlHealthCountsRunsFailuresAbortedRunsAndRateLimitStopsOfTheWeek() {
         assertThat(digest.crawlHealth()).extracting(h -> h.job(), h -> h.runs(), h -> h.failed(), h -> h.partial(),
-                h -> h.rateLimitStops(), h -> h.requests()).containsExactly(
-                tuple("github", 3, 0, 1, 1, 5_052L),
-                tuple("huggingface", 2, 1, 0, 0, 301L));
+                h -> h.aborted(), h -> h.rateLimitStops(), h -> h.requests()).containsExactly(
+                tuple("github", 3, 0, 1, 0, 1, 5_052L),
+                tuple("huggingface", 2, 1, 0, 0, 0, 301L),
+                tuple("pages", 1, 0, 0, 1, 0, 3L));
     }
 
     @Test

@@ -61,8 +61,8 @@ class AncestryTests {
             }
             try {
                 catalogue.put(model(edited, bases.toArray(BaseModelRef[]::new)), NOW);
-            } catch (LineageCycleException e) {
-                // The catalogue refuses a base that derives from the entry, and the refused edit writes nothing.
+            } catch (LineageCycleException refused) {
+                // The catalogue refuses an edit whose base already derives from the entry, and writes nothing of it.
             }
 
             IndexCheck.assertIndexAgreesWithTheLinks(graph, all);

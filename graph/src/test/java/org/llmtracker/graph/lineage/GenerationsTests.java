@@ -220,7 +220,7 @@ class GenerationsTests {
 
     private Relative relative(String id, int depth, String relation, String generation) {
         return new Relative(id, id, "model", depth, relation, List.of(), List.of(), null, downloads.get(id), null, false,
-                generation);
+                generation, List.of(), null);
     }
 
     /** Downloads descending, then name (the id here) lower-cased, then id. */

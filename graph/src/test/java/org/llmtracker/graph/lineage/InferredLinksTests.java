@@ -59,7 +59,7 @@ class InferredLinksTests {
         links.record(List.of(decision(GGUF, BASE, 0.95)), NOW);
         assertThat(link(graph, GGUF).get("parent").asString()).isEqualTo(BASE.toLowerCase());
 
-        links.record(List.of(new Decision(GGUF, null, null, null)), NOW);
+        links.record(List.of(new Decision(GGUF, null)), NOW);
         assertThat(count(graph, "MATCH ()-[d:DERIVED_FROM]->() RETURN count(d) AS n")).isZero();
         assertThat(new LineageQueries(graph).descendants(BASE.toLowerCase(), RelativeFilter.depth(5), 0, 10).total()).isZero();
     }
@@ -70,7 +70,7 @@ class InferredLinksTests {
         InferredLinks links = new InferredLinks(graph);
         links.record(List.of(decision(GGUF, BASE, 0.85),
                 new Decision("lab/Llama-2-13b-chat-pirate", new InferredLink("lab/Llama-2-13b-chat-pirate", BASE,
-                        Relation.FINETUNE, 0.95, List.of("card: \"fine-tuned from " + BASE + "\"")), null, null)), NOW);
+                        Relation.FINETUNE, 0.95, List.of("card: \"fine-tuned from " + BASE + "\"")))), NOW);
 
         assertThat(links.prune(0.9, true)).isEqualTo(1);
         assertThat(count(graph, "MATCH ()-[d:DERIVED_FROM]->() RETURN count(d) AS n")).isEqualTo(1);
@@ -120,7 +120,7 @@ class InferredLinksTests {
                 List.of(), "hf-tag")), NOW);
 
         var written = new InferredLinks(graph).record(List.of(new Decision("a/Base-7B",
-                new InferredLink("a/Base-7B", "b/Base-7B-tuned", Relation.UNKNOWN, 0.99, List.of("made up")), null, null)), NOW);
+                new InferredLink("a/Base-7B", "b/Base-7B-tuned", Relation.UNKNOWN, 0.99, List.of("made up")))), NOW);
 
         assertThat(written.written()).isZero();
         assertThat(written.refused()).containsExactly("a/base-7b -> b/base-7b-tuned");
@@ -157,7 +157,7 @@ class InferredLinksTests {
 
     private static Decision decision(String child, String parent, double confidence) {
         return new Decision(child, new InferredLink(child, parent, Relation.QUANTIZED, confidence,
-                List.of("name stem \"Llama-2-13B-chat\" = " + BASE, "older by 41 days")), "llama", null);
+                List.of("name stem \"Llama-2-13B-chat\" = " + BASE, "older by 41 days")));
     }
 
     private static void models(Graph graph, String... ids) {

@@ -51,4 +51,24 @@ class EmbeddedNeo4jTests {
         assertThatThrownBy(() -> EmbeddedNeo4j.start(dir, 70000, 32))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("70000");
     }
+
+    @Test
+    void boltBeyondLoopbackWithoutAPasswordIsRefusedBeforeAnythingStarts() {
+        assertThatThrownBy(() -> new BoltAccess("0.0.0.0", 0, ""))
+                .isInstanceOf(GraphException.class).hasMessageContaining("0.0.0.0").hasMessageContaining("bolt-password");
+        assertThat(new BoltAccess("localhost", 0, null).authenticated()).isFalse();
+        assertThat(new BoltAccess("0.0.0.0", 0, "s3cret-pass")).hasToString("Bolt on 0.0.0.0:0 with authentication");
+    }
+
+    @Test
+    void withAPasswordBoltClientsMustLogIn(@TempDir Path dir) {
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dir, new BoltAccess("0.0.0.0", 0, "s3cret-pass"), 32)) {
+            try (Driver anonymous = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+                assertThatThrownBy(anonymous::verifyConnectivity).isInstanceOf(org.neo4j.driver.exceptions.SecurityException.class);
+            }
+            try (Driver admin = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", "s3cret-pass"))) {
+                admin.verifyConnectivity();
+            }
+        }
+    }
 }

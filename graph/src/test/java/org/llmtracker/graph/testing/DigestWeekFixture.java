@@ -158,6 +158,8 @@ public final class DigestWeekFixture {
                 crawlRun("r3", "github", "PARTIAL", "2026-11-18T06:00:00Z", 5_000, "GitHub rate limit exhausted; resets at 07:00"),
                 crawlRun("r4", "huggingface", "FAILED", "2026-11-19T06:00:00Z", 1, "IllegalStateException: boom"),
                 crawlRun("r5", "huggingface", "SUCCEEDED", "2026-11-20T06:00:00Z", 300, null),
+                // cut short by a crash, closed at the next start
+                crawlRun("r7", "pages", "ABORTED", "2026-11-21T06:00:00Z", 3, "The process running it stopped"),
                 crawlRun("r6", "github", "FAILED", "2026-11-23T06:00:00Z", 0, "next week"))));
     }
 

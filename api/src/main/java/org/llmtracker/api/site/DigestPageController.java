@@ -1,0 +1,46 @@
+package org.llmtracker.api.site;
+
+import org.llmtracker.api.digest.DigestOutline;
+import org.llmtracker.api.digest.DigestService;
+import org.llmtracker.api.digest.HtmlDigest;
+import org.llmtracker.api.web.BadParameterException;
+import org.llmtracker.api.web.NotFoundException;
+import org.llmtracker.graph.digest.IsoWeek;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The weekly digests as pages, rendered by the digest's own HTML renderer, with the Atom feed linked. */
+@Controller
+class DigestPageController {
+
+    private static final int WEEKS = 520;
+
+    private final DigestService digests;
+
+    DigestPageController(DigestService digests) {
+        this.digests = digests;
+    }
+
+    @GetMapping("/digests")
+    String list(Model model) {
+        model.addAttribute("title", "Weekly digests");
+        model.addAttribute("weeks", digests.weeks(WEEKS));
+        return "digests";
+    }
+
+    @GetMapping("/digests/{week}")
+    String week(@PathVariable String week, Model model) {
+        IsoWeek parsed = IsoWeek.parse(week).orElseThrow(() -> new BadParameterException("week",
+                "week '" + week + "' is not an ISO week like 2026-W48"));
+        DigestService.StoredJson stored = digests.find(parsed)
+                .orElseThrow(() -> new NotFoundException("No digest for week " + parsed));
+        model.addAttribute("title", "Digest " + parsed);
+        model.addAttribute("week", parsed.toString());
+        model.addAttribute("digest", stored.digest());
+        // The renderer escapes every upstream text and keeps only http(s) links (HtmlDigestTests).
+        model.addAttribute("body", HtmlDigest.body(DigestOutline.of(stored.digest())));
+        return "digest";
+    }
+}

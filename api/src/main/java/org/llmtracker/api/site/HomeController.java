@@ -1,0 +1,68 @@
+package org.llmtracker.api.site;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.llmtracker.api.digest.DigestService;
+import org.llmtracker.api.digest.DigestOutline;
+import org.llmtracker.crawler.run.CrawlRunner;
+import org.llmtracker.graph.model.ModelFilter;
+import org.llmtracker.graph.model.ModelQueries;
+import org.llmtracker.graph.model.ModelSummary;
+import org.llmtracker.graph.model.Page;
+import org.llmtracker.graph.run.CrawlRun;
+import org.llmtracker.graph.run.CrawlRunStore;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The home page: search, the latest digest's headlines, and how the crawls are doing. */
+@Controller
+class HomeController {
+
+    static final int RESULTS = 20;
+    private static final int HEADLINES_PER_SECTION = 3;
+
+    private final ModelQueries models;
+    private final DigestService digests;
+    private final CrawlRunner runner;
+    private final CrawlRunStore runs;
+
+    HomeController(ModelQueries models, DigestService digests, CrawlRunner runner, CrawlRunStore runs) {
+        this.models = models;
+        this.digests = digests;
+        this.runner = runner;
+        this.runs = runs;
+    }
+
+    @GetMapping("/")
+    String home(@RequestParam(required = false) String q, Model model) {
+        if (q != null && !q.isBlank()) {
+            Page<ModelSummary> found = models.list(
+                    new ModelFilter(q, null, null, null, null, null, ModelFilter.Sort.RELEVANCE), 0, RESULTS);
+            model.addAttribute("q", q.trim());
+            model.addAttribute("results", found);
+        }
+        digests.latest().ifPresent(latest -> {
+            DigestOutline outline = DigestOutline.of(latest.digest());
+            model.addAttribute("digest", latest.digest());
+            model.addAttribute("headlines", outline.sections().stream().filter(s -> !s.items().isEmpty())
+                    .filter(s -> !s.title().equals("Job health"))
+                    .map(s -> new DigestOutline.Section(s.title(),
+                            s.items().subList(0, Math.min(HEADLINES_PER_SECTION, s.items().size())), s.whenEmpty()))
+                    .toList());
+        });
+        List<JobHealth> health = new ArrayList<>();
+        for (String job : runner.jobs()) {
+            health.add(new JobHealth(job, runs.list(job, 1).stream().findFirst().orElse(null)));
+        }
+        model.addAttribute("health", health);
+        model.addAttribute("title", "llm-tracker");
+        return "home";
+    }
+
+    /** A job and its last run; null when it never ran. */
+    public record JobHealth(String job, CrawlRun last) {
+    }
+}

@@ -1,0 +1,172 @@
+package org.llmtracker.crawler.inference;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.llmtracker.crawler.huggingface.HubClient;
+import org.llmtracker.crawler.huggingface.HubException;
+import org.llmtracker.crawler.huggingface.HubSettings;
+import org.llmtracker.crawler.huggingface.RateLimitedException;
+import org.llmtracker.crawler.huggingface.Sleeper;
+import org.llmtracker.crawler.run.CrawlRecorder;
+import org.llmtracker.crawler.run.Job;
+import org.llmtracker.graph.lineage.HubModel;
+import org.llmtracker.graph.lineage.InferenceReads;
+import org.llmtracker.graph.lineage.InferredLink;
+import org.llmtracker.graph.lineage.InferredLinks;
+import org.llmtracker.graph.lineage.InferredLinks.Decision;
+import org.llmtracker.graph.lineage.LineageWriter;
+import org.llmtracker.graph.lineage.ModelTraits;
+import org.llmtracker.graph.lineage.StoredHubModel;
+
+/**
+ * The {@code infer} job: a parent for every stored Hub model that declares none. It first lets
+ * declarations replace inferred links and drops links the settings no longer keep; then, for each
+ * such model (never-checked first), it judges candidates from the graph, and asks the Hub (the
+ * model's own facts, a search by name, its card) only while the run's request budget lasts. A
+ * model the budget does not reach waits for the next run.
+ */
+public final class InferJob implements Job {
+
+    /** Models decided per write transaction. */
+    private static final int BATCH = 200;
+    /** Models looked at per run at most; those judged from the graph alone cost no request. */
+    private static final int MAX_SUBJECTS = 50_000;
+
+    private final HubSettings hub;
+    private final InferenceSettings settings;
+    private final InferenceReads reads;
+    private final InferredLinks links;
+    private final LineageWriter lineage;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public InferJob(HubSettings hub, InferenceSettings settings, InferenceReads reads, InferredLinks links, LineageWriter lineage,
+            Clock clock, Sleeper sleeper) {
+        this.hub = hub;
+        this.settings = settings;
+        this.reads = reads;
+        this.links = links;
+        this.lineage = lineage;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public String job() {
+        return "infer";
+    }
+
+    @Override
+    public void run(CrawlRecorder recorder) {
+        recorder.add("yielded", links.yieldToDeclarations());
+        recorder.add("pruned", links.prune(settings.minConfidence(), settings.fineTunes()));
+        AtomicInteger used = new AtomicInteger();
+        HubClient client = new HubClient(hub, sleeper, clock, () -> {
+            used.incrementAndGet();
+            recorder.request();
+        });
+        HubCandidates candidates = new HubCandidates(reads, client, () -> settings.maxRequests() - used.get(), recorder);
+        List<ModelFacts> subjects = learn(reads.subjects(MAX_SUBJECTS), candidates, recorder);
+        ParentFinder finder = new ParentFinder(settings);
+        List<Decision> decisions = new ArrayList<>();
+        Map<String, ModelFacts> newParents = new LinkedHashMap<>();
+        for (ModelFacts child : subjects) {
+            try {
+                decisions.add(decide(child, candidates, finder, newParents, recorder));
+            } catch (RateLimitedException e) {
+                recorder.stopEarly(e.getMessage());
+                break;
+            } catch (HubException e) {
+                recorder.itemFailed(child.id(), e.getMessage());
+            }
+            if (decisions.size() >= BATCH) {
+                write(decisions, newParents, recorder);
+            }
+        }
+        write(decisions, newParents, recorder);
+    }
+
+    /**
+     * First pass: what the Hub says of each model's weights where the graph does not know yet (one
+     * request each, within the budget), kept in the graph and in the run's candidates, so every
+     * model is judged against the same facts, in this run and the next.
+     */
+    private List<ModelFacts> learn(List<StoredHubModel> stored, HubCandidates candidates, CrawlRecorder recorder) {
+        List<ModelFacts> subjects = new ArrayList<>();
+        List<ModelTraits> learned = new ArrayList<>();
+        for (StoredHubModel subject : stored) {
+            ModelFacts facts = HubCandidates.facts(subject);
+            boolean unknown = facts.modelType() == null && facts.ggufArchitecture() == null;
+            if (unknown && candidates.mayAsk("ModelInfo")) {
+                try {
+                    Optional<ModelFacts> own = candidates.fromHub(subject.hfId());
+                    if (own.isEmpty()) {
+                        recorder.count("unreachable");
+                        continue;
+                    }
+                    facts = candidates.learn(facts, own.get());
+                    learned.add(HubCandidates.traits(facts));
+                } catch (RateLimitedException e) {
+                    recorder.stopEarly(e.getMessage());
+                    break;
+                } catch (HubException e) {
+                    recorder.itemFailed(subject.hfId(), e.getMessage());
+                    continue;
+                }
+            }
+            subjects.add(facts);
+        }
+        links.describe(learned);
+        return subjects;
+    }
+
+    private Decision decide(ModelFacts child, HubCandidates candidates, ParentFinder finder, Map<String, ModelFacts> newParents,
+            CrawlRecorder recorder) {
+        recorder.count("checked");
+        Optional<Inference> inference = finder.infer(child, candidates);
+        InferredLink link = null;
+        if (inference.isPresent() && settings.keeps(inference.get())) {
+            Inference i = inference.get();
+            link = new InferredLink(child.id(), i.parent(), i.relation(), i.confidence(), i.evidence());
+            recorder.count("inferred" + capitalised(i.relation().name()));
+            ModelFacts onlyOnHub = candidates.onlyOnHub(i.parent());
+            if (onlyOnHub != null) {
+                newParents.putIfAbsent(onlyOnHub.key(), onlyOnHub);
+            }
+        } else {
+            recorder.count(inference.isPresent() ? "belowThreshold" : "noCandidate");
+        }
+        return new Decision(child.id(), link);
+    }
+
+    private void write(List<Decision> decisions, Map<String, ModelFacts> newParents, CrawlRecorder recorder) {
+        if (!newParents.isEmpty()) {
+            lineage.upsertModels(newParents.values().stream().map(InferJob::hubModel).toList(), clock.instant());
+            links.describe(newParents.values().stream().map(HubCandidates::traits).toList());
+            recorder.add("parentsStored", newParents.size());
+            newParents.clear();
+        }
+        if (decisions.isEmpty()) {
+            return;
+        }
+        InferredLinks.Written written = links.record(decisions, clock.instant());
+        recorder.add("linked", written.written());
+        recorder.add("refusedCycles", written.refused().size());
+        decisions.clear();
+    }
+
+    private static HubModel hubModel(ModelFacts m) {
+        String owner = m.id().contains("/") ? m.id().substring(0, m.id().indexOf('/')) : null;
+        return new HubModel(m.id(), owner, m.downloads(), null, null, m.libraryName(), m.parameters(), null, m.createdAt(), null, null);
+    }
+
+    private static String capitalised(String relation) {
+        return relation.charAt(0) + relation.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+}
