@@ -3,11 +3,14 @@ package org.llmtracker.api.crawls;
 import java.time.Clock;
 
 import org.llmtracker.api.config.TrackerProperties;
+import org.llmtracker.crawler.http.HttpSettings;
+import org.llmtracker.crawler.http.RateWindow;
+import org.llmtracker.crawler.http.Sleeper;
+import org.llmtracker.crawler.http.Upstream;
 import org.llmtracker.crawler.huggingface.HubSettings;
 import org.llmtracker.crawler.inference.InferJob;
 import org.llmtracker.crawler.inference.InferenceSettings;
 import org.llmtracker.crawler.huggingface.HuggingFaceCrawl;
-import org.llmtracker.crawler.huggingface.Sleeper;
 import org.llmtracker.graph.lineage.HubFamilies;
 import org.llmtracker.graph.lineage.InferenceReads;
 import org.llmtracker.graph.lineage.InferredLinks;
@@ -17,7 +20,11 @@ import org.llmtracker.graph.store.Graph;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The {@code huggingface} and {@code infer} jobs, from {@code tracker.huggingface.*} and {@code tracker.inference.*}, and the lineage-conflict read. */
+/**
+ * The {@code huggingface} and {@code infer} jobs, from {@code tracker.huggingface.*} and
+ * {@code tracker.inference.*}, and the lineage-conflict read. Every job that calls the Hub takes
+ * its share of the one {@link RateWindow} bean and its {@link HttpSettings} from {@link #hubHttp}.
+ */
 @Configuration(proxyBeanMethods = false)
 class HuggingFaceConfiguration {
 
@@ -31,22 +38,41 @@ class HuggingFaceConfiguration {
         return new LineageConflicts(graph);
     }
 
-    /** The {@code infer} job: parents for Hub models that declare none, through the same Hub settings and policy. */
+    /** The Hub's rate limit, shared by every job that calls it. */
     @Bean
-    InferJob inferJob(TrackerProperties properties, Graph graph, LineageWriter lineage, Clock clock) {
-        TrackerProperties.Inference p = properties.inference();
-        return new InferJob(hubSettings(properties), new InferenceSettings(p.minConfidence(), p.fineTunes(), p.maxRequests()),
-                new InferenceReads(graph), new InferredLinks(graph), lineage, clock, Sleeper.real());
+    RateWindow hubRateWindow(TrackerProperties properties, Clock clock) {
+        return new RateWindow("the Hub", clock, properties.huggingface().rateWindow());
     }
 
-    private static HubSettings hubSettings(TrackerProperties properties) {
+    @Bean
+    HubSettings hubSettings(TrackerProperties properties) {
         TrackerProperties.Huggingface hf = properties.huggingface();
         TrackerProperties.Huggingface.Discovery discovery = hf.discovery();
-        return HubSettings.of(hf.apiUrl(), hf.token(), discovery.maxDepth(), discovery.minDownloads(), discovery.maxPerFamily());
+        return new HubSettings(hf.apiUrl(), discovery.maxDepth(), discovery.minDownloads(), discovery.maxPerFamily(),
+                hf.pageSize(), hubHttp(hf));
+    }
+
+    static HttpSettings hubHttp(TrackerProperties.Huggingface hf) {
+        return new HttpSettings("the Hub", hf.connectTimeout(), hf.readTimeout(), hf.deadline(), hf.maxAttempts(),
+                hf.retryBaseDelay(), hf.maxWait(), (long) hf.maxBodyMb() << 20, hf.failuresBeforeDown(), "llm-tracker",
+                hf.token());
     }
 
     @Bean
-    HuggingFaceCrawl huggingFaceCrawl(TrackerProperties properties, HubFamilies hub, Clock clock) {
-        return new HuggingFaceCrawl(hubSettings(properties), hub, clock, Sleeper.real());
+    HuggingFaceCrawl huggingFaceCrawl(TrackerProperties properties, HubSettings settings, RateWindow hubRateWindow,
+            HubFamilies hub, Clock clock) {
+        Upstream http = Upstream.builder(settings.http(), Sleeper.REAL, clock)
+                .share(hubRateWindow.share(properties.huggingface().maxRequestsPerWindow())).build();
+        return new HuggingFaceCrawl(settings, http, hub, clock);
+    }
+
+    /** The {@code infer} job: parents for Hub models that declare none, through the same Hub settings, policy and window. */
+    @Bean
+    InferJob inferJob(TrackerProperties properties, HubSettings settings, RateWindow hubRateWindow, Graph graph,
+            LineageWriter lineage, Clock clock) {
+        TrackerProperties.Inference p = properties.inference();
+        Upstream http = Upstream.builder(settings.http(), Sleeper.REAL, clock).share(hubRateWindow.share(0)).build();
+        return new InferJob(settings, new InferenceSettings(p.minConfidence(), p.fineTunes(), p.maxRequests()),
+                new InferenceReads(graph), new InferredLinks(graph), lineage, clock, http);
     }
 }

@@ -39,7 +39,8 @@ class BackupIT {
 
     @Test
     void anExportRestoredIntoAnEmptyStoreIsTheSameGraph(@TempDir Path store) throws Exception {
-        assertThat(http.post("/api/crawls/huggingface?wait=true", TOKEN).json().path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(http.post("/api/crawls/huggingface?wait=true", TOKEN).json().path("status").asString())
+                .as("the fixture family has a broken listing and two malformed items: some parts fail").isEqualTo("PARTIAL");
         assertThat(http.post("/api/crawls/digest?wait=true", TOKEN).status()).isEqualTo(200);
         var export = http.getAsAdmin("/api/export", TOKEN);
         String[] lines = export.body().split("\n");

@@ -1,5 +1,6 @@
 package org.llmtracker.crawler.inference;
 
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,10 +10,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.llmtracker.crawler.huggingface.HubClient;
+import org.llmtracker.crawler.http.RateLimitedException;
+import org.llmtracker.crawler.http.RequestMeter;
+import org.llmtracker.crawler.http.Upstream;
+import org.llmtracker.crawler.http.UpstreamDownException;
+import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.crawler.huggingface.HubException;
 import org.llmtracker.crawler.huggingface.HubSettings;
-import org.llmtracker.crawler.huggingface.RateLimitedException;
-import org.llmtracker.crawler.huggingface.Sleeper;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.crawler.run.Job;
 import org.llmtracker.graph.lineage.HubModel;
@@ -44,17 +48,17 @@ public final class InferJob implements Job {
     private final InferredLinks links;
     private final LineageWriter lineage;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final Upstream http;
 
     public InferJob(HubSettings hub, InferenceSettings settings, InferenceReads reads, InferredLinks links, LineageWriter lineage,
-            Clock clock, Sleeper sleeper) {
+            Clock clock, Upstream http) {
         this.hub = hub;
         this.settings = settings;
         this.reads = reads;
         this.links = links;
         this.lineage = lineage;
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.http = http;
     }
 
     @Override
@@ -66,12 +70,18 @@ public final class InferJob implements Job {
     public void run(CrawlRecorder recorder) {
         recorder.add("yielded", links.yieldToDeclarations());
         recorder.add("pruned", links.prune(settings.minConfidence(), settings.fineTunes()));
-        AtomicInteger used = new AtomicInteger();
-        HubClient client = new HubClient(hub, sleeper, clock, () -> {
-            used.incrementAndGet();
-            recorder.request();
-        });
-        HubCandidates candidates = new HubCandidates(reads, client, () -> settings.maxRequests() - used.get(), recorder);
+        RequestMeter.Reading before = http.meter().read();
+        try {
+            runWith(new HubClient(hub, http), before, recorder);
+        } finally {
+            recorder.addRequests(http.meter().read().minus(before).requests());
+        }
+    }
+
+    private void runWith(HubClient client, RequestMeter.Reading before, CrawlRecorder recorder) {
+        HubCandidates candidates = new HubCandidates(reads, client,
+                () -> (int) Math.max(Integer.MIN_VALUE, settings.maxRequests() - http.meter().read().minus(before).requests()),
+                recorder);
         List<ModelFacts> subjects = learn(reads.subjects(MAX_SUBJECTS), candidates, recorder);
         ParentFinder finder = new ParentFinder(settings);
         List<Decision> decisions = new ArrayList<>();
@@ -79,9 +89,11 @@ public final class InferJob implements Job {
         for (ModelFacts child : subjects) {
             try {
                 decisions.add(decide(child, candidates, finder, newParents, recorder));
-            } catch (RateLimitedException e) {
-                recorder.stopEarly(e.getMessage());
-                break;
+            } catch (UncheckedIOException e) {
+                if (stops(e, recorder)) {
+                    break;
+                }
+                recorder.itemFailed(child.id(), UpstreamException.describe(e.getCause()));
             } catch (HubException e) {
                 recorder.itemFailed(child.id(), e.getMessage());
             }
@@ -112,9 +124,12 @@ public final class InferJob implements Job {
                     }
                     facts = candidates.learn(facts, own.get());
                     learned.add(HubCandidates.traits(facts));
-                } catch (RateLimitedException e) {
-                    recorder.stopEarly(e.getMessage());
-                    break;
+                } catch (UncheckedIOException e) {
+                    if (stops(e, recorder)) {
+                        break;
+                    }
+                    recorder.itemFailed(subject.hfId(), UpstreamException.describe(e.getCause()));
+                    continue;
                 } catch (HubException e) {
                     recorder.itemFailed(subject.hfId(), e.getMessage());
                     continue;
@@ -159,6 +174,18 @@ public final class InferJob implements Job {
         recorder.add("linked", written.written());
         recorder.add("refusedCycles", written.refused().size());
         decisions.clear();
+    }
+
+    /** A rate limit ends the run PARTIAL, an unreachable Hub ends it at once; true when the run must stop. */
+    private static boolean stops(UncheckedIOException e, CrawlRecorder recorder) {
+        RateLimitedException limited = RateLimitedException.find(e);
+        UpstreamDownException down = UpstreamException.find(e, UpstreamDownException.class);
+        if (limited != null) {
+            recorder.stopEarly(limited.getMessage());
+        } else if (down != null) {
+            recorder.abort(down.getMessage());
+        }
+        return limited != null || down != null;
     }
 
     private static HubModel hubModel(ModelFacts m) {

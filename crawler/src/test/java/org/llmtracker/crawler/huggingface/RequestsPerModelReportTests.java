@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.llmtracker.crawler.huggingface.testing.FixtureFamily;
 import org.llmtracker.crawler.huggingface.testing.HubFixtureServer;
+import org.llmtracker.crawler.huggingface.testing.HubTestSettings;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.catalog.CatalogWriter;
 import org.llmtracker.graph.lineage.HubFamilies;
@@ -47,8 +48,9 @@ class RequestsPerModelReportTests {
                 List.of(FixtureFamily.LEGACY_ROOT))), NOW);
         try (HubFixtureServer server = HubFixtureServer.start(FixtureFamily.generate(), listChildCounts)) {
             CrawlRecorder run = new CrawlRecorder();
-            new HuggingFaceCrawl(HubSettings.of(server.uri(), "", 3, FixtureFamily.MIN_DOWNLOADS, 2000),
-                    new HubFamilies(graph), Clock.fixed(NOW, ZoneOffset.UTC), d -> { })
+            HubSettings settings = HubTestSettings.of(server.uri(), "", 3, FixtureFamily.MIN_DOWNLOADS, 2000);
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            new HuggingFaceCrawl(settings, HubTestSettings.upstream(settings, d -> { }, clock), new HubFamilies(graph), clock)
                     .run(run);
             long discovered = run.counts().get("discovered");
             double perModel = (double) run.requests() / discovered;

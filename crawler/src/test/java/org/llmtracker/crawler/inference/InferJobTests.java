@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.llmtracker.crawler.huggingface.HubSettings;
+import org.llmtracker.crawler.huggingface.testing.HubTestSettings;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.lineage.Derivation;
 import org.llmtracker.graph.lineage.HubModel;
@@ -148,8 +149,10 @@ class InferJobTests {
     }
 
     private InferJob job(Graph graph, InferenceSettings settings) {
-        return new InferJob(HubSettings.of(hub.uri(), "", 0, 0, 1), settings, new InferenceReads(graph), new InferredLinks(graph),
-                new LineageWriter(graph), Clock.fixed(NOW, ZoneOffset.UTC), d -> { });
+        HubSettings hubSettings = HubTestSettings.of(hub.uri(), "", 0, 0, 1);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        return new InferJob(hubSettings, settings, new InferenceReads(graph), new InferredLinks(graph),
+                new LineageWriter(graph), clock, HubTestSettings.upstream(hubSettings, d -> { }, clock));
     }
 
     private static void models(Graph graph, Map<String, String> created) {

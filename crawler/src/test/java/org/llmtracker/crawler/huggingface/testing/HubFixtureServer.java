@@ -50,6 +50,7 @@ public final class HubFixtureServer implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private volatile URI advertised;
 
     private HubFixtureServer(FixtureFamily family, boolean listChildCounts) throws IOException {
         this.family = family;
@@ -72,6 +73,11 @@ public final class HubFixtureServer implements AutoCloseable {
 
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Where {@code Link} headers send the client: a proxy in front of this server, rather than the server itself. */
+    public void advertise(URI publicUri) {
+        this.advertised = publicUri;
     }
 
     /** Answers the next {@code times} requests whose path and query start with {@code prefix} with {@code response}. */
@@ -183,7 +189,7 @@ public final class HubFixtureServer implements AutoCloseable {
         int end = Math.min(offset + limit, items.size());
         FixtureResponse page = ok(bodies.page(items.subList(Math.min(offset, end), end)));
         if (end < items.size()) {
-            page = page.header("Link", "<" + uri() + "/api/models?" + without(query, "cursor") + "&cursor="
+            page = page.header("Link", "<" + (advertised != null ? advertised : uri()) + "/api/models?" + without(query, "cursor") + "&cursor="
                     + cursor(end) + ">; rel=\"next\"");
         }
         return page;
