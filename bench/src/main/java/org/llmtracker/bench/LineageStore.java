@@ -1,6 +1,7 @@
 package org.llmtracker.bench;
 
 import org.llmtracker.graph.model.Relation;
+import org.llmtracker.graph.model.Stage;
 
 /**
  * One store under test: it loads a generated graph and answers the benchmark's questions.
@@ -21,6 +22,9 @@ public interface LineageStore extends AutoCloseable {
     /** Descendants whose link at their shortest distance is {@code relation}: the total and the top {@code limit} by downloads. */
     Answer descendantsByRelation(String root, Relation relation, int limit);
 
+    /** Descendants whose links at their shortest distance name training stage {@code stage}: the total and the top {@code limit}. */
+    Answer descendantsByStage(String root, Stage stage, int limit);
+
     /** The total and the top {@code limit} descendants by downloads (then id). */
     Answer topDescendants(String root, int limit);
 
@@ -33,9 +37,18 @@ public interface LineageStore extends AutoCloseable {
     /**
      * The models at most {@code depth} generations below {@code root} as a tree shows them: how
      * many, and for each (sorted by id) {@code id|name|downloads|relation|derivatives}, the
-     * relation being that of the link from the parent that reaches it first.
+     * relation being that of the link from the parent that reaches it first. With at most
+     * {@code maxNodes} models, the root included, the tree keeps them in the order a
+     * breadth-first walk meets them: by generation, then by the id of the parent that reaches
+     * them first, then by their own id.
      */
-    Answer tree(String root, int depth);
+    Answer tree(String root, int depth, int maxNodes);
+
+    /**
+     * The models that derive from nothing and have descendants: how many, and the first
+     * {@code limit} by descendants (then id), each {@code id|descendants|deepest|RELATION=n,...}.
+     */
+    Answer families(int limit);
 
     @Override
     void close();

@@ -8,10 +8,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.llmtracker.graph.lineage.Ancestry;
 import org.llmtracker.graph.lineage.Derivation;
+import org.llmtracker.graph.lineage.FamilyQueries;
+import org.llmtracker.graph.lineage.HubListingPage;
+import org.llmtracker.graph.lineage.HubListingWriter;
 import org.llmtracker.graph.lineage.HubModel;
 import org.llmtracker.graph.lineage.Relative;
 import org.llmtracker.graph.lineage.RelativeFilter;
@@ -19,6 +24,7 @@ import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.lineage.LineageWriter;
 import org.llmtracker.graph.lineage.TreeNode;
 import org.llmtracker.graph.model.Relation;
+import org.llmtracker.graph.model.Stage;
 import org.llmtracker.graph.store.EmbeddedNeo4j;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.store.Schema;
@@ -27,46 +33,96 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The project's own stack: embedded Neo4j in this JVM, queried in-process as the application does in
- * embedded mode, and the graph
- * module's {@link LineageWriter} and {@link LineageQueries}, exactly as the application uses them.
+ * embedded mode, loaded by one of the graph module's writers and asked through its
+ * {@link LineageQueries}, exactly as the application uses them.
  */
 public final class Neo4jLineage implements LineageStore {
 
     private static final Logger log = LoggerFactory.getLogger(Neo4jLineage.class);
     private static final int CHUNK = 50_000;
+
+    /** Models per page of the bulk path: the Hub's listing serves at most 1,000 a page. */
+    public static final int PAGE = 1_000;
+
+    /** How the store is loaded. */
+    public enum Loading {
+        /** The batch writer ({@link LineageWriter}): all models, then all links, in batches. */
+        WRITER,
+        /** The bulk path ({@link HubListingWriter}): pages of {@link #PAGE} models with their parent links, parents first. */
+        LISTING_PAGES
+    }
+
     private static final Instant NOW = Instant.parse("2026-11-27T00:00:00Z");
 
     private final Path dir;
     private final EmbeddedNeo4j neo4j;
-    private final LineageWriter writer;
+    private final Graph graph;
+    private final Loading loading;
     private final LineageQueries queries;
+    private final FamilyQueries families;
 
     private final boolean keep;
 
     /** A throw-away store in the temp folder, deleted on close. */
-    public Neo4jLineage(long pageCacheMegabytes) {
-        this(temporaryFolder(), pageCacheMegabytes, false);
+    public Neo4jLineage(long pageCacheMegabytes, Loading loading) {
+        this(temporaryFolder(), pageCacheMegabytes, loading, false);
     }
 
     /** A store in {@code dir}; with {@code keep}, left there on close for the application to open. */
-    Neo4jLineage(Path dir, long pageCacheMegabytes, boolean keep) {
+    Neo4jLineage(Path dir, long pageCacheMegabytes, Loading loading, boolean keep) {
         this.dir = dir;
         this.keep = keep;
+        this.loading = loading;
         neo4j = EmbeddedNeo4j.start(dir, 0, pageCacheMegabytes);
-        Graph graph = Graph.inProcess(neo4j, null);
+        graph = Graph.inProcess(neo4j, null);
         Schema.apply(graph);
         Ancestry.ensure(graph);
-        writer = new LineageWriter(graph);
         queries = new LineageQueries(graph);
+        families = new FamilyQueries(graph);
     }
 
     @Override
     public String name() {
-        return "Neo4j";
+        return loading == Loading.WRITER ? "Neo4j (writer)" : "Neo4j";
     }
 
     @Override
     public Ingest load(LineageData data) {
+        return loading == Loading.WRITER ? loadThroughTheWriter(data) : loadInPages(data);
+    }
+
+    private Ingest loadInPages(LineageData data) {
+        HubListingWriter pages = new HubListingWriter(graph);
+        long started = System.nanoTime();
+        int edge = 0;
+        for (int from = 0; from < data.models(); from += PAGE) {
+            int to = Math.min(from + PAGE, data.models());
+            List<HubModel> models = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                models.add(model(data, i));
+            }
+            // Links are generated in the order of their children, so a page's links are a run.
+            List<Derivation> links = new ArrayList<>();
+            for (; edge < data.edges() && data.edgeChild()[edge] < to; edge++) {
+                links.add(derivation(data, edge));
+            }
+            pages.store(new HubListingPage(models, links), NOW);
+        }
+        return new Ingest(data.models(), data.edges(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static HubModel model(LineageData data, int i) {
+        return new HubModel(data.ids()[i], data.organisations()[i], data.downloads()[i], null, null, null, null, null,
+                null, null, null);
+    }
+
+    private static Derivation derivation(LineageData data, int e) {
+        return new Derivation(data.ids()[data.edgeChild()[e]], data.ids()[data.edgeParent()[e]], data.edgeRelation()[e],
+                data.edgeStages().get(e), "hf-card");
+    }
+
+    private Ingest loadThroughTheWriter(LineageData data) {
+        LineageWriter writer = new LineageWriter(graph);
         long started = System.nanoTime();
         write(writer, data);
         return new Ingest(data.models(), data.edges(), (System.nanoTime() - started) / 1e9);
@@ -77,8 +133,7 @@ public final class Neo4jLineage implements LineageStore {
         for (int from = 0; from < data.models(); from += CHUNK) {
             List<HubModel> models = new ArrayList<>(CHUNK);
             for (int i = from; i < Math.min(from + CHUNK, data.models()); i++) {
-                models.add(new HubModel(data.ids()[i], data.organisations()[i], data.downloads()[i], null, null, null,
-                        null, null, null, null, null));
+                models.add(model(data, i));
             }
             writer.upsertModelsInBulk(models, NOW);
         }
@@ -86,8 +141,7 @@ public final class Neo4jLineage implements LineageStore {
         for (int from = 0; from < data.edges(); from += CHUNK) {
             List<Derivation> derivations = new ArrayList<>(CHUNK);
             for (int e = from; e < Math.min(from + CHUNK, data.edges()); e++) {
-                derivations.add(new Derivation(data.ids()[data.edgeChild()[e]], data.ids()[data.edgeParent()[e]],
-                        data.edgeRelation()[e], List.of(), "hf-card"));
+                derivations.add(derivation(data, e));
             }
             writer.upsertDerivations(derivations, NOW);
         }
@@ -104,6 +158,20 @@ public final class Neo4jLineage implements LineageStore {
     public Answer descendantsByRelation(String root, Relation relation, int limit) {
         var page = queries.descendants(root, new RelativeFilter(relation, null, MAX_DEPTH, null), 0, limit);
         return new Answer(page.total(), page.items().stream().map(Relative::id).toList());
+    }
+
+    @Override
+    public Answer descendantsByStage(String root, Stage stage, int limit) {
+        var page = queries.descendants(root, new RelativeFilter(null, stage, MAX_DEPTH, null), 0, limit);
+        return new Answer(page.total(), page.items().stream().map(Relative::id).toList());
+    }
+
+    @Override
+    public Answer families(int limit) {
+        var page = families.families(null, 0, limit);
+        return new Answer(page.total(), page.items().stream().map(f -> f.id() + '|' + f.descendants() + '|' + f.deepest()
+                + '|' + new TreeMap<>(f.byRelation()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(","))).toList());
     }
 
     @Override
@@ -124,8 +192,8 @@ public final class Neo4jLineage implements LineageStore {
     }
 
     @Override
-    public Answer tree(String root, int depth) {
-        var tree = queries.tree(root, depth, Integer.MAX_VALUE).orElseThrow();
+    public Answer tree(String root, int depth, int maxNodes) {
+        var tree = queries.tree(root, depth, maxNodes).orElseThrow();
         List<String> ids = new ArrayList<>();
         collect(tree.root().children(), ids);
         ids.sort(Comparator.naturalOrder());

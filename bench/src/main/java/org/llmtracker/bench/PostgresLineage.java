@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 
 import org.llmtracker.graph.model.Relation;
+import org.llmtracker.graph.model.Stage;
 import org.postgresql.PGConnection;
 
 /**
@@ -52,7 +54,7 @@ public final class PostgresLineage implements LineageStore {
                                              organisation text NOT NULL REFERENCES organisations, downloads bigint)""");
                 s.execute("""
                         CREATE TABLE edges (child text NOT NULL REFERENCES models, parent text NOT NULL REFERENCES models,
-                                            relation text NOT NULL, PRIMARY KEY (child, parent))""");
+                                            relation text NOT NULL, stages text[] NOT NULL, PRIMARY KEY (child, parent))""");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL is unreachable at " + url + " as " + user + ": " + e.getMessage(), e);
@@ -73,9 +75,10 @@ public final class PostgresLineage implements LineageStore {
             copy("COPY organisations (key) FROM STDIN", keys.size(), keys::get);
             copy("COPY models (id, name, organisation, downloads) FROM STDIN", data.models(),
                     i -> data.ids()[i] + '\t' + data.ids()[i] + '\t' + data.organisations()[i] + '\t' + data.downloads()[i]);
-            copy("COPY edges (child, parent, relation) FROM STDIN", data.edges(),
+            copy("COPY edges (child, parent, relation, stages) FROM STDIN", data.edges(),
                     e -> data.ids()[data.edgeChild()[e]] + '\t' + data.ids()[data.edgeParent()[e]] + '\t'
-                            + data.edgeRelation()[e].name());
+                            + data.edgeRelation()[e].name() + '\t'
+                            + data.edgeStages().get(e).stream().map(Enum::name).collect(Collectors.joining(",", "{", "}")));
             try (Statement s = connection.createStatement()) {
                 s.execute("CREATE INDEX edges_parent ON edges (parent, child)");
                 s.execute("CREATE INDEX models_downloads ON models (downloads DESC)");
@@ -114,6 +117,49 @@ public final class PostgresLineage implements LineageStore {
                 SELECT k.id, count(*) OVER () FROM kept k JOIN models m ON m.id = k.id
                 ORDER BY m.downloads DESC NULLS LAST, k.id COLLATE "C" LIMIT ?""",
                 root, MAX_DEPTH, root, relation.name(), root, limit);
+    }
+
+    @Override
+    public Answer descendantsByStage(String root, Stage stage, int limit) {
+        return page(KIN_DOWN + """
+                , kept AS (
+                    SELECT DISTINCT k.id FROM kin k
+                    JOIN edges e ON e.child = k.id AND ? = ANY (e.stages)
+                    LEFT JOIN kin p ON p.id = e.parent
+                    WHERE (k.depth = 1 AND e.parent = ?) OR p.depth = k.depth - 1)
+                SELECT k.id, count(*) OVER () FROM kept k JOIN models m ON m.id = k.id
+                ORDER BY m.downloads DESC NULLS LAST, k.id COLLATE "C" LIMIT ?""",
+                root, MAX_DEPTH, root, stage.name(), root, limit);
+    }
+
+    /** Every root walked at once: the closure of the whole graph, which is what counting families costs without counts kept. */
+    @Override
+    public Answer families(int limit) {
+        List<Row> rows = query("""
+                WITH RECURSIVE roots AS (
+                    SELECT DISTINCT e.parent AS root FROM edges e
+                    WHERE NOT EXISTS (SELECT 1 FROM edges x WHERE x.child = e.parent)
+                ), walk(root, id, depth) AS (
+                    SELECT r.root, e.child, 1 FROM roots r JOIN edges e ON e.parent = r.root
+                  UNION
+                    SELECT w.root, e.child, w.depth + 1 FROM walk w JOIN edges e ON e.parent = w.id WHERE w.depth < ?
+                ), kin AS (SELECT root, id, min(depth) AS depth FROM walk WHERE id <> root GROUP BY root, id),
+                sizes AS (SELECT root, count(*) AS n, max(depth) AS deepest FROM kin GROUP BY root),
+                top AS (SELECT root, n, deepest FROM sizes ORDER BY n DESC, root COLLATE "C" LIMIT ?),
+                rel AS MATERIALIZED (
+                    SELECT k.root, e.relation, count(DISTINCT k.id) AS n
+                    FROM top t JOIN kin k ON k.root = t.root JOIN edges e ON e.child = k.id
+                    LEFT JOIN kin p ON p.root = k.root AND p.id = e.parent
+                    WHERE (k.depth = 1 AND e.parent = k.root) OR p.depth = k.depth - 1
+                    GROUP BY k.root, e.relation),
+                labels AS (
+                    SELECT root, string_agg(relation || '=' || n, ',' ORDER BY relation COLLATE "C") AS counts
+                    FROM rel GROUP BY root)
+                SELECT t.root || '|' || t.n || '|' || t.deepest || '|' || coalesce(l.counts, ''),
+                       (SELECT count(*) FROM sizes)
+                FROM top t LEFT JOIN labels l ON l.root = t.root
+                ORDER BY t.n DESC, t.root COLLATE "C\"""", MAX_DEPTH, limit);
+        return new Answer(rows.isEmpty() ? 0 : rows.get(0).count(), rows.stream().map(Row::id).toList());
     }
 
     @Override
@@ -159,7 +205,7 @@ public final class PostgresLineage implements LineageStore {
      * sorted as text, as {@link Neo4jLineage#tree} sorts its rows.
      */
     @Override
-    public Answer tree(String root, int depth) {
+    public Answer tree(String root, int depth, int maxNodes) {
         List<Row> rows = query("""
                 WITH RECURSIVE walk(id, depth) AS (
                     SELECT child, 1 FROM edges WHERE parent = ?
@@ -167,15 +213,16 @@ public final class PostgresLineage implements LineageStore {
                     SELECT e.child, w.depth + 1 FROM walk w JOIN edges e ON e.parent = w.id WHERE w.depth < ?
                 ), kin AS (SELECT id, min(depth) AS depth FROM walk WHERE id <> ? GROUP BY id),
                 reached AS (
-                    SELECT DISTINCT ON (k.id) k.id, e.relation
+                    SELECT DISTINCT ON (k.id) k.id, k.depth, e.parent, e.relation
                     FROM kin k JOIN edges e ON e.child = k.id LEFT JOIN kin p ON p.id = e.parent
                     WHERE (k.depth = 1 AND e.parent = ?) OR p.depth = k.depth - 1
-                    ORDER BY k.id, e.parent COLLATE "C")
+                    ORDER BY k.id, e.parent COLLATE "C"),
+                kept AS (SELECT * FROM reached ORDER BY depth, parent COLLATE "C", id COLLATE "C" LIMIT ?)
                 SELECT line, 0 FROM (
-                    SELECT k.id || '|' || m.name || '|' || coalesce(m.downloads::text, '') || '|' || r.relation || '|'
-                               || (SELECT count(*) FROM edges c WHERE c.parent = k.id) AS line
-                    FROM kin k JOIN models m ON m.id = k.id JOIN reached r ON r.id = k.id) rows
-                ORDER BY line COLLATE "C\"""", root, depth, root, root);
+                    SELECT r.id || '|' || m.name || '|' || coalesce(m.downloads::text, '') || '|' || r.relation || '|'
+                               || (SELECT count(*) FROM edges c WHERE c.parent = r.id) AS line
+                    FROM kept r JOIN models m ON m.id = r.id) rows
+                ORDER BY line COLLATE "C\"""", root, depth, root, root, (long) maxNodes - 1);
         return new Answer(rows.size(), rows.stream().map(Row::id).toList());
     }
 

@@ -28,7 +28,7 @@ public final class StoreMain {
         Path dir = Path.of(args[1]);
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
         LineageData data = new LineageGenerator(seed).generate(models);
-        try (Neo4jLineage store = new Neo4jLineage(dir, 1024, true)) {
+        try (Neo4jLineage store = new Neo4jLineage(dir, 1024, Neo4jLineage.Loading.LISTING_PAGES, true)) {
             LineageStore.Ingest ingest = store.load(data);
             System.out.printf("Wrote %,d models and %,d links to %s in %.1f s%n", ingest.models(), ingest.edges(),
                     dir.toAbsolutePath(), ingest.seconds());

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import org.llmtracker.graph.catalog.CatalogWriter;
 import org.llmtracker.graph.history.HistoryQueries;
 import org.llmtracker.graph.lineage.Ancestry;
+import org.llmtracker.graph.lineage.FamilyQueries;
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.lineage.LineageWriter;
 import org.llmtracker.graph.model.ModelQueries;
@@ -99,6 +100,11 @@ class Neo4jConfiguration {
     @Bean
     LineageQueries lineageQueries(Graph graph) {
         return new LineageQueries(graph);
+    }
+
+    @Bean
+    FamilyQueries familyQueries(Graph graph) {
+        return new FamilyQueries(graph);
     }
 
     @Bean

@@ -11,7 +11,7 @@ import org.llmtracker.crawler.huggingface.HubSettings;
 import org.llmtracker.crawler.inference.InferJob;
 import org.llmtracker.crawler.inference.InferenceSettings;
 import org.llmtracker.crawler.huggingface.HuggingFaceCrawl;
-import org.llmtracker.graph.lineage.HubGraph;
+import org.llmtracker.graph.lineage.HubFamilies;
 import org.llmtracker.graph.lineage.InferenceReads;
 import org.llmtracker.graph.lineage.InferredLinks;
 import org.llmtracker.graph.lineage.LineageConflicts;
@@ -29,8 +29,8 @@ import org.springframework.context.annotation.Configuration;
 class HuggingFaceConfiguration {
 
     @Bean
-    HubGraph hubGraph(Graph graph) {
-        return new HubGraph(graph);
+    HubFamilies hubFamilies(Graph graph) {
+        return new HubFamilies(graph);
     }
 
     @Bean
@@ -60,10 +60,10 @@ class HuggingFaceConfiguration {
 
     @Bean
     HuggingFaceCrawl huggingFaceCrawl(TrackerProperties properties, HubSettings settings, RateWindow hubRateWindow,
-            LineageWriter lineage, HubGraph hub, Clock clock) {
+            HubFamilies hub, Clock clock) {
         Upstream http = Upstream.builder(settings.http(), Sleeper.REAL, clock)
                 .share(hubRateWindow.share(properties.huggingface().maxRequestsPerWindow())).build();
-        return new HuggingFaceCrawl(settings, http, lineage, hub, clock);
+        return new HuggingFaceCrawl(settings, http, hub, clock);
     }
 
     /** The {@code infer} job: parents for Hub models that declare none, through the same Hub settings, policy and window. */

@@ -58,6 +58,33 @@ class LineageApiIT {
     }
 
     @Test
+    void familiesListTheHeadsOfTheCatalogueBiggestFirstWithCountsByRelation() {
+        var response = http.get("/api/families?size=200");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode items = response.json().path("items");
+        List<String> ids = ids(items);
+        assertThat(ids).contains("llama").doesNotContain("alpaca", "vicuna", "minigpt-4");
+        JsonNode llama = item(response.json(), "llama");
+        JsonNode descendants = http.get("/api/models/llama/descendants?size=200").json();
+        assertThat(llama.path("descendants").asLong()).isEqualTo(descendants.path("total").asLong());
+        int deepest = 0;
+        for (JsonNode d : descendants.path("items")) {
+            deepest = Math.max(deepest, d.path("depth").asInt());
+        }
+        assertThat(llama.path("deepest").asInt()).isEqualTo(deepest).isGreaterThanOrEqualTo(2);
+        assertThat(llama.path("byRelation").path("CONTINUED_PRETRAINING").asLong()).isEqualTo(1);
+        List<Long> sizes = new ArrayList<>();
+        items.forEach(item -> sizes.add(item.path("descendants").asLong()));
+        assertThat(sizes).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        JsonNode matching = http.get("/api/families?q=LLA").json().path("items");
+        assertThat(ids(matching)).contains("llama");
+        matching.forEach(item -> assertThat((item.path("id").asString() + " " + item.path("name").asString()).toLowerCase())
+                .contains("lla"));
+        assertThat(http.get("/api/families?size=201").status()).isEqualTo(400);
+    }
+
+    @Test
     void ancestorsOfMiniGpt4GoThroughVicunaToLlama() {
         var response = http.get("/api/models/minigpt-4/ancestors");
 

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.llmtracker.graph.article.ReadmeFacts;
 import org.llmtracker.graph.naming.HubIds;
-import org.llmtracker.graph.repository.ReadmeFacts;
 
 /** Hugging Face model links and arXiv papers in a rendered README. */
 final class ReadmeLinks {

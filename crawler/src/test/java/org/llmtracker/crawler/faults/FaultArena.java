@@ -33,8 +33,7 @@ import org.llmtracker.crawler.testing.GithubMirror;
 import org.llmtracker.graph.article.ArticleStore;
 import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
-import org.llmtracker.graph.lineage.HubGraph;
-import org.llmtracker.graph.lineage.LineageWriter;
+import org.llmtracker.graph.lineage.HubFamilies;
 import org.llmtracker.graph.repository.RepositoryReads;
 import org.llmtracker.graph.repository.RepositoryWriter;
 import org.llmtracker.graph.run.CrawlRun;
@@ -146,7 +145,8 @@ abstract class FaultArena implements AutoCloseable {
         Job job(Instant at) {
             GithubSettings settings = new GithubSettings(URI.create(proxy.url()), cache, 10 << 20, settings("GitHub"), 3,
                     Duration.ofDays(7));
-            return new GithubCrawl(new RepositoryReads(graph), new RepositoryWriter(graph), settings, waits::add, at(at));
+            return new GithubCrawl(new RepositoryReads(graph), new RepositoryWriter(graph), new ArticleStore(graph), settings,
+                    waits::add, at(at));
         }
 
         @Override
@@ -173,7 +173,7 @@ abstract class FaultArena implements AutoCloseable {
             HubSettings settings = new HubSettings(URI.create(proxy.url()), 1, FixtureFamily.MIN_DOWNLOADS, 20, 100,
                     settings("the Hub"));
             return new HuggingFaceCrawl(settings, Upstream.builder(settings.http(), waits::add, at(at)).build(),
-                    new LineageWriter(graph), new HubGraph(graph), at(at));
+                    new HubFamilies(graph), at(at));
         }
 
         @Override

@@ -25,10 +25,12 @@ import org.neo4j.driver.Value;
  */
 final class RelativeQueries {
 
+    /** What the {@link KinCounts} say of the family: totals without expanding a row. */
     private static final String SIZE = """
             MATCH (x:Model {id: $id})
             RETURN coalesce(x.descendantDepth, 0) AS deepest, COUNT { (x)<-[:DESCENDS_FROM]-() } AS descendants,
-                   COUNT { MATCH (m:Model) } AS models
+                   COUNT { MATCH (m:Model) } AS models, coalesce(x.descendantsByDepth, []) AS byDepth,
+                   CASE WHEN $counted IS NULL THEN null ELSE coalesce(x[$counted], 0) END AS counted
             """;
 
     /** A row without link facts belongs to a model with one parent: its one link says them. */
@@ -152,17 +154,19 @@ final class RelativeQueries {
         params.put("id", id);
         params.put("skip", skip);
         params.put("limit", limit);
+        params.put("counted", counted(filter));
         Record size = tx.run(SIZE, params).stream().findFirst().orElse(null);
         if (size == null) {
             return new Page<>(0, List.of());
         }
-        boolean declared = filter.declaredOnly();
-        boolean unfiltered = !declared && filter.relation() == null && filter.stage() == null && filter.minDownloads() == null
-                && filter.maxDepth() >= size.get("deepest").asInt();
-        long total = unfiltered ? size.get("descendants").asLong() : tx.run(declared ? COUNT_DECLARED : COUNT, params).single().get("total").asLong();
+        long total = total(filter, size);
+        if (total < 0) {
+            total = tx.run(filter.declaredOnly() ? COUNT_DECLARED : COUNT, params).single().get("total").asLong();
+        }
         if (skip >= total) {
             return new Page<>(total, List.of());
         }
+        boolean declared = filter.declaredOnly();
         long wanted = (long) skip + limit;
         List<Relative> items = List.of();
         if (SCAN_COST * wanted * size.get("models").asLong() < total * total) {
@@ -172,6 +176,31 @@ final class RelativeQueries {
             items = tx.run(declared ? BY_ANCESTOR_DECLARED : BY_ANCESTOR, params).list(RelativeQueries::kin);
         }
         return new Page<>(total, items);
+    }
+
+    /** The count property that answers the filter's total, when it filters on one relation or one stage only. */
+    private static String counted(RelativeFilter filter) {
+        // The counts cover every link, inferred ones too: a declared-only read counts its rows.
+        if (filter.declaredOnly() || filter.minDownloads() != null || (filter.relation() == null) == (filter.stage() == null)) {
+            return null;
+        }
+        return filter.relation() != null ? KinCounts.RELATION_PREFIX + filter.relation().name()
+                : KinCounts.STAGE_PREFIX + filter.stage().name();
+    }
+
+    /** The total from the counts, or -1 when they cannot say (several filters, or downloads) and the rows must be counted. */
+    private static long total(RelativeFilter filter, Record size) {
+        boolean everyDepth = filter.maxDepth() >= size.get("deepest").asInt();
+        if (!size.get("counted").isNull() && everyDepth) {
+            return size.get("counted").asLong();
+        }
+        if (filter.declaredOnly() || filter.relation() != null || filter.stage() != null || filter.minDownloads() != null) {
+            return -1;
+        }
+        if (everyDepth) {
+            return size.get("descendants").asLong();
+        }
+        return size.get("byDepth").asList(Value::asLong).stream().limit(filter.maxDepth()).mapToLong(Long::longValue).sum();
     }
 
     static List<Relative> members(TransactionContext tx, String id, List<String> ids) {

@@ -17,12 +17,13 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 
 /**
- * The derivation tree below a model, one query per generation. A generation of a large family
- * is tens of thousands of rows, so every column and every per-row step counts: the frontier
- * goes in as element ids (a direct lookup, not an index seek each) and comes back as
- * positions, the last generation needs no element ids, and the rows come unsorted, grouped
- * here by parent, which the walk then visits in id order (so the parent that reaches a merge
- * first is the one with the smallest id, as in every other lineage answer).
+ * The derivation tree below a model, one query per generation, then one for what the tree shows
+ * of the models it kept. A generation of a large family is tens of thousands of rows, of which a
+ * capped tree keeps a few hundred, so a generation's rows carry the links only: the frontier goes
+ * in as element ids (a direct lookup, not an index seek each) and comes back as positions, and
+ * the rows come unsorted, grouped here by parent, which the walk then visits in id order (so the
+ * parent that reaches a merge first is the one with the smallest id, as in every other lineage
+ * answer). Names, downloads and child counts are read for the kept models only.
  */
 final class TreeWalk {
 
@@ -32,19 +33,25 @@ final class TreeWalk {
                    COUNT { (m)<-[:DERIVED_FROM]-() } AS children
             """;
 
-    // Columns are read by position below: keep the order.
     private static final String CHILDREN = """
             UNWIND range(0, size($nodes) - 1) AS from
             MATCH (f) WHERE elementId(f) = $nodes[from]
             MATCH (c)-[d:DERIVED_FROM]->(f)
-            RETURN from, c.id AS to, CASE WHEN $last THEN null ELSE elementId(c) END AS node,
-                   coalesce(d.relation, 'UNKNOWN') AS relation, coalesce(d.stages, []) AS stages, c.name AS name,
-                   c.downloads AS downloads, COUNT { (c)<-[:DERIVED_FROM]-() } AS children
+            RETURN from, c.id AS to, elementId(c) AS node, coalesce(d.relation, 'UNKNOWN') AS relation,
+                   coalesce(d.stages, []) AS stages
+            """;
+
+    private static final String FACTS = """
+            UNWIND $nodes AS node
+            MATCH (c) WHERE elementId(c) = node
+            RETURN c.id AS id, c.name AS name, c.downloads AS downloads, COUNT { (c)<-[:DERIVED_FROM]-() } AS children
             """;
 
     /** {@code evidence=declared}: inferred links are not followed, nor counted as children. */
     private static final String CHILDREN_DECLARED = CHILDREN
-            .replace("MATCH (c)-[d:DERIVED_FROM]->(f)", "MATCH (c)-[d:DERIVED_FROM]->(f)\nWHERE coalesce(d.sources, []) <> ['inferred']")
+            .replace("MATCH (c)-[d:DERIVED_FROM]->(f)", "MATCH (c)-[d:DERIVED_FROM]->(f)\nWHERE coalesce(d.sources, []) <> ['inferred']");
+
+    private static final String FACTS_DECLARED = FACTS
             .replace("COUNT { (c)<-[:DERIVED_FROM]-() }", "COUNT { (c)<-[k:DERIVED_FROM]-() WHERE coalesce(k.sources, []) <> ['inferred'] }");
 
     private static final String ROOT_DECLARED = ROOT
@@ -83,25 +90,20 @@ final class TreeWalk {
         Map<String, String> elementIds = new HashMap<>();
         facts.put(id, new Facts(string(root.get("name")), number(root.get("downloads")), root.get("children").asLong()));
         elementIds.put(id, root.get("node").asString());
-        int[] generation = {0};
         LineageQueries.Walk walk = LineageQueries.walk(frontier -> {
-            boolean last = ++generation[0] == depth;
             List<List<LineageQueries.Link>> byParent = new ArrayList<>(frontier.size());
             frontier.forEach(f -> byParent.add(new ArrayList<>(2)));
-            tx.run(declared ? CHILDREN_DECLARED : CHILDREN, Map.of("nodes", frontier.stream().map(elementIds::get).toList(), "last", last))
+            tx.run(declared ? CHILDREN_DECLARED : CHILDREN, Map.of("nodes", frontier.stream().map(elementIds::get).toList()))
                     .forEachRemaining(r -> {
-                        int from = r.get(0).asInt();
-                        String to = r.get(1).asString();
-                        if (shown.contains(to)) {
-                            return;
-                        }
-                        if (!last) {
-                            elementIds.putIfAbsent(to, r.get(2).asString());
-                        }
-                        facts.putIfAbsent(to, new Facts(string(r.get(5)), number(r.get(6)), r.get(7).asLong()));
-                        byParent.get(from).add(new LineageQueries.Link(frontier.get(from), to, r.get(3).asString(),
-                                strings(r.get(4))));
-                    });
+                int from = r.get("from").asInt();
+                String to = r.get("to").asString();
+                if (shown.contains(to)) {
+                    return;
+                }
+                elementIds.putIfAbsent(to, r.get("node").asString());
+                byParent.get(from).add(new LineageQueries.Link(frontier.get(from), to, r.get("relation").asString(),
+                        strings(r.get("stages"))));
+            });
             List<Integer> order = new ArrayList<>(frontier.size());
             for (int i = 0; i < frontier.size(); i++) {
                 order.add(i);
@@ -117,6 +119,9 @@ final class TreeWalk {
             }
             return links;
         }, id, depth, maxNodes - 1);
+        tx.run(declared ? FACTS_DECLARED : FACTS, Map.of("nodes", walk.hops().keySet().stream().map(elementIds::get).toList()))
+                .forEachRemaining(r -> facts.put(r.get("id").asString(), new Facts(string(r.get("name")),
+                        number(r.get("downloads")), r.get("children").asLong())));
         Map<String, List<String>> childrenOf = new HashMap<>();
         walk.hops().forEach((child, hop) -> childrenOf.computeIfAbsent(hop.via, k -> new ArrayList<>(2)).add(child));
         return Optional.of(new LineageQueries.Tree(build(id, null, walk, facts, childrenOf), walk.hops().size() + 1,

@@ -19,8 +19,9 @@ import org.neo4j.driver.GraphDatabase;
 /**
  * Starts one embedded Neo4j per test JVM (closed when the JVM ends) and empties it before each
  * test. Tests take a {@link Graph}, which runs Cypher in-process like the application in
- * embedded mode, or a {@link Driver} connected over Bolt, for tests of the driver path. Spring
- * slice tests reach the same store through {@link #sharedGraph()}.
+ * embedded mode, a {@link Driver} connected over Bolt, for tests of the driver path, or the
+ * {@link EmbeddedNeo4j} itself, for what only the engine can tell (how many transactions a
+ * write took). Spring slice tests reach the same store through {@link #sharedGraph()}.
  */
 public final class EmbeddedNeo4jExtension implements BeforeEachCallback, ParameterResolver {
 
@@ -37,12 +38,14 @@ public final class EmbeddedNeo4jExtension implements BeforeEachCallback, Paramet
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Graph.class || type == Driver.class;
+        return type == Graph.class || type == Driver.class || type == EmbeddedNeo4j.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Graph.class ? Shared.SERVER.graph : Shared.SERVER.driver;
+        Server server = Shared.SERVER;
+        Class<?> type = parameter.getParameter().getType();
+        return type == Graph.class ? server.graph : type == EmbeddedNeo4j.class ? server.neo4j : server.driver;
     }
 
     /** Started on first use, by a JUnit test or a Spring context, whichever comes first; stopped with the JVM. */

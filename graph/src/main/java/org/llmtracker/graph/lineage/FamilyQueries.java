@@ -1,0 +1,77 @@
+package org.llmtracker.graph.lineage;
+
+import static org.llmtracker.graph.store.DriverValues.number;
+import static org.llmtracker.graph.store.DriverValues.string;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.llmtracker.graph.model.Page;
+import org.llmtracker.graph.model.Relation;
+import org.llmtracker.graph.store.Graph;
+import org.neo4j.driver.Record;
+
+/**
+ * The biggest model families: the models that derive from nothing, by how many derive from them.
+ * The {@link KinCounts} make it cheap at any size: the heads carry the {@code FamilyRoot} label
+ * (so their number is the label's count) and their counts, indexed by size, so a page is a
+ * walk down that index.
+ */
+public final class FamilyQueries {
+
+    private static final String MATCHES = "($q IS NULL OR m.id CONTAINS $q OR toLower(m.name) CONTAINS $q)";
+
+    private static final String COUNT = "MATCH (m:FamilyRoot) WHERE " + MATCHES + " RETURN count(m) AS total";
+
+    private static final String PAGE = """
+            MATCH (m:FamilyRoot)
+            WHERE m.descendants > 0 AND %s
+            WITH m ORDER BY m.descendants DESC, m.id SKIP $skip LIMIT $limit
+            RETURN m.id AS id, m.name AS name, coalesce(m.catalogued, false) AS catalogued, m.downloads AS downloads,
+                   m.descendants AS descendants, coalesce(m.descendantDepth, 0) AS deepest,
+                   [k IN $keys | coalesce(m[k], 0)] AS byRelation
+            """.formatted(MATCHES);
+
+    private static final List<String> KEYS = java.util.Arrays.stream(Relation.values())
+            .map(r -> KinCounts.RELATION_PREFIX + r.name()).toList();
+
+    private final Graph graph;
+
+    public FamilyQueries(Graph graph) {
+        this.graph = graph;
+    }
+
+    /**
+     * Families by size (most descendants first, then id), whose head's id or name contains
+     * {@code q} in any case (null: all).
+     */
+    public Page<Family> families(String q, int skip, int limit) {
+        if (skip < 0 || limit < 1) {
+            throw new IllegalArgumentException("skip must be >= 0 and limit >= 1, got " + skip + ", " + limit);
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("q", q == null || q.isBlank() ? null : q.trim().toLowerCase(java.util.Locale.ROOT));
+        params.put("skip", skip);
+        params.put("limit", limit);
+        params.put("keys", KEYS);
+        return graph.read(tx -> {
+            long total = tx.run(COUNT, params).single().get("total").asLong();
+            List<Family> items = skip >= total ? List.of() : tx.run(PAGE, params).list(FamilyQueries::family);
+            return new Page<>(total, items);
+        });
+    }
+
+    private static Family family(Record r) {
+        Map<String, Long> byRelation = new LinkedHashMap<>();
+        List<Long> counts = r.get("byRelation").asList(v -> v.asLong());
+        for (int i = 0; i < Relation.values().length; i++) {
+            if (counts.get(i) > 0) {
+                byRelation.put(Relation.values()[i].name(), counts.get(i));
+            }
+        }
+        return new Family(r.get("id").asString(), string(r.get("name")), r.get("catalogued").asBoolean(),
+                number(r.get("downloads")), r.get("descendants").asLong(), r.get("deepest").asInt(), byRelation);
+    }
+}
