@@ -56,13 +56,21 @@ public record TrackerProperties(
     }
 
     /**
-     * @param cacheDir        the HTTP cache that makes unchanged repositories cost a 304 and no quota
-     * @param cacheMaxMb      its size bound
-     * @param maxAttempts     attempts per request on 5xx answers and timeouts
-     * @param retryBaseDelay  first back-off, doubled per attempt, with jitter
-     * @param maxWait         the longest rate-limit wait; a longer one ends the run PARTIAL
-     * @param maxReleasePages pages of 100 releases read per repository, newest first
-     * @param detailsMaxAge   releases and README are re-read after a push, or after this long
+     * GitHub ({@code github} job). Every request goes through the crawler's HTTP policy.
+     *
+     * @param cacheDir          the HTTP cache that makes unchanged repositories cost a 304 and no quota
+     * @param cacheMaxMb        its size bound
+     * @param connectTimeout    per connection attempt
+     * @param readTimeout       the longest silence while reading an answer
+     * @param deadline          the longest one attempt may take, body included
+     * @param maxAttempts       attempts per request on 5xx answers, timeouts and broken connections
+     * @param retryBaseDelay    first back-off, doubled per attempt, with jitter
+     * @param maxWait           the longest rate-limit wait; a longer one ends the run PARTIAL
+     * @param maxBodyMb         the largest answer read; a larger one fails its repository
+     * @param failuresBeforeDown requests failing for good one after another before GitHub counts as down and the
+     *                          run ends (an unreachable GitHub ends it after the first)
+     * @param maxReleasePages   pages of 100 releases read per repository, newest first
+     * @param detailsMaxAge     releases and README are re-read after a push, or after this long
      */
     public record Github(
             @DefaultValue("https://api.github.com") @NotNull URI apiUrl,
@@ -71,9 +79,12 @@ public record TrackerProperties(
             @DefaultValue("50") @Min(1) long cacheMaxMb,
             @DefaultValue("10s") @NotNull Duration connectTimeout,
             @DefaultValue("30s") @NotNull Duration readTimeout,
+            @DefaultValue("60s") @NotNull Duration deadline,
             @DefaultValue("4") @Min(1) @Max(10) int maxAttempts,
             @DefaultValue("1s") @NotNull Duration retryBaseDelay,
             @DefaultValue("60s") @NotNull Duration maxWait,
+            @DefaultValue("10") @Min(1) int maxBodyMb,
+            @DefaultValue("3") @Min(1) int failuresBeforeDown,
             @DefaultValue("3") @Min(1) int maxReleasePages,
             @DefaultValue("7d") @NotNull Duration detailsMaxAge) {
     }
@@ -81,11 +92,20 @@ public record TrackerProperties(
     /**
      * Reference pages ({@code pages} job).
      *
-     * @param allowedHosts hosts fetched although they resolve to loopback or private addresses (tests, intranets)
+     * @param timeout      connect timeout, and the longest silence while reading a page
+     * @param deadline     the longest one attempt may take, body included
+     * @param maxAttempts  attempts per page on 5xx answers, timeouts and broken connections
+     * @param retryBaseDelay first back-off, doubled per attempt, with jitter
+     * @param maxBodyKb    bytes of a page read at most (a longer page is read this far: the title is at its top)
+     * @param allowedHosts {@code host:port} entries fetched although they resolve to loopback or private
+     *                     addresses (tests, intranets); a bare host is refused at start
      * @param refreshAfter a page fetched more recently is skipped
      */
     public record Pages(
             @DefaultValue("10s") @NotNull Duration timeout,
+            @DefaultValue("30s") @NotNull Duration deadline,
+            @DefaultValue("2") @Min(1) @Max(10) int maxAttempts,
+            @DefaultValue("1s") @NotNull Duration retryBaseDelay,
             @DefaultValue("512") @Min(1) int maxBodyKb,
             @DefaultValue("3") @Min(0) @Max(10) int maxRedirects,
             @DefaultValue("") List<String> allowedHosts,
@@ -93,10 +113,37 @@ public record TrackerProperties(
             @DefaultValue("llm-tracker (+https://github.com/llm-tracker)") String userAgent) {
     }
 
+    /**
+     * The Hub ({@code huggingface} job; the jobs to come share its rate window).
+     *
+     * @param connectTimeout       per connection attempt
+     * @param readTimeout          the longest silence while reading an answer
+     * @param deadline             the longest one attempt may take, body included
+     * @param maxAttempts          attempts per request on 5xx answers, timeouts and broken connections
+     * @param retryBaseDelay       first back-off, doubled per attempt, with jitter
+     * @param maxWait              the longest rate-limit wait; a longer one ends the run PARTIAL
+     * @param maxBodyMb            the largest answer read; a larger one fails its item
+     * @param failuresBeforeDown    requests failing for good one after another before the Hub counts as down
+     * @param pageSize             models per list page (the Hub accepts up to 1000)
+     * @param rateWindow           the Hub's rate-limit window until its {@code RateLimit-Policy} says otherwise
+     * @param maxRequestsPerWindow the most requests the {@code huggingface} job makes in one window, leaving
+     *                             the rest to other jobs; 0 is bound by the Hub's own limit only
+     */
     public record Huggingface(
             @DefaultValue("https://huggingface.co") @NotNull URI apiUrl,
             @DefaultValue("") String token,
-            @Valid @NotNull @DefaultValue Discovery discovery) {
+            @Valid @NotNull @DefaultValue Discovery discovery,
+            @DefaultValue("10s") @NotNull Duration connectTimeout,
+            @DefaultValue("30s") @NotNull Duration readTimeout,
+            @DefaultValue("60s") @NotNull Duration deadline,
+            @DefaultValue("4") @Min(1) @Max(10) int maxAttempts,
+            @DefaultValue("1s") @NotNull Duration retryBaseDelay,
+            @DefaultValue("5m") @NotNull Duration maxWait,
+            @DefaultValue("20") @Min(1) int maxBodyMb,
+            @DefaultValue("3") @Min(1) int failuresBeforeDown,
+            @DefaultValue("100") @Min(1) @Max(1000) int pageSize,
+            @DefaultValue("5m") @NotNull Duration rateWindow,
+            @DefaultValue("0") @Min(0) int maxRequestsPerWindow) {
 
         /**
          * @param maxDepth     generations of derivatives followed below each catalogued model
@@ -143,8 +190,10 @@ public record TrackerProperties(
      *
      * @param webhookUrl      POSTs {@code {"text": "<markdown>"}} here (Slack-compatible); unset sends nothing
      * @param webhookSecret   when set, signs the body: {@code X-Tracker-Signature: sha256=<hex HMAC-SHA256>}
-     * @param webhookAttempts tries per delivery; 5xx, 429 and network errors are retried
-     * @param webhookBackoff  wait before the second try, doubled before each further one
+     * @param webhookAttempts tries per delivery; 5xx and network errors are retried, a 429 waits as asked
+     * @param webhookBackoff  wait before the second try, doubled (with jitter) before each further one
+     * @param webhookTimeout  the longest one delivery attempt may take
+     * @param webhookMaxWait  the longest a 429's {@code Retry-After} is waited out
      * @param outputDir       when set, writes {@code <week>.md} and {@code <week>.html} here
      * @param feedSize        digests in the Atom feed
      */
@@ -153,6 +202,8 @@ public record TrackerProperties(
             @DefaultValue("") String webhookSecret,
             @DefaultValue("3") @Min(1) @Max(10) int webhookAttempts,
             @DefaultValue("2s") @NotNull java.time.Duration webhookBackoff,
+            @DefaultValue("30s") @NotNull java.time.Duration webhookTimeout,
+            @DefaultValue("60s") @NotNull java.time.Duration webhookMaxWait,
             Path outputDir,
             @DefaultValue("12") @Min(1) @Max(200) int feedSize) {
     }

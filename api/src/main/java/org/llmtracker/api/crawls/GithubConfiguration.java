@@ -6,7 +6,7 @@ import java.util.Set;
 import org.llmtracker.api.config.TrackerProperties;
 import org.llmtracker.crawler.github.GithubCrawl;
 import org.llmtracker.crawler.github.GithubSettings;
-import org.llmtracker.crawler.http.RetryPolicy;
+import org.llmtracker.crawler.http.HttpSettings;
 import org.llmtracker.crawler.http.Sleeper;
 import org.llmtracker.crawler.pages.PageSettings;
 import org.llmtracker.crawler.pages.PagesCrawl;
@@ -24,8 +24,10 @@ class GithubConfiguration {
     @Bean
     GithubCrawl githubCrawl(Graph graph, TrackerProperties properties, Clock clock) {
         TrackerProperties.Github p = properties.github();
-        GithubSettings settings = new GithubSettings(p.apiUrl(), p.token(), p.cacheDir(), p.cacheMaxMb() << 20,
-                p.connectTimeout(), p.readTimeout(), new RetryPolicy(p.maxAttempts(), p.retryBaseDelay(), p.maxWait()),
+        HttpSettings http = new HttpSettings("GitHub", p.connectTimeout(), p.readTimeout(), p.deadline(),
+                p.maxAttempts(), p.retryBaseDelay(), p.maxWait(), (long) p.maxBodyMb() << 20, p.failuresBeforeDown(),
+                "llm-tracker", p.token());
+        GithubSettings settings = new GithubSettings(p.apiUrl(), p.cacheDir(), p.cacheMaxMb() << 20, http,
                 p.maxReleasePages(), p.detailsMaxAge());
         return new GithubCrawl(new RepositoryReads(graph), new RepositoryWriter(graph), settings, Sleeper.REAL, clock);
     }
@@ -33,8 +35,10 @@ class GithubConfiguration {
     @Bean
     PagesCrawl pagesCrawl(Graph graph, TrackerProperties properties, Clock clock) {
         TrackerProperties.Pages p = properties.pages();
-        PageSettings settings = new PageSettings(p.timeout(), p.maxBodyKb() * 1024, p.maxRedirects(),
-                Set.copyOf(p.allowedHosts()), p.refreshAfter(), p.userAgent());
-        return new PagesCrawl(new ArticleStore(graph), settings, clock);
+        // Every page is its own host: none of them failing says the others are down (no count in a row).
+        HttpSettings http = new HttpSettings("pages", p.timeout(), p.timeout(), p.deadline(), p.maxAttempts(),
+                p.retryBaseDelay(), p.deadline(), p.maxBodyKb() * 1024L, 0, p.userAgent(), "");
+        PageSettings settings = new PageSettings(http, p.maxRedirects(), Set.copyOf(p.allowedHosts()), p.refreshAfter());
+        return new PagesCrawl(new ArticleStore(graph), settings, Sleeper.REAL, clock);
     }
 }

@@ -3,9 +3,12 @@ package org.llmtracker.api.crawls;
 import java.time.Clock;
 
 import org.llmtracker.api.config.TrackerProperties;
+import org.llmtracker.crawler.http.HttpSettings;
+import org.llmtracker.crawler.http.RateWindow;
+import org.llmtracker.crawler.http.Sleeper;
+import org.llmtracker.crawler.http.Upstream;
 import org.llmtracker.crawler.huggingface.HubSettings;
 import org.llmtracker.crawler.huggingface.HuggingFaceCrawl;
-import org.llmtracker.crawler.huggingface.Sleeper;
 import org.llmtracker.graph.lineage.HubGraph;
 import org.llmtracker.graph.lineage.LineageConflicts;
 import org.llmtracker.graph.lineage.LineageWriter;
@@ -13,7 +16,11 @@ import org.llmtracker.graph.store.Graph;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The {@code huggingface} job, from {@code tracker.huggingface.*}, and the lineage-conflict read. */
+/**
+ * The {@code huggingface} job, from {@code tracker.huggingface.*}, and the lineage-conflict read.
+ * Every job that calls the Hub takes its share of the one {@link RateWindow} bean and its
+ * {@link HttpSettings} from {@link #hubHttp}.
+ */
 @Configuration(proxyBeanMethods = false)
 class HuggingFaceConfiguration {
 
@@ -27,12 +34,31 @@ class HuggingFaceConfiguration {
         return new LineageConflicts(graph);
     }
 
+    /** The Hub's rate limit, shared by every job that calls it. */
     @Bean
-    HuggingFaceCrawl huggingFaceCrawl(TrackerProperties properties, LineageWriter lineage, HubGraph hub, Clock clock) {
+    RateWindow hubRateWindow(TrackerProperties properties, Clock clock) {
+        return new RateWindow("the Hub", clock, properties.huggingface().rateWindow());
+    }
+
+    @Bean
+    HubSettings hubSettings(TrackerProperties properties) {
         TrackerProperties.Huggingface hf = properties.huggingface();
         TrackerProperties.Huggingface.Discovery discovery = hf.discovery();
-        HubSettings settings = HubSettings.of(hf.apiUrl(), hf.token(), discovery.maxDepth(), discovery.minDownloads(),
-                discovery.maxPerFamily());
-        return new HuggingFaceCrawl(settings, lineage, hub, clock, Sleeper.real());
+        return new HubSettings(hf.apiUrl(), discovery.maxDepth(), discovery.minDownloads(), discovery.maxPerFamily(),
+                hf.pageSize(), hubHttp(hf));
+    }
+
+    static HttpSettings hubHttp(TrackerProperties.Huggingface hf) {
+        return new HttpSettings("the Hub", hf.connectTimeout(), hf.readTimeout(), hf.deadline(), hf.maxAttempts(),
+                hf.retryBaseDelay(), hf.maxWait(), (long) hf.maxBodyMb() << 20, hf.failuresBeforeDown(), "llm-tracker",
+                hf.token());
+    }
+
+    @Bean
+    HuggingFaceCrawl huggingFaceCrawl(TrackerProperties properties, HubSettings settings, RateWindow hubRateWindow,
+            LineageWriter lineage, HubGraph hub, Clock clock) {
+        Upstream http = Upstream.builder(settings.http(), Sleeper.REAL, clock)
+                .share(hubRateWindow.share(properties.huggingface().maxRequestsPerWindow())).build();
+        return new HuggingFaceCrawl(settings, http, lineage, hub, clock);
     }
 }

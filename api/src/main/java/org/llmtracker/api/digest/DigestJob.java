@@ -36,6 +36,7 @@ final class DigestJob implements Job {
         recorder.add("starMovers", digest.starMovers().size());
         recorder.add("newModels", digest.newModels().size());
         recorder.add("newDerivatives", digest.derivatives().stream().mapToInt(Digest.DerivativeGroup::count).sum());
+        recorder.itemDone();
         digests.deliver(digest, recorder);
         digests.build(current);
     }

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.crawler.run.CrawlRecorder;
+import org.llmtracker.crawler.webhook.WebhookDelivery;
 import org.llmtracker.graph.digest.Digest;
 import org.llmtracker.graph.digest.DigestQueries;
 import org.llmtracker.graph.digest.DigestStore;
@@ -23,11 +26,12 @@ public final class DigestService {
     private final DigestStore store;
     private final JsonMapper json;
     private final Clock clock;
-    private final WebhookSender webhook;
+    private final WebhookDelivery webhook;
     private final Path outputDir;
 
     /** @param webhook null sends nothing; @param outputDir null writes no files */
-    DigestService(DigestQueries queries, DigestStore store, JsonMapper json, Clock clock, WebhookSender webhook, Path outputDir) {
+    DigestService(DigestQueries queries, DigestStore store, JsonMapper json, Clock clock, WebhookDelivery webhook,
+            Path outputDir) {
         this.queries = queries;
         this.store = store;
         this.json = json;
@@ -55,16 +59,19 @@ public final class DigestService {
         return store.recent(limit).stream().map(s -> read(s.json())).toList();
     }
 
-    /** Sends the digest to the webhook and the output folder, as configured; a failure is the item's, not the run's. */
+    /**
+     * Sends the digest to the webhook (Slack's shape, {@code {"text": "<markdown>"}}) and the
+     * output folder, as configured; a failure is the item's, not the run's.
+     */
     void deliver(Digest digest, CrawlRecorder recorder) {
         DigestOutline outline = DigestOutline.of(digest);
         if (webhook != null) {
             try {
-                int attempts = webhook.send(MarkdownDigest.render(outline));
+                long attempts = webhook.deliver(json.writeValueAsBytes(Map.of("text", MarkdownDigest.render(outline))));
                 recorder.add("webhookAttempts", attempts);
                 recorder.count("delivered");
-            } catch (WebhookSender.WebhookException e) {
-                recorder.itemFailed("webhook " + webhook.url(), e.getMessage());
+            } catch (IOException e) {
+                recorder.itemFailed("webhook " + webhook.redactedUrl(), UpstreamException.describe(e));
             }
         }
         if (outputDir != null) {

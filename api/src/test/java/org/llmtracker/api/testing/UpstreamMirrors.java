@@ -14,7 +14,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Points the application's crawlers at local mirrors for the shared test context: a
  * {@link GithubMirror} (a bean tests can stub) as {@code tracker.github.api-url}, with a fresh
- * HTTP cache, and 127.0.0.1 allowed for the pages job.
+ * HTTP cache, and the mirror's 127.0.0.1 port allowed for the pages job.
  */
 public final class UpstreamMirrors implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -26,7 +26,7 @@ public final class UpstreamMirrors implements ApplicationContextInitializer<Conf
                     "tracker.github.api-url", github.url(),
                     "tracker.github.token", "test-github-token",
                     "tracker.github.cache-dir", Files.createTempDirectory("llm-tracker-github-cache").toString(),
-                    "tracker.pages.allowed-hosts", "127.0.0.1")));
+                    "tracker.pages.allowed-hosts", "127.0.0.1:" + java.net.URI.create(github.url()).getPort())));
         } catch (IOException e) {
             github.close();
             throw new UncheckedIOException(e);

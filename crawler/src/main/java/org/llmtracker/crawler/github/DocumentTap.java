@@ -3,10 +3,9 @@ package org.llmtracker.crawler.github;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPInputStream;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
-import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
@@ -16,26 +15,23 @@ import okhttp3.Response;
  * came from the cache; reading them here keeps an unchanged repository at one request.
  * The crawl is sequential, so "last" is unambiguous.
  */
-final class DocumentTap implements Interceptor {
+final class DocumentTap {
 
     private static final Pattern REPOSITORY = Pattern.compile(".*/(repos/[^/]+/[^/]+|repositories/\\d+)$");
-    private static final long MAX_DOCUMENT = 1 << 20;
 
     private volatile Document last;
 
-    @Override
-    public Response intercept(Chain chain) throws IOException {
-        Response response = chain.proceed(chain.request());
+    /** Looks at an answer whose body is in memory (the policy read it). */
+    void offer(Response response) throws IOException {
         if (response.isSuccessful() && REPOSITORY.matcher(response.request().url().encodedPath()).matches()) {
             boolean notModified = response.networkResponse() != null && response.networkResponse().code() == 304;
             last = new Document(text(response), notModified);
         }
-        return response;
     }
 
     // github-api asks for gzip itself, so OkHttp hands the body over still compressed.
     private static String text(Response response) throws IOException {
-        byte[] bytes = response.peekBody(MAX_DOCUMENT).bytes();
+        byte[] bytes = response.peekBody(Long.MAX_VALUE).bytes();
         if ("gzip".equalsIgnoreCase(response.header("Content-Encoding"))) {
             try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
                 bytes = in.readAllBytes();

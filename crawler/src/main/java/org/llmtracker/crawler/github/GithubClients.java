@@ -8,63 +8,46 @@ import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.GitHubRateLimitHandler;
-import org.kohsuke.github.extras.okhttp3.OkHttpGitHubConnector;
-import org.llmtracker.crawler.http.PolicyInterceptor;
-import org.llmtracker.crawler.http.RequestMeter;
 import org.llmtracker.crawler.http.Sleeper;
+import org.llmtracker.crawler.http.Upstream;
 
 import okhttp3.Cache;
-import okhttp3.OkHttpClient;
 
 /**
- * One OkHttp client with a disk cache under github-api. The connector asks for
- * {@code Cache-Control: max-age=0}, so every cached resource is revalidated with
- * {@code If-None-Match}; a 304 costs no quota when authenticated. github-api's own rate-limit
- * and abuse handlers are set to fail: waiting and giving up is {@link PolicyInterceptor}'s job.
+ * GitHub's {@link Upstream} (the HTTP policy, with a disk cache and OkHttp following the 301 of
+ * a renamed repository) and github-api on top of it. github-api's own rate-limit and abuse
+ * handlers are set to fail: waiting and giving up is the policy's job. The README fetch uses
+ * the same upstream, so the same token, cache and limits.
  */
 final class GithubClients {
 
-    private final OkHttpClient http;
+    private final Upstream upstream;
     private final GitHub github;
-    private final RequestMeter meter = new RequestMeter();
     private final DocumentTap tap = new DocumentTap();
 
     GithubClients(GithubSettings settings, Sleeper sleeper, Clock clock) {
-        this.http = new OkHttpClient.Builder()
+        this.upstream = Upstream.builder(settings.http(), sleeper, clock)
                 .cache(new Cache(settings.cacheDir().toFile(), settings.cacheMaxBytes()))
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .addInterceptor(tap)
-                .addInterceptor(new PolicyInterceptor(settings.retry(), sleeper, clock))
-                .addNetworkInterceptor(meter)
+                .followRedirects()
                 .build();
         try {
-            GitHubBuilder builder = new GitHubBuilder()
+            this.github = new GitHubBuilder()
                     .withEndpoint(settings.base())
-                    .withConnector(new OkHttpGitHubConnector(http))
+                    .withConnector(new GithubConnector(upstream, tap))
                     .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
-                    .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL);
-            if (settings.authenticated()) {
-                // A plain provider, not withOAuthToken: that one looks the user up with GET /user first.
-                String authorization = "token " + settings.token();
-                builder.withAuthorizationProvider(() -> authorization);
-            }
-            this.github = builder.build();
+                    .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot set up the GitHub client for " + settings.apiUrl(), e);
         }
     }
 
-    OkHttpClient http() {
-        return http;
+    Upstream upstream() {
+        return upstream;
     }
 
     GitHub github() {
         return github;
-    }
-
-    RequestMeter meter() {
-        return meter;
     }
 
     DocumentTap tap() {

@@ -8,9 +8,11 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 
 import org.kohsuke.github.GHFileNotFoundException;
+import org.kohsuke.github.HttpException;
 import org.llmtracker.crawler.http.RateLimitedException;
 import org.llmtracker.crawler.http.RequestMeter;
 import org.llmtracker.crawler.http.Sleeper;
+import org.llmtracker.crawler.http.UpstreamDownException;
 import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRecorder;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * least recently crawled first. An unchanged repository costs one revalidated request; its
  * releases and README are read again only after a push or once {@code detailsMaxAge} has passed.
  * A rate limit that would need a long wait ends the run PARTIAL; the next run starts with the
- * repositories this one did not reach.
+ * repositories this one did not reach. An unreachable GitHub ends the run at once, FAILED
+ * when no repository was done before.
  *
  * <p>Counts: {@code fetched}, {@code unchanged}, {@code changed}, {@code failed}, {@code gone},
  * {@code renamed}, {@code quotaUsed}.
@@ -70,14 +73,21 @@ public final class GithubCrawl implements Job {
         log.info("GitHub crawl of {} repositories at {}", targets.size(), settings.apiUrl());
         for (int i = 0; i < targets.size(); i++) {
             CrawlTarget target = targets.get(i);
-            RequestMeter.Reading before = clients.meter().read();
+            RequestMeter.Reading before = clients.upstream().meter().read();
             try {
                 crawl(target, recorder);
+                recorder.itemDone();
             } catch (IOException | RuntimeException e) {
                 RateLimitedException limited = RateLimitedException.find(e);
-                if (limited != null) {
-                    recorder.stopEarly(limited.getMessage() + "; " + (targets.size() - i)
-                            + " repositories left for the next run, starting with " + target.name());
+                UpstreamDownException down = UpstreamException.find(e, UpstreamDownException.class);
+                if (limited != null || down != null) {
+                    String left = (targets.size() - i) + " repositories left for the next run, starting with "
+                            + target.name();
+                    if (limited != null) {
+                        recorder.stopEarly(limited.getMessage() + "; " + left);
+                    } else {
+                        recorder.abort(down.getMessage() + "; " + left);
+                    }
                     account(recorder, costs, target, before);
                     return;
                 }
@@ -124,21 +134,27 @@ public final class GithubCrawl implements Job {
 
     private void account(CrawlRecorder recorder, BiConsumer<String, RequestMeter.Reading> costs,
             CrawlTarget target, RequestMeter.Reading before) {
-        RequestMeter.Reading spent = clients.meter().read().minus(before);
+        RequestMeter.Reading spent = clients.upstream().meter().read().minus(before);
         recorder.addRequests(spent.requests());
         recorder.add("quotaUsed", spent.quota());
         costs.accept(target.name(), spent);
     }
 
-    // github-api wraps our own transport errors in a message of its own; ours says more.
-    private static String describe(Throwable e) {
-        Throwable reported = e;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UpstreamException) {
-                reported = t;
-            }
+    // github-api wraps our own errors in "HTTP response code: -1, message: 'null'"; say what happened instead.
+    static String describe(Throwable e) {
+        String message;
+        com.fasterxml.jackson.core.JsonProcessingException json = UpstreamException.find(e,
+                com.fasterxml.jackson.core.JsonProcessingException.class);
+        HttpException http = UpstreamException.find(e, HttpException.class);
+        if (UpstreamException.find(e, UpstreamException.class) != null) {
+            message = UpstreamException.describe(e);
+        } else if (json != null) {
+            message = "malformed JSON from GitHub: " + json.getOriginalMessage();
+        } else if (http != null && http.getResponseCode() > 0) {
+            message = "GitHub answered HTTP " + http.getResponseCode() + " for " + http.getUrl();
+        } else {
+            message = UpstreamException.describe(e);
         }
-        String message = reported.getMessage() == null ? reported.getClass().getSimpleName() : reported.getMessage();
         return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.kohsuke.github.GHRelease;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GHTag;
+import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.graph.naming.Ids;
 import org.llmtracker.graph.repository.CrawlTarget;
 import org.llmtracker.graph.repository.ReadmeFacts;
@@ -23,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class RepositoryFetcher {
 
     private static final int PAGE_SIZE = 100;
-    private static final int MAX_README_BYTES = 2 << 20;
 
     private final GithubClients clients;
     private final GithubSettings settings;
@@ -85,23 +85,20 @@ final class RepositoryFetcher {
 
     /** Links in the rendered README; empty when the repository has none. */
     ReadmeFacts readme(GHRepository repo) throws IOException {
-        Request.Builder request = new Request.Builder()
+        Request request = new Request.Builder()
                 .url(settings.base() + "/repos/" + repo.getFullName() + "/readme")
                 .header("Accept", "application/vnd.github.html+json")
                 // As github-api does: revalidate the cached copy rather than trust its max-age.
-                .header("Cache-Control", "max-age=0");
-        if (settings.authenticated()) {
-            request.header("Authorization", "token " + settings.token());
-        }
-        try (Response response = clients.http().newCall(request.build()).execute()) {
+                .header("Cache-Control", "max-age=0")
+                .build();
+        try (Response response = clients.upstream().execute(request)) {
             if (response.code() == 404) {
                 return new ReadmeFacts(List.of(), List.of());
             }
             if (!response.isSuccessful()) {
-                throw new IOException("README of " + repo.getFullName() + ": HTTP " + response.code());
+                throw new UpstreamException("GitHub: README of " + repo.getFullName() + " answered HTTP " + response.code());
             }
-            String html = response.body() == null ? "" : response.peekBody(MAX_README_BYTES).string();
-            return ReadmeLinks.parse(html, repo.getHtmlUrl() + "/");
+            return ReadmeLinks.parse(response.body().string(), repo.getHtmlUrl() + "/");
         }
     }
 

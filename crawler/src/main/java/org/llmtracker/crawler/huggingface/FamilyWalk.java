@@ -1,8 +1,12 @@
 package org.llmtracker.crawler.huggingface;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.llmtracker.crawler.http.RateLimitedException;
+import org.llmtracker.crawler.http.UpstreamDownException;
+import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.crawler.run.CrawlRecorder;
 
 /**
@@ -25,7 +29,8 @@ final class FamilyWalk {
         this.recorder = recorder;
     }
 
-    void walk(Family family) {
+    /** @throws RateLimitedException and {@link UpstreamDownException}, which end the run; other failures cost their subtree */
+    void walk(Family family) throws IOException {
         List<HubEntry> frontier = List.of(family.root());
         for (int depth = 1; depth <= settings.maxDepth() && !frontier.isEmpty() && !family.truncated(); depth++) {
             List<HubEntry> next = new ArrayList<>();
@@ -42,11 +47,11 @@ final class FamilyWalk {
                     if (!family.truncated()) {
                         family.listedCompletely(parent.id());
                     }
-                } catch (RateLimitedException e) {
+                } catch (RateLimitedException | UpstreamDownException e) {
                     throw e;
-                } catch (HubException e) {
+                } catch (IOException e) {
                     // One broken listing costs its own subtree, not the family.
-                    recorder.itemFailed(parent.id(), e.getMessage());
+                    recorder.itemFailed(parent.id(), UpstreamException.describe(e));
                 }
             }
             frontier = next;

@@ -1,27 +1,35 @@
 package org.llmtracker.crawler.huggingface;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.llmtracker.crawler.http.Upstream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * The two Hub calls the crawler needs: one model ({@code GET /api/models/{id}}) and the models
  * derived from one ({@code GET /api/models?filter=base_model:{id}}), paged with {@code limit},
- * most downloaded first, following {@code Link: <...cursor=...>; rel="next"}.
+ * most downloaded first, following {@code Link: <...cursor=...>; rel="next"}. Every request
+ * goes through the Hub's {@link Upstream} (the HTTP policy); this class reads the answers.
  *
  * <p>{@code expand[]} asks for exactly the fields the graph keeps. The Hub accepts
  * {@code childrenModelCount} only on single-model requests and answers 400 when a list asks for
  * it (huggingface_hub PR #3182); a mirror may accept it. So lists ask for it once, and on a 400
  * the client drops it for the rest of its life and asks again without it.
+ *
+ * <p>An answer it cannot use (a redirect to an invalid location, a {@code Link} that is not an
+ * http(s) URL on the Hub's own host) throws {@link HubException}: that item fails, the run goes on.
  */
 public final class HubClient {
 
@@ -30,41 +38,43 @@ public final class HubClient {
             "lastModified", "library_name", "likes", "pipeline_tag", "safetensors", "tags");
     private static final String CHILD_COUNTS = "childrenModelCount";
     private static final int MAX_REDIRECTS = 5;
+    private static final int QUOTED = 200;
 
     private final HubSettings settings;
-    private final HubHttp http;
+    private final Upstream http;
     private final HubJson json = new HubJson();
     private volatile boolean listChildCounts = true;
 
-    public HubClient(HubSettings settings, Sleeper sleeper, Clock clock, Runnable onRequest) {
+    public HubClient(HubSettings settings, Upstream http) {
         this.settings = settings;
-        this.http = new HubHttp(settings, sleeper, clock, onRequest);
+        this.http = http;
     }
 
-    public ModelAnswer model(String id) {
+    public ModelAnswer model(String id) throws IOException {
         String current = checked(id);
         List<String> former = new ArrayList<>();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            URI uri = URI.create(settings.apiUrl() + "/api/models/" + current + "?" + expand(true));
-            HttpResponse<String> response = http.get(uri);
-            int status = response.statusCode();
-            if (status == 301 || status == 302 || status == 307 || status == 308) {
-                String target = renamedTo(response, current);
-                former.add(current);
-                current = target;
-                continue;
+            HttpUrl url = url("/api/models/" + current + "?" + expand(true));
+            try (Response response = http.execute(get(url))) {
+                int status = response.code();
+                if (status == 301 || status == 302 || status == 307 || status == 308) {
+                    String target = renamedTo(response, url, current);
+                    former.add(current);
+                    current = target;
+                    continue;
+                }
+                String code = response.header("X-Error-Code", "");
+                if (status == 404 || "RepoNotFound".equals(code)) {
+                    return new ModelAnswer.Gone(current, status);
+                }
+                if (status == 401 || status == 403) {
+                    return new ModelAnswer.Gated(current, status);
+                }
+                if (status != 200) {
+                    throw new HubException("GET " + Upstream.shown(url) + " answered " + status);
+                }
+                return new ModelAnswer.Found(json.model(response.body().string(), Upstream.shown(url)), former);
             }
-            String code = response.headers().firstValue("X-Error-Code").orElse("");
-            if (status == 404 || "RepoNotFound".equals(code)) {
-                return new ModelAnswer.Gone(current, status);
-            }
-            if (status == 401 || status == 403) {
-                return new ModelAnswer.Gated(current, status);
-            }
-            if (status != 200) {
-                throw new HubException("GET " + uri + " answered " + status);
-            }
-            return new ModelAnswer.Found(json.model(response.body(), uri.toString()), former);
         }
         throw new HubException("more than " + MAX_REDIRECTS + " redirects for model '" + id + "'");
     }
@@ -74,26 +84,27 @@ public final class HubClient {
      * page to {@code page} until it answers false or the pages run out. Malformed items are
      * skipped and named in {@code rejected}.
      */
-    public void children(String parent, List<String> rejected, Predicate<List<HubEntry>> page) {
-        String first = "/api/models?filter=" + encode("base_model:" + checked(parent))
+    public void children(String parent, List<String> rejected, Predicate<List<HubEntry>> page) throws IOException {
+        String first = "/api/models?filter=" + URLEncoder.encode("base_model:" + checked(parent), StandardCharsets.UTF_8)
                 + "&sort=downloads&direction=-1&limit=" + settings.pageSize() + "&";
-        URI uri = URI.create(settings.apiUrl() + first + expand(listChildCounts));
-        while (uri != null) {
-            HttpResponse<String> response = http.get(uri);
-            if (response.statusCode() == 400 && listChildCounts) {
-                log.info("The Hub refuses childrenModelCount on lists; listing without it from now on");
-                listChildCounts = false;
-                uri = URI.create(settings.apiUrl() + first + expand(false));
-                continue;
+        HttpUrl url = url(first + expand(listChildCounts));
+        while (url != null) {
+            try (Response response = http.execute(get(url))) {
+                if (response.code() == 400 && listChildCounts) {
+                    log.info("The Hub refuses childrenModelCount on lists; listing without it from now on");
+                    listChildCounts = false;
+                    url = url(first + expand(false));
+                    continue;
+                }
+                if (response.code() != 200) {
+                    throw new HubException("GET " + Upstream.shown(url) + " answered " + response.code());
+                }
+                List<HubEntry> entries = json.page(response.body().string(), Upstream.shown(url), rejected);
+                if (!page.test(entries)) {
+                    return;
+                }
+                url = next(response, url);
             }
-            if (response.statusCode() != 200) {
-                throw new HubException("GET " + uri + " answered " + response.statusCode());
-            }
-            List<HubEntry> entries = json.page(response.body(), uri.toString(), rejected);
-            if (!page.test(entries)) {
-                return;
-            }
-            uri = next(response).orElse(null);
         }
     }
 
@@ -102,26 +113,61 @@ public final class HubClient {
         return listChildCounts;
     }
 
-    private Optional<URI> next(HttpResponse<String> response) {
-        return LinkHeader.next(response.headers().firstValue("Link").orElse(null)).map(link -> {
-            URI target = URI.create(settings.apiUrl() + "/").resolve(link);
-            // A Link elsewhere would send the token to another host.
-            if (!target.getHost().equalsIgnoreCase(settings.apiUrl().getHost()) || target.getPort() != settings.apiUrl().getPort()) {
-                throw new HubException("refusing a next page on another host: " + link);
-            }
-            return target;
-        });
+    private HttpUrl url(String pathAndQuery) {
+        return HttpUrl.get(settings.apiUrl() + pathAndQuery);
     }
 
-    private String renamedTo(HttpResponse<String> response, String current) {
-        String location = response.headers().firstValue("Location")
-                .orElseThrow(() -> new HubException("redirect without Location for model '" + current + "'"));
-        String path = URI.create(settings.apiUrl() + "/").resolve(location).getPath();
+    private static Request get(HttpUrl url) {
+        return new Request.Builder().url(url).header("Accept", "application/json").get().build();
+    }
+
+    private HttpUrl next(Response response, HttpUrl current) throws HubException {
+        String link = LinkHeader.next(response.header("Link")).orElse(null);
+        if (link == null) {
+            return null;
+        }
+        HttpUrl target = strictlyResolved(current, link);
+        if (target == null) {
+            throw new HubException("GET " + Upstream.shown(current) + " gave a next-page Link that is not an http(s) URL: " + quoted(link));
+        }
+        // A Link elsewhere would send the token to another host.
+        HttpUrl api = url("/");
+        if (!target.host().equalsIgnoreCase(api.host()) || target.port() != api.port()) {
+            throw new HubException("refusing a next page on another host: " + quoted(link));
+        }
+        return target;
+    }
+
+    private String renamedTo(Response response, HttpUrl url, String current) throws HubException {
+        String location = response.header("Location");
+        if (location == null) {
+            throw new HubException("redirect without Location for model '" + current + "'");
+        }
+        HttpUrl target = strictlyResolved(url, location);
+        if (target == null) {
+            throw new HubException("model '" + current + "' redirects to an invalid location: " + quoted(location));
+        }
+        String path = target.encodedPath();
         int at = path.indexOf("/api/models/");
         if (at < 0) {
-            throw new HubException("model '" + current + "' redirects outside the models API: " + location);
+            throw new HubException("model '" + current + "' redirects outside the models API: " + quoted(location));
         }
         return checked(path.substring(at + "/api/models/".length()));
+    }
+
+    // OkHttp resolves leniently (it would encode a space); a Hub answer with one is malformed.
+    private static HttpUrl strictlyResolved(HttpUrl base, String reference) {
+        try {
+            new URI(reference);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+        return base.resolve(reference);
+    }
+
+    private static String quoted(String text) {
+        return text.length() > QUOTED ? "'" + text.substring(0, QUOTED) + "...' (" + text.length() + " characters)"
+                : "'" + text + "'";
     }
 
     private static String expand(boolean childCounts) {
@@ -132,14 +178,10 @@ public final class HubClient {
         return String.join("&", fields.stream().map(f -> "expand%5B%5D=" + f).toList());
     }
 
-    private static String checked(String id) {
-        if (id == null || !HubJson.ID.matcher(id.trim()).matches()) {
-            throw new HubException("not a Hugging Face model id: '" + id + "'");
+    private static String checked(String id) throws HubException {
+        if (id == null || id.length() > 200 || !HubJson.ID.matcher(id.trim()).matches()) {
+            throw new HubException("not a Hugging Face model id: " + quoted(String.valueOf(id)));
         }
         return id.trim();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -1,13 +1,11 @@
 package org.llmtracker.crawler.huggingface;
 
-/** A Hub request failed for good (after retries), or answered something we cannot read. The message names the URL or id. */
-public class HubException extends RuntimeException {
+import org.llmtracker.crawler.http.UpstreamException;
+
+/** The Hub answered something we cannot use for this item. The message names the URL or id. */
+public class HubException extends UpstreamException {
 
     public HubException(String message) {
         super(message);
-    }
-
-    public HubException(String message, Throwable cause) {
-        super(message, cause);
     }
 }

@@ -22,12 +22,12 @@ final class HubJson {
 
     private final JsonMapper mapper = JsonMapper.builder().build();
 
-    HubEntry model(String body, String where) {
+    HubEntry model(String body, String where) throws HubException {
         return entry(tree(body, where), where);
     }
 
     /** The items of a list page; a malformed item is reported to {@code rejected} and skipped. */
-    List<HubEntry> page(String body, String where, List<String> rejected) {
+    List<HubEntry> page(String body, String where, List<String> rejected) throws HubException {
         JsonNode root = tree(body, where);
         if (!root.isArray()) {
             throw new HubException("malformed list page from " + where + ": expected a JSON array");
@@ -45,7 +45,7 @@ final class HubJson {
         return entries;
     }
 
-    private JsonNode tree(String body, String where) {
+    private JsonNode tree(String body, String where) throws HubException {
         try {
             return mapper.readTree(body == null ? "" : body);
         } catch (JacksonException e) {
@@ -53,7 +53,15 @@ final class HubJson {
         }
     }
 
-    static HubEntry entry(JsonNode node, String where) {
+    static HubEntry entry(JsonNode node, String where) throws HubException {
+        try {
+            return read(node, where);
+        } catch (JacksonException e) {
+            throw new HubException("malformed model from " + where + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private static HubEntry read(JsonNode node, String where) throws HubException {
         if (node == null || !node.isObject()) {
             throw new HubException("malformed model from " + where + ": not a JSON object");
         }
@@ -94,14 +102,17 @@ final class HubJson {
             return null;
         }
         if (node.isIntegralNumber()) {
-            return node.asLong();
+            return number(node);
         }
         if (!node.isObject()) {
             return null;
         }
         long total = 0;
         for (JsonNode n : node.values()) {
-            total += n.isIntegralNumber() ? n.asLong() : 0;
+            Long count = n.isIntegralNumber() ? number(n) : null;
+            if (count != null && count > 0) {
+                total = total > Long.MAX_VALUE - count ? Long.MAX_VALUE : total + count;
+            }
         }
         return total;
     }
@@ -110,8 +121,18 @@ final class HubJson {
         return node != null && node.isString() && !node.asString().isBlank() ? node.asString().trim() : null;
     }
 
-    private static Long number(JsonNode node) {
-        return node != null && node.isNumber() ? node.asLong() : null;
+    /** A number as a long, saturated: a figure beyond 64 bits is clamped, never thrown. */
+    static Long number(JsonNode node) {
+        if (node == null || !node.isNumber()) {
+            return null;
+        }
+        if (node.canConvertToLong()) {
+            return node.asLong();
+        }
+        if (node.isIntegralNumber()) {
+            return node.bigIntegerValue().signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return (long) node.doubleValue(); // a narrowing cast saturates
     }
 
     private static Instant instant(JsonNode node) {

@@ -1,11 +1,17 @@
 package org.llmtracker.crawler.huggingface;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.llmtracker.crawler.http.RateLimitedException;
+import org.llmtracker.crawler.http.RequestMeter;
+import org.llmtracker.crawler.http.Upstream;
+import org.llmtracker.crawler.http.UpstreamDownException;
+import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.lineage.HubGraph;
@@ -20,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * figures and lineage, then breadth-first discovery of the models derived from it. Each family
  * is written when its walk ends, so a failure in one loses nothing of the others; a rate limit
  * longer than the run will wait ends the run PARTIAL, and the next run starts over (writes are
- * idempotent, so a re-run only adds what is new).
+ * idempotent, so a re-run only adds what is new). An unreachable Hub ends the run at once.
  */
 public final class HuggingFaceCrawl implements Job {
 
@@ -30,15 +36,16 @@ public final class HuggingFaceCrawl implements Job {
     private final LineageWriter lineage;
     private final HubGraph hub;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final Upstream http;
     private final LineageParser parser = new LineageParser();
 
-    public HuggingFaceCrawl(HubSettings settings, LineageWriter lineage, HubGraph hub, Clock clock, Sleeper sleeper) {
+    /** @param http the Hub behind the HTTP policy, holding this job's share of the Hub's rate window */
+    public HuggingFaceCrawl(HubSettings settings, Upstream http, LineageWriter lineage, HubGraph hub, Clock clock) {
         this.settings = settings;
+        this.http = http;
         this.lineage = lineage;
         this.hub = hub;
         this.clock = clock;
-        this.sleeper = sleeper;
     }
 
     @Override
@@ -49,24 +56,39 @@ public final class HuggingFaceCrawl implements Job {
     @Override
     public void run(CrawlRecorder recorder) {
         Instant started = clock.instant();
-        HubClient client = new HubClient(settings, sleeper, clock, recorder::request);
-        roots:
+        HubClient client = new HubClient(settings, http);
+        RequestMeter.Reading before = http.meter().read();
+        try {
+            if (crawlAll(client, recorder)) {
+                recorder.add("unlisted", hub.markUnlistedSince(started, clock.instant()));
+            }
+        } finally {
+            recorder.addRequests(http.meter().read().minus(before).requests());
+        }
+    }
+
+    /** @return false when the Hub is down: then no listing was complete, and nothing may count as unlisted */
+    private boolean crawlAll(HubClient client, CrawlRecorder recorder) {
         for (Map.Entry<String, List<String>> root : hub.cataloguedHubIds().entrySet()) {
             for (String hfId : root.getValue()) {
                 try {
                     crawl(client, hfId, recorder);
+                    recorder.itemDone();
                 } catch (RateLimitedException e) {
                     recorder.stopEarly(e.getMessage());
-                    break roots;
-                } catch (HubException e) {
-                    recorder.itemFailed(hfId, e.getMessage());
+                    return true;
+                } catch (UpstreamDownException e) {
+                    recorder.abort(e.getMessage());
+                    return false;
+                } catch (IOException e) {
+                    recorder.itemFailed(hfId, UpstreamException.describe(e));
                 }
             }
         }
-        recorder.add("unlisted", hub.markUnlistedSince(started, clock.instant()));
+        return true;
     }
 
-    private void crawl(HubClient client, String hfId, CrawlRecorder recorder) {
+    private void crawl(HubClient client, String hfId, CrawlRecorder recorder) throws IOException {
         ModelAnswer answer = client.model(hfId);
         Instant now = clock.instant();
         if (answer instanceof ModelAnswer.Gated) {

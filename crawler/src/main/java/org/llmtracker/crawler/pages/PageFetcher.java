@@ -1,62 +1,91 @@
 package org.llmtracker.crawler.pages;
 
 import java.io.IOException;
-import java.net.URI;
+import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.util.Locale;
 
-import org.jsoup.Connection;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.llmtracker.crawler.http.HostGuard;
+import org.llmtracker.crawler.http.Upstream;
+import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.graph.article.PageFacts;
 
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.Response;
+
 /**
- * Fetches one reference page with Jsoup and reads its title and site name. Redirects are
- * followed by hand so every hop passes the {@link HostGuard}.
+ * Fetches one reference page through the pages {@link Upstream} (guarded: every hop is vetted
+ * and connected to the vetted address) and reads its title and site name with Jsoup.
+ * Redirects are followed here, hop by hop. Errors say what happened to the page without
+ * repeating its URL, which the run's error already names.
  */
 final class PageFetcher {
 
-    private final PageSettings settings;
-    private final HostGuard guard;
+    /** Longer URLs are refused unfetched: no real reference link is this long, and stores cap key sizes. */
+    static final int MAX_URL_LENGTH = 2048;
 
-    PageFetcher(PageSettings settings) {
+    private final PageSettings settings;
+    private final Upstream upstream;
+
+    PageFetcher(PageSettings settings, Upstream upstream) {
         this.settings = settings;
-        this.guard = new HostGuard(settings.allowedHosts());
+        this.upstream = upstream;
     }
 
-    /** @param requests called once per HTTP request made */
-    PageFacts fetch(String url, Runnable requests) throws IOException {
-        URI current = URI.create(url);
-        for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
-            guard.check(current);
-            requests.run();
-            Connection.Response response = Jsoup.connect(current.toString())
-                    .userAgent(settings.userAgent())
-                    .timeout((int) settings.timeout().toMillis())
-                    .maxBodySize(settings.maxBodyBytes())
-                    .followRedirects(false)
-                    .ignoreHttpErrors(true)
-                    .ignoreContentType(true)
-                    .execute();
-            int status = response.statusCode();
-            if (status >= 300 && status < 400 && response.hasHeader("Location")) {
-                current = current.resolve(response.header("Location"));
-                continue;
-            }
-            if (status >= 400) {
-                throw new IOException(url + ": HTTP " + status);
-            }
-            String type = response.contentType() == null ? "" : response.contentType().toLowerCase(Locale.ROOT);
-            String host = current.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
-            if (!type.contains("html")) {
-                return new PageFacts(url, null, host);
-            }
-            Document page = response.parse();
-            String title = firstNonBlank(page.select("meta[property=og:title]").attr("content"), page.title());
-            String site = firstNonBlank(page.select("meta[property=og:site_name]").attr("content"), host);
-            return new PageFacts(url, title, site);
+    PageFacts fetch(String url) throws IOException {
+        if (url.length() > MAX_URL_LENGTH) {
+            throw new UpstreamException("a URL of " + url.length() + " characters; at most " + MAX_URL_LENGTH
+                    + " are fetched");
         }
-        throw new IOException(url + ": more than " + settings.maxRedirects() + " redirects");
+        HostGuard.checkScheme(url);
+        HttpUrl current = HttpUrl.get(url);
+        for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
+            try (Response response = upstream.execute(new Request.Builder().url(current)
+                    .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5").get().build())) {
+                int status = response.code();
+                if (status >= 300 && status < 400 && response.header("Location") != null) {
+                    HttpUrl next = current.resolve(response.header("Location"));
+                    if (next == null) {
+                        throw new UpstreamException(where(url, current) + "redirects to something that is not an http(s) URL");
+                    }
+                    current = next;
+                    continue;
+                }
+                if (status >= 400) {
+                    throw new UpstreamException(where(url, current) + "HTTP " + status);
+                }
+                return facts(url, current, response);
+            } catch (UpstreamException e) {
+                // The policy's message names the page's URL; the run's error does already.
+                throw e.reason().equals(e.getMessage()) ? e : new UpstreamException(where(url, current) + e.reason(), e);
+            }
+        }
+        throw new UpstreamException("more than " + settings.maxRedirects() + " redirects");
+    }
+
+    private static PageFacts facts(String url, HttpUrl at, Response response) throws IOException {
+        MediaType type = response.body().contentType();
+        String host = at.host().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+        if (type == null || !type.subtype().toLowerCase(Locale.ROOT).contains("html")) {
+            return new PageFacts(url, null, host);
+        }
+        Charset charset = type.charset();
+        Document page;
+        try (InputStream in = response.body().byteStream()) {
+            page = Jsoup.parse(in, charset == null ? null : charset.name(), at.toString());
+        }
+        String title = firstNonBlank(page.select("meta[property=og:title]").attr("content"), page.title());
+        String site = firstNonBlank(page.select("meta[property=og:site_name]").attr("content"), host);
+        return new PageFacts(url, title, site);
+    }
+
+    // The run's error names the page; a hop elsewhere is worth naming too.
+    private static String where(String url, HttpUrl current) {
+        return current.toString().equals(HttpUrl.get(url).toString()) ? "" : "redirected to " + current + ": ";
     }
 
     private static String firstNonBlank(String a, String b) {

@@ -4,25 +4,25 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 
+import org.llmtracker.crawler.http.HttpSettings;
+
 /**
  * How reference pages are fetched.
  *
- * @param timeout      connect and read timeout per request
- * @param maxBodyBytes bytes read of a page at most (a title sits near the top)
+ * @param http         timeouts, deadline, retries, body cap (a longer page is read up to it: the title
+ *                     sits near the top), user agent
  * @param maxRedirects redirects followed at most; each hop is checked like the first URL
- * @param allowedHosts hosts fetched even though they resolve to loopback or private addresses
+ * @param allowedHosts {@code host:port} entries fetched even though they resolve to loopback or private addresses
  * @param refreshAfter a page fetched more recently than this is skipped
- * @param userAgent    sent with every request
  */
-public record PageSettings(Duration timeout, int maxBodyBytes, int maxRedirects, Set<String> allowedHosts,
-        Duration refreshAfter, String userAgent) {
+public record PageSettings(HttpSettings http, int maxRedirects, Set<String> allowedHosts, Duration refreshAfter) {
 
     public PageSettings {
-        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(http, "http");
         Objects.requireNonNull(refreshAfter, "refreshAfter");
         allowedHosts = allowedHosts == null ? Set.of() : Set.copyOf(allowedHosts);
-        if (maxBodyBytes < 1 || maxRedirects < 0) {
-            throw new IllegalArgumentException("maxBodyBytes must be >= 1 and maxRedirects >= 0");
+        if (maxRedirects < 0) {
+            throw new IllegalArgumentException("maxRedirects must be >= 0, got " + maxRedirects);
         }
     }
 }

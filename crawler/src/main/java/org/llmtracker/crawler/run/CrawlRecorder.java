@@ -8,15 +8,19 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What one run did, collected as it goes: item counts, requests made, per-item errors, and
- * whether it stopped early. Thread-safe, so a crawl may fetch in parallel.
+ * What one run did, collected as it goes: item counts, requests made, items done and failed
+ * with their errors, and whether it stopped early or had to give up. {@link CrawlRunner} turns
+ * it into the run's status: every item failed is FAILED, some PARTIAL. Thread-safe, so a crawl
+ * may fetch in parallel.
  */
 public final class CrawlRecorder {
 
     private final Map<String, AtomicLong> counts = Collections.synchronizedMap(new TreeMap<>());
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong done = new AtomicLong();
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private volatile String partialReason;
+    private volatile String abortReason;
 
     /** Adds one to a named count: fetched, unchanged, changed, failed, discovered, ... */
     public void count(String name) {
@@ -35,15 +39,41 @@ public final class CrawlRecorder {
         requests.addAndGet(n);
     }
 
-    /** One item failed; the run goes on. The message must name the item (id or URL). */
+    /** One item was dealt with (stored, or found gone), whatever parts of it failed on the way. */
+    public void itemDone() {
+        done.incrementAndGet();
+    }
+
+    public long itemsDone() {
+        return done.get();
+    }
+
+    /** One item, or a part of one, failed; the run goes on. The message must name the item (id or URL). */
     public void itemFailed(String item, String message) {
         count("failed");
-        errors.add(item + ": " + message);
+        errors.add(shortened(item) + ": " + message);
+    }
+
+    // An item may be a URL of thousands of characters; its start names it well enough.
+    private static String shortened(String item) {
+        return item.length() > 200 ? item.substring(0, 200) + "..." : item;
     }
 
     /** The run is stopping early on purpose; it ends PARTIAL with this reason. */
     public void stopEarly(String reason) {
         this.partialReason = reason;
+    }
+
+    /**
+     * The run cannot go on (its upstream is unreachable): it ends FAILED, or PARTIAL when some
+     * items were done first, with this one reason instead of an error per remaining item.
+     */
+    public void abort(String reason) {
+        this.abortReason = reason;
+    }
+
+    public String abortReason() {
+        return abortReason;
     }
 
     public boolean stoppedEarly() {

@@ -75,8 +75,8 @@ public final class CrawlRunner {
                 // Inside the try: with the graph store down the run fails like any other broken run.
                 store.save(started);
                 crawl.run(recorder);
-                status = recorder.stoppedEarly() ? CrawlStatus.PARTIAL : CrawlStatus.SUCCEEDED;
-                note = recorder.partialReason();
+                status = outcome(recorder);
+                note = note(recorder, status);
             } catch (RuntimeException e) {
                 log.warn("Job {} failed: {}", job, e.toString(), e);
                 status = CrawlStatus.FAILED;
@@ -90,6 +90,33 @@ public final class CrawlRunner {
         } finally {
             running.remove(job);
         }
+    }
+
+    /**
+     * The truth about a run: FAILED when it had to give up before doing anything, or every item
+     * failed; PARTIAL when it stopped early or some items failed; SUCCEEDED otherwise.
+     */
+    static CrawlStatus outcome(CrawlRecorder recorder) {
+        long failed = recorder.counts().getOrDefault("failed", 0L);
+        if (recorder.abortReason() != null || failed > 0) {
+            return recorder.itemsDone() == 0 ? CrawlStatus.FAILED : CrawlStatus.PARTIAL;
+        }
+        return recorder.stoppedEarly() ? CrawlStatus.PARTIAL : CrawlStatus.SUCCEEDED;
+    }
+
+    private static String note(CrawlRecorder recorder, CrawlStatus status) {
+        if (recorder.abortReason() != null) {
+            return recorder.abortReason();
+        }
+        if (recorder.stoppedEarly()) {
+            return recorder.partialReason();
+        }
+        long failed = recorder.counts().getOrDefault("failed", 0L);
+        if (status == CrawlStatus.FAILED) {
+            return "every item failed (" + failed + ")"
+                    + (recorder.errors().isEmpty() ? "" : "; first: " + recorder.errors().get(0));
+        }
+        return status == CrawlStatus.PARTIAL ? failed + " of the run's items or parts failed (see errors)" : null;
     }
 
     /** The run under way for {@code job}, if any. */

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.llmtracker.crawler.http.RetryPolicy;
+import org.llmtracker.crawler.testing.TestHttp;
 import org.llmtracker.crawler.run.CrawlRunner;
 import org.llmtracker.crawler.testing.GithubMirror;
 import org.llmtracker.graph.repository.RepositoryReads;
@@ -36,9 +36,8 @@ final class GithubCrawlFixture {
     GithubCrawlFixture(Graph graph, GithubMirror mirror, Path cacheDir, Duration maxWait, Clock clock, String token) {
         this.graph = graph;
         this.clock = clock;
-        GithubSettings settings = new GithubSettings(URI.create(mirror.url()), token, cacheDir, 10 << 20,
-                Duration.ofSeconds(2), Duration.ofMillis(700), new RetryPolicy(3, Duration.ofMillis(5), maxWait), 3,
-                Duration.ofDays(7));
+        GithubSettings settings = new GithubSettings(URI.create(mirror.url()), cacheDir, 10 << 20,
+                TestHttp.settings("GitHub", token).withMaxRateLimitWait(maxWait), 3, Duration.ofDays(7));
         this.crawl = new GithubCrawl(new RepositoryReads(graph), new RepositoryWriter(graph), settings, waits::add,
                 clock);
     }

@@ -10,12 +10,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.llmtracker.crawler.huggingface.testing.FixtureFamily;
+import org.llmtracker.crawler.http.RateLimitedException;
+import org.llmtracker.crawler.http.Upstream;
+import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.crawler.huggingface.testing.FixtureResponse;
+import org.llmtracker.crawler.huggingface.testing.HubTestSettings;
 import org.llmtracker.crawler.huggingface.testing.HubFixtureServer;
 import org.llmtracker.crawler.huggingface.testing.Recorded;
 
@@ -25,16 +28,16 @@ class HubClientTests {
 
     private final HubFixtureServer hub = HubFixtureServer.start(FixtureFamily.generate(), false);
     private final List<Duration> waits = new ArrayList<>();
-    private final AtomicInteger requests = new AtomicInteger();
-    private HubClient client = client(HubSettings.of(hub.uri(), "", 3, 100, 2000));
+    private Upstream upstream;
+    private HubClient client = client(HubTestSettings.of(hub.uri(), "", 3, 100, 2000));
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         hub.close();
     }
 
     @Test
-    void aRenamedModelIsFollowedAndItsOldIdKept() {
+    void aRenamedModelIsFollowedAndItsOldIdKept() throws Exception {
         ModelAnswer answer = client.model(FixtureFamily.LEGACY_ROOT);
 
         assertThat(answer).isInstanceOfSatisfying(ModelAnswer.Found.class, found -> {
@@ -42,11 +45,11 @@ class HubClientTests {
             assertThat(found.formerIds()).containsExactly(FixtureFamily.LEGACY_ROOT);
             assertThat(found.entry().childCount()).isEqualTo(256L);
         });
-        assertThat(requests).hasValue(2);
+        assertThat(upstream.meter().read().requests()).isEqualTo(2);
     }
 
     @Test
-    void aRecordedRenameLocationIsReadAsTheNewId() {
+    void aRecordedRenameLocationIsReadAsTheNewId() throws Exception {
         hub.script("/api/models/bert-base-uncased", 1, new FixtureResponse(307,
                 Map.of("Location", "/api/models/google-bert/bert-base-uncased"),
                 "Temporary Redirect. Redirecting to /api/models/google-bert/bert-base-uncased", null));
@@ -60,12 +63,12 @@ class HubClientTests {
     }
 
     @Test
-    void notFoundMarksTheModelGone() {
+    void notFoundMarksTheModelGone() throws Exception {
         assertThat(client.model("nobody/nothing")).isEqualTo(new ModelAnswer.Gone("nobody/nothing", 404));
     }
 
     @Test
-    void anAnonymous401ForAMissingRepoIsGoneAndOtherRefusalsAreGated() {
+    void anAnonymous401ForAMissingRepoIsGoneAndOtherRefusalsAreGated() throws Exception {
         hub.script("/api/models/a/private", 1, FixtureResponse.of(401, "{\"error\":\"Repository not found\"}")
                 .header("X-Error-Code", "RepoNotFound"));
         hub.script("/api/models/a/gated", 1, FixtureResponse.of(403, "{\"error\":\"gated\"}").header("X-Error-Code", "GatedRepo"));
@@ -77,17 +80,17 @@ class HubClientTests {
     }
 
     @Test
-    void tooManyRequestsWaitsAsLongAsRetryAfterSays() {
+    void tooManyRequestsWaitsAsLongAsRetryAfterSays() throws Exception {
         hub.script("/api/models/" + FixtureFamily.ROOT, 1, FixtureResponse.of(429, "{\"error\":\"rate limited\"}")
                 .header("Retry-After", "7"));
 
         assertThat(client.model(FixtureFamily.ROOT)).isInstanceOf(ModelAnswer.Found.class);
         assertThat(waits).containsExactly(Duration.ofSeconds(7));
-        assertThat(requests).hasValue(2);
+        assertThat(upstream.meter().read().requests()).isEqualTo(2);
     }
 
     @Test
-    void tooManyRequestsWithoutRetryAfterWaitsForTheRateLimitWindow() {
+    void tooManyRequestsWithoutRetryAfterWaitsForTheRateLimitWindow() throws Exception {
         hub.script("/api/models/" + FixtureFamily.ROOT, 1, FixtureResponse.of(429, "{\"error\":\"rate limited\"}")
                 .header("RateLimit", "\"api\";r=0;t=42")
                 .header("RateLimit-Policy", "\"fixed window\";\"api\";q=1000;w=300"));
@@ -98,52 +101,58 @@ class HubClientTests {
     }
 
     @Test
-    void aWaitLongerThanTheRunAllowsStopsWithRateLimited() {
+    void aWaitLongerThanTheRunAllowsStopsWithRateLimited() throws Exception {
         hub.script("/api/models/" + FixtureFamily.ROOT, 1, FixtureResponse.of(429, "{}").header("Retry-After", "3600"));
 
         assertThatThrownBy(() -> client.model(FixtureFamily.ROOT)).isInstanceOf(RateLimitedException.class)
-                .hasMessageContaining("3600s");
+                .hasMessageContaining("3600 s");
         assertThat(waits).isEmpty();
     }
 
     @Test
-    void aSpentWindowOnASuccessPausesUntilItResets() {
+    void aSpentWindowOnASuccessPausesTheNextRequestUntilItResets() throws Exception {
         hub.script("/api/models/" + FixtureFamily.ROOT, 1, FixtureResponse.of(200, "{\"id\":\"fixture-org/Base-7B\"}")
                 .header("RateLimit", "\"api\";r=0;t=12"));
 
+        client.model(FixtureFamily.ROOT);
+        assertThat(waits).isEmpty();
         client.model(FixtureFamily.ROOT);
 
         assertThat(waits).containsExactly(Duration.ofSeconds(12));
     }
 
     @Test
-    void serverErrorsAreRetriedWithGrowingBackOff() {
+    void serverErrorsAreRetriedWithGrowingBackOff() throws Exception {
         hub.script("/api/models/" + FixtureFamily.ROOT, 2, FixtureResponse.of(502, "Bad Gateway"));
 
         assertThat(client.model(FixtureFamily.ROOT)).isInstanceOf(ModelAnswer.Found.class);
-        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        // 1 s then 2 s, each plus up to as much again of jitter
+        assertThat(waits).hasSize(2);
+        assertThat(waits.get(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(waits.get(1)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
     }
 
     @Test
-    void serverErrorsEndInAFailureNamingTheUrlOnceAttemptsRunOut() {
+    void serverErrorsEndInAFailureNamingTheUrlOnceAttemptsRunOut() throws Exception {
         hub.script("/api/models/" + FixtureFamily.ROOT, 10, FixtureResponse.of(503, "Service Unavailable"));
 
-        assertThatThrownBy(() -> client.model(FixtureFamily.ROOT)).isInstanceOf(HubException.class)
-                .hasMessageContaining("/api/models/fixture-org/Base-7B").hasMessageContaining("503");
-        assertThat(requests).hasValue(4);
+        assertThatThrownBy(() -> client.model(FixtureFamily.ROOT)).isInstanceOf(UpstreamException.class)
+                .hasMessageContaining("/api/models/fixture-org/Base-7B").hasMessageContaining("HTTP 503");
+        assertThat(upstream.meter().read().requests()).isEqualTo(4);
     }
 
     @Test
-    void aTimedOutRequestIsRetried() {
-        client = client(HubSettings.of(hub.uri(), "", 3, 100, 2000).withLimits(3, Duration.ofMinutes(5), Duration.ofMillis(300)));
+    void aTimedOutRequestIsRetried() throws Exception {
+        client = client(HubTestSettings.withLimits(HubTestSettings.of(hub.uri(), "", 3, 100, 2000), 3,
+                Duration.ofMinutes(5), Duration.ofMillis(300)));
         hub.script("/api/models/" + FixtureFamily.ROOT, 1, FixtureResponse.of(200, "{}").after(Duration.ofSeconds(2)));
 
         assertThat(client.model(FixtureFamily.ROOT)).isInstanceOf(ModelAnswer.Found.class);
-        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+        assertThat(waits).singleElement().satisfies(w -> assertThat(w).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2)));
     }
 
     @Test
-    void listsPageThroughLinkCursorsMostDownloadedFirst() {
+    void listsPageThroughLinkCursorsMostDownloadedFirst() throws Exception {
         List<String> rejected = new ArrayList<>();
         List<HubEntry> all = new ArrayList<>();
         List<Integer> pages = new ArrayList<>();
@@ -164,7 +173,7 @@ class HubClientTests {
     }
 
     @Test
-    void theHubRefusingChildCountsOnListsIsAskedOnceThenListedWithout() {
+    void theHubRefusingChildCountsOnListsIsAskedOnceThenListedWithout() throws Exception {
         client.children(FixtureFamily.ROOT, new ArrayList<>(), page -> false);
         client.children(FixtureFamily.TRI_MERGE, new ArrayList<>(), page -> false);
 
@@ -175,9 +184,9 @@ class HubClientTests {
     }
 
     @Test
-    void aMirrorThatListsChildCountsKeepsThem() {
+    void aMirrorThatListsChildCountsKeepsThem() throws Exception {
         try (HubFixtureServer mirror = HubFixtureServer.start(FixtureFamily.generate(), true)) {
-            HubClient mirrored = client(HubSettings.of(mirror.uri(), "", 3, 100, 2000));
+            HubClient mirrored = client(HubTestSettings.of(mirror.uri(), "", 3, 100, 2000));
             List<HubEntry> first = new ArrayList<>();
 
             mirrored.children(FixtureFamily.ROOT, new ArrayList<>(), page -> !first.addAll(page));
@@ -188,7 +197,7 @@ class HubClientTests {
     }
 
     @Test
-    void aNextLinkToAnotherHostIsRefused() {
+    void aNextLinkToAnotherHostIsRefused() throws Exception {
         hub.script("/api/models?filter=base_model%3Aa%2Fb", 1, FixtureResponse.of(200, "[]")
                 .header("Link", "<https://evil.example/api/models?cursor=x>; rel=\"next\""));
 
@@ -197,8 +206,24 @@ class HubClientTests {
     }
 
     @Test
-    void theTokenIsSentAsABearer() {
-        HubClient withToken = client(HubSettings.of(hub.uri(), "hf_secret", 3, 100, 2000));
+    void malformedLinksAndRedirectsFailTheirItemWithAClearMessage() throws Exception {
+        hub.script("/api/models?filter=base_model%3Aa%2Fmail", 1, FixtureResponse.of(200, "[]")
+                .header("Link", "<mailto:admin@example.com>; rel=\"next\""));
+        hub.script("/api/models?filter=base_model%3Aa%2Fspace", 1, FixtureResponse.of(200, "[]")
+                .header("Link", "</api/models?cursor=a b>; rel=\"next\""));
+        hub.script("/api/models/a/moved", 1, new FixtureResponse(307, Map.of("Location", "http://[oops/api/models/x"), "", null));
+
+        assertThatThrownBy(() -> client.children("a/mail", new ArrayList<>(), page -> true)).isInstanceOf(HubException.class)
+                .hasMessageContaining("not an http(s) URL").hasMessageContaining("mailto:");
+        assertThatThrownBy(() -> client.children("a/space", new ArrayList<>(), page -> true)).isInstanceOf(HubException.class)
+                .hasMessageContaining("cursor=a b");
+        assertThatThrownBy(() -> client.model("a/moved")).isInstanceOf(HubException.class)
+                .hasMessageContaining("redirects to an invalid location");
+    }
+
+    @Test
+    void theTokenIsSentAsABearer() throws Exception {
+        HubClient withToken = client(HubTestSettings.of(hub.uri(), "hf_secret", 3, 100, 2000));
         hub.script("/api/models/" + FixtureFamily.ROOT, 1, FixtureResponse.of(200, "{\"id\":\"a/b\"}"));
 
         withToken.model(FixtureFamily.ROOT);
@@ -208,6 +233,7 @@ class HubClientTests {
 
     private HubClient client(HubSettings settings) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        return new HubClient(settings, waits::add, clock, requests::incrementAndGet);
+        upstream = HubTestSettings.upstream(settings, waits::add, clock);
+        return new HubClient(settings, upstream);
     }
 }

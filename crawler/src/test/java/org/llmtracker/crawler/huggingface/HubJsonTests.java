@@ -15,7 +15,7 @@ class HubJsonTests {
     private final HubJson json = new HubJson();
 
     @Test
-    void readsTheFiguresOfARecordedModel() {
+    void readsTheFiguresOfARecordedModel() throws Exception {
         HubEntry zephyr = json.model(Recorded.body("HuggingFaceH4__zephyr-7b-beta.json"), "zephyr");
 
         assertThat(zephyr.id()).isEqualTo("HuggingFaceH4/zephyr-7b-beta");
@@ -33,12 +33,12 @@ class HubJsonTests {
     }
 
     @Test
-    void gatedAsManualMeansGated() {
+    void gatedAsManualMeansGated() throws Exception {
         assertThat(json.model(Recorded.body("meta-llama__Llama-3.1-8B-Instruct.json"), "llama").gated()).isTrue();
     }
 
     @Test
-    void childrenModelCountIsSummedOverRelations() {
+    void childrenModelCountIsSummedOverRelations() throws Exception {
         HubEntry entry = json.model("""
                 {"_id":"66bf","id":"microsoft/Phi-3.5-mini-instruct",
                  "childrenModelCount":{"adapter":716,"merge":19,"quantized":190,"finetune":328}}""", "phi");
@@ -49,7 +49,7 @@ class HubJsonTests {
     }
 
     @Test
-    void aBodyThatIsNotJsonNamesWhereItCameFrom() {
+    void aBodyThatIsNotJsonNamesWhereItCameFrom() throws Exception {
         assertThatThrownBy(() -> json.model("<html>busy</html>", "http://hub/api/models/a/b"))
                 .isInstanceOf(HubException.class).hasMessageContaining("http://hub/api/models/a/b");
         assertThatThrownBy(() -> json.model("[]", "http://hub/api/models/a/b"))
@@ -57,7 +57,7 @@ class HubJsonTests {
     }
 
     @Test
-    void aListItemWithoutAValidIdIsRejectedAndTheRestKept() {
+    void aListItemWithoutAValidIdIsRejectedAndTheRestKept() throws Exception {
         List<String> rejected = new ArrayList<>();
 
         List<HubEntry> entries = json.page("""
@@ -67,5 +67,17 @@ class HubJsonTests {
         assertThat(entries).extracting(HubEntry::id).containsExactly("a/good", "b/also-good");
         assertThat(entries.get(1).downloads()).isNull();
         assertThat(rejected).hasSize(3).allSatisfy(m -> assertThat(m).contains("page item"));
+    }
+
+    @Test
+    void numbersBeyondSixtyFourBitsAreClampedNotThrown() throws Exception {
+        HubEntry entry = json.model("""
+                {"id":"a/huge","downloads":123456789012345678901234567890,"likes":-99999999999999999999999,
+                 "safetensors":{"total":1e300},"childrenModelCount":{"adapter":9223372036854775807,"merge":5}}""", "huge");
+
+        assertThat(entry.downloads()).isEqualTo(Long.MAX_VALUE);
+        assertThat(entry.likes()).isEqualTo(Long.MIN_VALUE);
+        assertThat(entry.parameters()).isEqualTo(Long.MAX_VALUE);
+        assertThat(entry.childCount()).isEqualTo(Long.MAX_VALUE);
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.llmtracker.crawler.huggingface.testing.FixtureFamily;
 import org.llmtracker.crawler.huggingface.testing.FixtureResponse;
 import org.llmtracker.crawler.huggingface.testing.HubFixtureServer;
+import org.llmtracker.crawler.huggingface.testing.HubTestSettings;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
@@ -180,15 +181,16 @@ class HuggingFaceCrawlTests {
         CrawlRecorder run = crawl(graph, hub, 2000, MONDAY);
 
         assertThat(run.stoppedEarly()).isTrue();
-        assertThat(run.partialReason()).contains("3600s");
+        assertThat(run.partialReason()).contains("3600 s");
         assertThat(run.counts()).containsEntry("unlisted", 0L);
     }
 
     private CrawlRecorder crawl(Graph graph, HubFixtureServer server, int maxPerFamily, Instant at) {
-        HubSettings settings = HubSettings.of(server.uri(), "", 3, FixtureFamily.MIN_DOWNLOADS, maxPerFamily);
+        HubSettings settings = HubTestSettings.of(server.uri(), "", 3, FixtureFamily.MIN_DOWNLOADS, maxPerFamily);
         CrawlRecorder recorder = new CrawlRecorder();
-        new HuggingFaceCrawl(settings, new LineageWriter(graph), new HubGraph(graph), Clock.fixed(at, ZoneOffset.UTC),
-                waits::add).run(recorder);
+        Clock clock = Clock.fixed(at, ZoneOffset.UTC);
+        new HuggingFaceCrawl(settings, HubTestSettings.upstream(settings, waits::add, clock), new LineageWriter(graph),
+                new HubGraph(graph), clock).run(recorder);
         return recorder;
     }
 

@@ -16,7 +16,7 @@ class LineageParserTests {
     private final LineageParser parser = new LineageParser();
 
     @Test
-    void aRecordedFinetuneIsNamedByBothTagAndCard() {
+    void aRecordedFinetuneIsNamedByBothTagAndCard() throws Exception {
         Lineage lineage = parser.parse(new HubJson().model(Recorded.body("HuggingFaceH4__zephyr-7b-beta.json"), "zephyr"));
 
         assertThat(lineage.derivations()).extracting(Derivation::parent, Derivation::relation, Derivation::source)
@@ -26,7 +26,7 @@ class LineageParserTests {
     }
 
     @Test
-    void aCardNamingAnOldIdYieldsToTheTagsAndRecordsTheRename() {
+    void aCardNamingAnOldIdYieldsToTheTagsAndRecordsTheRename() throws Exception {
         Lineage lineage = parser.parse(new HubJson().model(Recorded.body("meta-llama__Llama-3.1-8B-Instruct.json"), "llama"));
 
         assertThat(lineage.parents()).containsExactly("meta-llama/llama-3.1-8b");
@@ -35,7 +35,7 @@ class LineageParserTests {
     }
 
     @Test
-    void aCardBaseModelMayBeAList() {
+    void aCardBaseModelMayBeAList() throws Exception {
         Lineage lineage = parser.parse(new HubJson().model(Recorded.body("deepset__roberta-base-squad2.json"), "roberta"));
 
         assertThat(lineage.parents()).containsExactly("facebookai/roberta-base");

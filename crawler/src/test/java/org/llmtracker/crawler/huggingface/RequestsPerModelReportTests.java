@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.llmtracker.crawler.huggingface.testing.FixtureFamily;
 import org.llmtracker.crawler.huggingface.testing.HubFixtureServer;
+import org.llmtracker.crawler.huggingface.testing.HubTestSettings;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.catalog.CatalogWriter;
 import org.llmtracker.graph.lineage.HubGraph;
@@ -48,9 +49,10 @@ class RequestsPerModelReportTests {
                 List.of(FixtureFamily.LEGACY_ROOT))), NOW);
         try (HubFixtureServer server = HubFixtureServer.start(FixtureFamily.generate(), listChildCounts)) {
             CrawlRecorder run = new CrawlRecorder();
-            new HuggingFaceCrawl(HubSettings.of(server.uri(), "", 3, FixtureFamily.MIN_DOWNLOADS, 2000),
-                    new LineageWriter(graph), new HubGraph(graph), Clock.fixed(NOW, ZoneOffset.UTC), d -> { })
-                    .run(run);
+            HubSettings settings = HubTestSettings.of(server.uri(), "", 3, FixtureFamily.MIN_DOWNLOADS, 2000);
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            new HuggingFaceCrawl(settings, HubTestSettings.upstream(settings, d -> { }, clock), new LineageWriter(graph),
+                    new HubGraph(graph), clock).run(run);
             long discovered = run.counts().get("discovered");
             double perModel = (double) run.requests() / discovered;
             System.out.printf("REQUESTS PER DISCOVERED MODEL (%s): %d requests / %d models = %.3f%n",

@@ -16,10 +16,12 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.llmtracker.crawler.run.CrawlRunner;
+import org.llmtracker.crawler.testing.TestHttp;
 import org.llmtracker.graph.article.ArticleStore;
 import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
 import org.llmtracker.graph.run.CrawlRun;
+import org.llmtracker.graph.run.CrawlStatus;
 import org.llmtracker.graph.run.CrawlRunStore;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Entries;
@@ -55,9 +57,8 @@ class PagesCrawlTests {
     }
 
     private CrawlRun run(Graph graph, Set<String> allowed, Instant at) {
-        PageSettings settings = new PageSettings(Duration.ofMillis(700), 64 * 1024, 2, allowed, Duration.ofDays(30),
-                "llm-tracker-test");
-        PagesCrawl crawl = new PagesCrawl(new ArticleStore(graph), settings, Clock.fixed(at, ZoneOffset.UTC));
+        PageSettings settings = new PageSettings(TestHttp.settings("pages", ""), 2, allowed, Duration.ofDays(30));
+        PagesCrawl crawl = new PagesCrawl(new ArticleStore(graph), settings, d -> { }, Clock.fixed(at, ZoneOffset.UTC));
         return new CrawlRunner(List.of(crawl), new CrawlRunStore(graph), Clock.fixed(at, ZoneOffset.UTC))
                 .run("pages").orElseThrow();
     }
@@ -70,7 +71,7 @@ class PagesCrawlTests {
                         + "<meta property=\"og:site_name\" content=\"arXiv.org\"></head><body></body></html>")));
         catalogue(graph, url("/paper"));
 
-        CrawlRun run = run(graph, Set.of("127.0.0.1"), NOW);
+        CrawlRun run = run(graph, Set.of("127.0.0.1:" + site.port()), NOW);
 
         assertThat(run.counts()).containsEntry("fetched", 1L).containsEntry("changed", 1L);
         assertThat(run.requests()).isEqualTo(2);
@@ -78,7 +79,7 @@ class PagesCrawlTests {
                 + "RETURN a.url + ' | ' + a.title + ' | ' + a.site AS a").single().get("a").asString());
         assertThat(article).isEqualTo(url("/paper") + " | [2302.13971] LLaMA | arXiv.org");
 
-        CrawlRun again = run(graph, Set.of("127.0.0.1"), NOW.plus(Duration.ofDays(1)));
+        CrawlRun again = run(graph, Set.of("127.0.0.1:" + site.port()), NOW.plus(Duration.ofDays(1)));
         assertThat(again.requests()).as("fetched recently: skipped").isZero();
     }
 
@@ -103,9 +104,29 @@ class PagesCrawlTests {
                 .withBody("<title>Fine</title>")));
         catalogue(graph, url("/loop"), url("/slow"), url("/ok"));
 
-        CrawlRun run = run(graph, Set.of("127.0.0.1"), NOW);
+        CrawlRun run = run(graph, Set.of("127.0.0.1:" + site.port()), NOW);
 
         assertThat(run.counts()).containsEntry("failed", 2L).containsEntry("fetched", 1L);
         assertThat(run.errors()).anySatisfy(e -> assertThat(e).contains("more than 2 redirects"));
+    }
+
+    @Test
+    void aLinkTooLongToFetchFailsAloneAndThePagesBeforeAndAfterItAreKept(Graph graph) {
+        site.stubFor(get(urlEqualTo("/a")).willReturn(aResponse().withHeader("Content-Type", "text/html")
+                .withBody("<title>A</title>")));
+        site.stubFor(get(urlEqualTo("/z")).willReturn(aResponse().withHeader("Content-Type", "text/html")
+                .withBody("<title>Z</title>")));
+        String huge = url("/m?" + "x".repeat(9_000));
+        catalogue(graph, url("/a"), huge, url("/z"));
+
+        CrawlRun run = run(graph, Set.of("127.0.0.1:" + site.port()), NOW);
+
+        assertThat(run.status()).isEqualTo(CrawlStatus.PARTIAL);
+        assertThat(run.counts()).containsEntry("fetched", 2L).containsEntry("failed", 1L);
+        assertThat(run.errors()).singleElement().asString().hasSizeLessThan(400)
+                .contains("a URL of " + huge.length() + " characters");
+        List<String> titles = graph.read(tx -> tx.run("MATCH (a:Article) WHERE a.title IS NOT NULL RETURN a.title AS t")
+                .list(r -> r.get("t").asString()));
+        assertThat(titles).containsExactlyInAnyOrder("A", "Z");
     }
 }

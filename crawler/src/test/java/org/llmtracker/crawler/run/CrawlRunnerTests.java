@@ -29,12 +29,13 @@ class CrawlRunnerTests {
             r.request();
             r.request();
             r.count("fetched");
+            r.itemDone();
             r.itemFailed("openai/missing", "404 Not Found");
         })), store, clock);
 
         CrawlRun run = runner.run("github").orElseThrow();
 
-        assertThat(run.status()).isEqualTo(CrawlStatus.SUCCEEDED);
+        assertThat(run.status()).isEqualTo(CrawlStatus.PARTIAL);
         assertThat(store.list(null, 10)).singleElement().satisfies(stored -> {
             assertThat(stored.requests()).isEqualTo(2);
             assertThat(stored.counts()).containsEntry("fetched", 1L).containsEntry("failed", 1L);

@@ -1,0 +1,115 @@
+package org.llmtracker.crawler.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import okhttp3.Request;
+
+/** One upstream's rate window shared by several jobs, each with its share. */
+class RateWindowTests {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
+
+    private final WireMockServer hub = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final RateWindow window = new RateWindow("the Hub", CLOCK, Duration.ofMinutes(5));
+    private final List<Duration> crawlWaits = new ArrayList<>();
+    private final List<Duration> sweepWaits = new ArrayList<>();
+
+    RateWindowTests() {
+        hub.start();
+    }
+
+    @AfterEach
+    void stop() {
+        hub.stop();
+    }
+
+    private static HttpSettings settings(Duration maxWait) {
+        return new HttpSettings("the Hub", Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5), 3,
+                Duration.ofMillis(10), maxWait, 1 << 20, 3, "llm-tracker-test", "");
+    }
+
+    private void call(Upstream upstream, String path) throws Exception {
+        upstream.execute(new Request.Builder().url(hub.baseUrl() + path).build()).close();
+    }
+
+    @Test
+    void aRefusalSeenByOneJobHoldsBackTheOther() throws Exception {
+        hub.stubFor(get(urlEqualTo("/crawl")).inScenario("limit").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")).willSetStateTo("open"));
+        hub.stubFor(get(urlEqualTo("/crawl")).inScenario("limit").whenScenarioStateIs("open").willReturn(aResponse()));
+        hub.stubFor(get(urlEqualTo("/sweep")).willReturn(aResponse()));
+        Upstream crawl = Upstream.builder(settings(Duration.ofMinutes(5)), crawlWaits::add, CLOCK).share(window.share(0)).build();
+        Upstream sweep = Upstream.builder(settings(Duration.ofMinutes(5)), sweepWaits::add, CLOCK).share(window.share(0)).build();
+        // The sweep learns of the refusal the crawl got, without a request of its own.
+        RateWindow.Share sweepShare = window.share(0);
+        hub.stubFor(get(urlEqualTo("/crawl-refused")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+        assertThatThrownBy(() -> call(crawl, "/crawl-refused")).isInstanceOf(RateLimitedException.class);
+
+        assertThat(sweepShare.waitBeforeNext()).isEqualTo(Duration.ofSeconds(3600));
+        assertThatThrownBy(() -> call(sweep, "/sweep")).isInstanceOf(RateLimitedException.class)
+                .hasMessageContaining("the Hub rate limit spent before GET").hasMessageContaining("3600 s");
+    }
+
+    @Test
+    void aSpentWindowLearntByOneJobMakesTheOtherWaitForTheReset() throws Exception {
+        hub.stubFor(get(urlEqualTo("/spent")).willReturn(aResponse().withHeader("RateLimit", "\"api\";r=0;t=40")));
+        hub.stubFor(get(urlEqualTo("/next")).willReturn(aResponse().withHeader("RateLimit", "\"api\";r=999;t=300")));
+        Upstream crawl = Upstream.builder(settings(Duration.ofMinutes(5)), crawlWaits::add, CLOCK).share(window.share(0)).build();
+        Upstream sweep = Upstream.builder(settings(Duration.ofMinutes(5)), sweepWaits::add, CLOCK).share(window.share(0)).build();
+
+        call(crawl, "/spent");
+        call(sweep, "/next");
+
+        assertThat(crawlWaits).isEmpty();
+        assertThat(sweepWaits).containsExactly(Duration.ofSeconds(40));
+        assertThat(window.remaining()).hasValue(999);
+    }
+
+    @Test
+    void aJobsShareCapsItsRequestsPerWindowAndWaitsForTheNextWindow() throws Exception {
+        hub.stubFor(get(urlEqualTo("/list")).willReturn(aResponse().withHeader("RateLimit", "\"api\";r=900;t=120")
+                .withHeader("RateLimit-Policy", "\"fixed window\";\"api\";q=1000;w=300")));
+        Upstream sweep = Upstream.builder(settings(Duration.ofMinutes(5)), sweepWaits::add, CLOCK).share(window.share(2)).build();
+        Upstream crawl = Upstream.builder(settings(Duration.ofMinutes(5)), crawlWaits::add, CLOCK).share(window.share(0)).build();
+
+        call(sweep, "/list");
+        call(sweep, "/list");
+        call(crawl, "/list");
+        assertThat(sweepWaits).isEmpty();
+        call(sweep, "/list");
+
+        assertThat(sweepWaits).as("the third in a window of two waits for the reset the Hub announced")
+                .containsExactly(Duration.ofSeconds(120));
+        assertThat(crawlWaits).as("the other job's share is its own").isEmpty();
+    }
+
+    @Test
+    void aShareWhoseNextWindowIsFurtherThanTheWaitAllowedStopsTheRun() throws Exception {
+        hub.stubFor(get(urlEqualTo("/list")).willReturn(aResponse()));
+        Upstream sweep = Upstream.builder(settings(Duration.ofSeconds(60)), sweepWaits::add, CLOCK).share(window.share(1))
+                .build();
+
+        call(sweep, "/list");
+
+        assertThatThrownBy(() -> call(sweep, "/list")).isInstanceOf(RateLimitedException.class)
+                .hasMessageContaining("300 s");
+    }
+}

@@ -1,0 +1,35 @@
+package org.llmtracker.crawler.huggingface.testing;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.llmtracker.crawler.http.HttpSettings;
+import org.llmtracker.crawler.http.Sleeper;
+import org.llmtracker.crawler.http.Upstream;
+import org.llmtracker.crawler.huggingface.HubSettings;
+
+/** Hub settings as the application's defaults have them (see TrackerProperties), for a local stand-in. */
+public final class HubTestSettings {
+
+    private HubTestSettings() {
+    }
+
+    public static HubSettings of(URI apiUrl, String token, int maxDepth, long minDownloads, int maxPerFamily) {
+        HttpSettings http = new HttpSettings("the Hub", Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(60), 4, Duration.ofSeconds(1), Duration.ofMinutes(5), 20 << 20, 3, "llm-tracker-test",
+                token);
+        return new HubSettings(apiUrl, maxDepth, minDownloads, maxPerFamily, 100, http);
+    }
+
+    /** Other attempts, rate-limit wait and timeouts (read timeout and deadline). */
+    public static HubSettings withLimits(HubSettings settings, int attempts, Duration maxWait, Duration timeout) {
+        HttpSettings http = settings.http().withAttempts(attempts, settings.http().retryBaseDelay())
+                .withMaxRateLimitWait(maxWait).withTimeouts(settings.http().connectTimeout(), timeout, timeout);
+        return settings.withHttp(http);
+    }
+
+    public static Upstream upstream(HubSettings settings, Sleeper sleeper, Clock clock) {
+        return Upstream.builder(settings.http(), sleeper, clock).build();
+    }
+}
