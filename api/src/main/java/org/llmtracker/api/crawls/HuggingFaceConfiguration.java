@@ -9,6 +9,7 @@ import org.llmtracker.crawler.http.Sleeper;
 import org.llmtracker.crawler.http.Upstream;
 import org.llmtracker.crawler.huggingface.HubSettings;
 import org.llmtracker.crawler.huggingface.HuggingFaceCrawl;
+import org.llmtracker.graph.lineage.CardVersions;
 import org.llmtracker.graph.lineage.HubGraph;
 import org.llmtracker.graph.lineage.LineageConflicts;
 import org.llmtracker.graph.lineage.LineageWriter;
@@ -56,9 +57,9 @@ class HuggingFaceConfiguration {
 
     @Bean
     HuggingFaceCrawl huggingFaceCrawl(TrackerProperties properties, HubSettings settings, RateWindow hubRateWindow,
-            LineageWriter lineage, HubGraph hub, Clock clock) {
+            LineageWriter lineage, HubGraph hub, Graph graph, Clock clock) {
         Upstream http = Upstream.builder(settings.http(), Sleeper.REAL, clock)
                 .share(hubRateWindow.share(properties.huggingface().maxRequestsPerWindow())).build();
-        return new HuggingFaceCrawl(settings, http, lineage, hub, clock);
+        return new HuggingFaceCrawl(settings, http, lineage, hub, new CardVersions(graph), clock);
     }
 }

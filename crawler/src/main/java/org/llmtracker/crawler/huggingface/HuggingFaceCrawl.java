@@ -14,6 +14,8 @@ import org.llmtracker.crawler.http.UpstreamDownException;
 import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRecorder;
+import org.llmtracker.graph.lineage.CardVersions;
+import org.llmtracker.graph.lineage.CardVersions.CardVersion;
 import org.llmtracker.graph.lineage.HubGraph;
 import org.llmtracker.graph.lineage.HubModel;
 import org.llmtracker.graph.lineage.LineageWriter;
@@ -35,16 +37,22 @@ public final class HuggingFaceCrawl implements Job {
     private final HubSettings settings;
     private final LineageWriter lineage;
     private final HubGraph hub;
+    private final CardVersions versions;
     private final Clock clock;
     private final Upstream http;
     private final LineageParser parser = new LineageParser();
 
-    /** @param http the Hub behind the HTTP policy, holding this job's share of the Hub's rate window */
-    public HuggingFaceCrawl(HubSettings settings, Upstream http, LineageWriter lineage, HubGraph hub, Clock clock) {
+    /**
+     * @param http     the Hub behind the HTTP policy, holding this job's share of the Hub's rate window
+     * @param versions where the cards' {@code new_version} links go
+     */
+    public HuggingFaceCrawl(HubSettings settings, Upstream http, LineageWriter lineage, HubGraph hub, CardVersions versions,
+            Clock clock) {
         this.settings = settings;
         this.http = http;
         this.lineage = lineage;
         this.hub = hub;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -119,6 +127,8 @@ public final class HuggingFaceCrawl implements Job {
         lineage.upsertModels(models, now);
         hub.recordRenames(family.renames(), now);
         lineage.upsertDerivations(family.derivations(), now);
+        // Every member's card was read (the root's answer, the listings' cardData): each says its newer version, or none.
+        versions.write(family.models().stream().map(e -> new CardVersion(e.id(), e.cardNewVersion())).toList(), now);
         hub.markStatus(List.of(family.root().id()), HubGraph.OK, false, now);
         List<String> gated = new ArrayList<>();
         List<String> open = new ArrayList<>();
