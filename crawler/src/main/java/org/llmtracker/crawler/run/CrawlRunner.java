@@ -52,6 +52,12 @@ public final class CrawlRunner {
         return crawls.keySet().stream().sorted().toList();
     }
 
+    /** The options {@code job} takes for one run; none for a job nobody registered. */
+    public Set<String> options(String job) {
+        Job crawl = crawls.get(job);
+        return crawl == null ? Set.of() : crawl.options();
+    }
+
     /**
      * Runs {@code job} now, in this thread; empty when a run of it is already under way.
      *
