@@ -19,6 +19,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,6 +64,9 @@ public final class ListingServer implements AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicInteger cursorGeneration = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+    private final List<String> targets = new CopyOnWriteArrayList<>();
+    private final Map<Long, Runnable> hooks = new ConcurrentHashMap<>();
+    private volatile boolean garbleNext;
     private Instant windowStart;
     private int usedInWindow;
 
@@ -109,6 +114,27 @@ public final class ListingServer implements AutoCloseable {
         failures.set(times);
     }
 
+    /** The next answer is a page cut short: a 200 whose body is not the JSON array it should be. */
+    public void garbleNext() {
+        garbleNext = true;
+    }
+
+    /** Runs {@code action} once the {@code n}-th request has been answered (a Hub that changes while it is read). */
+    public void afterRequest(long n, Runnable action) {
+        hooks.put(n, action);
+    }
+
+    /** Other clients of the same account spent the rest of the window: the next request is refused. */
+    public synchronized void exhaustWindow() {
+        take(new LinkedHashMap<>());
+        usedInWindow = quota;
+    }
+
+    /** Path and query of every request, in order. */
+    public List<String> targets() {
+        return List.copyOf(targets);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -116,7 +142,8 @@ public final class ListingServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        requests.incrementAndGet();
+        long number = requests.incrementAndGet();
+        targets.add(exchange.getRequestURI().getRawPath() + "?" + exchange.getRequestURI().getRawQuery());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json; charset=utf-8");
         headers.put("Date", HTTP_DATE.format(clock.instant()));
@@ -130,6 +157,10 @@ public final class ListingServer implements AutoCloseable {
             refused.incrementAndGet();
             status = 429;
             body = "{\"error\":\"You have exceeded our API rate limit. Please retry later.\"}";
+        } else if (garbleNext) {
+            garbleNext = false;
+            status = 200;
+            body = "[{\"_id\":\"65a0c1\",\"id\":\"cut/short\",\"downloads\":12";
         } else if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             status = 500;
             body = "{\"error\":\"Internal Error - We're working hard to fix this as soon as possible!\"}";
@@ -144,6 +175,11 @@ public final class ListingServer implements AutoCloseable {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         exchange.sendResponseHeaders(status, bytes.length);
+        // Before the answer leaves: the next request sees the change, this one's page does not.
+        Runnable hook = hooks.remove(number);
+        if (hook != null) {
+            hook.run();
+        }
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
