@@ -18,7 +18,9 @@ public final class BenchMain {
 
     public static void main(String[] args) throws IOException {
         Options options = Options.parse(args);
-        Benchmark benchmark = new Benchmark(options, () -> new Neo4jLineage(options.pageCacheMegabytes()),
+        Benchmark benchmark = new Benchmark(options,
+                () -> new Neo4jLineage(options.pageCacheMegabytes(), Neo4jLineage.Loading.WRITER),
+                () -> new Neo4jLineage(options.pageCacheMegabytes(), Neo4jLineage.Loading.LISTING_PAGES),
                 () -> new PostgresLineage(options.pgUrl(), options.pgUser(), options.pgPassword()));
         List<SizeResult> results = new ArrayList<>();
         for (int size : options.sizes()) {

@@ -1,16 +1,19 @@
 package org.llmtracker.bench;
 
+import java.util.List;
+
 import org.llmtracker.graph.model.Relation;
+import org.llmtracker.graph.model.Stage;
 
 /**
  * A generated lineage graph, held in arrays so a million models fit a modest heap. Model
  * {@code i} has id {@code ids[i]}; edge {@code e} says {@code edgeChild[e]} derives from
- * {@code edgeParent[e]} by {@code edgeRelation[e]}.
+ * {@code edgeParent[e]} by {@code edgeRelation[e]}, naming the training stages {@code edgeStages.get(e)}.
  *
  * @param families how many families (connected lineages, singletons included) the models form
  */
 public record LineageData(String[] ids, String[] organisations, long[] downloads, int[] edgeChild,
-        int[] edgeParent, Relation[] edgeRelation, int families, Landmarks landmarks) {
+        int[] edgeParent, Relation[] edgeRelation, List<List<Stage>> edgeStages, int families, Landmarks landmarks) {
 
     public int models() {
         return ids.length;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.llmtracker.graph.model.Relation;
+import org.llmtracker.graph.model.Stage;
 
 /**
  * A deterministic Hugging Face-shaped lineage graph. Family sizes are heavy-tailed (most
@@ -14,7 +15,10 @@ import org.llmtracker.graph.model.Relation;
  * (a random recursive tree, so depth grows with size) no deeper than {@link #MAX_DEPTH}; the
  * root takes a share of direct children. Relations are about 35% quantized, 45% fine-tune,
  * 15% adapter and 5% merge; a merge has 2 or 3 parents, all at a lower depth than itself, so
- * every edge joins different depths. Downloads follow a power law; organisations a Zipf-like law.
+ * every edge joins different depths. Fine-tunes and adapters name training stages as Hub cards do
+ * (most SFT, some DPO or the RLHF chain), drawn from a random of their own so the rest of the
+ * graph is the same as before stages existed. Downloads follow a power law; organisations a
+ * Zipf-like law.
  */
 public final class LineageGenerator {
 
@@ -23,10 +27,17 @@ public final class LineageGenerator {
     private static final double BIGGEST_SHARE = 0.30;
     private static final double ROOT_CHILD_SHARE = 0.05;
 
+    private static final List<Stage> NONE = List.of();
+    private static final List<Stage> SFT = List.of(Stage.SFT);
+    private static final List<Stage> SFT_DPO = List.of(Stage.SFT, Stage.DPO);
+    private static final List<Stage> RLHF = List.of(Stage.SFT, Stage.RM, Stage.PPO);
+
     private final SplittableRandom random;
+    private final SplittableRandom stageRandom;
 
     public LineageGenerator(long seed) {
         this.random = new SplittableRandom(seed);
+        this.stageRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
     }
 
     public LineageData generate(int models) {
@@ -82,8 +93,10 @@ public final class LineageGenerator {
             start += size;
         }
         LineageData.Landmarks landmarks = landmarks(ids, sizes[0], primary, depth, merge, hasChild);
+        List<List<Stage>> stages = new ArrayList<>(relation.size());
+        relation.forEach(r -> stages.add(stages(r, stageRandom.nextDouble())));
         return new LineageData(ids, organisations, downloads, child.toArray(), parent.toArray(),
-                relation.toArray(Relation[]::new), sizes.length, landmarks);
+                relation.toArray(Relation[]::new), stages, sizes.length, landmarks);
     }
 
     /** The biggest family first, then heavy-tailed (Pareto) sizes, mostly singletons, none bigger than a third of it. */
@@ -109,6 +122,19 @@ public final class LineageGenerator {
             return Relation.FINETUNE;
         }
         return u < 0.95 ? Relation.ADAPTER : Relation.MERGE;
+    }
+
+    private static List<Stage> stages(Relation relation, double u) {
+        if (relation != Relation.FINETUNE && relation != Relation.ADAPTER) {
+            return NONE;
+        }
+        if (u < 0.45) {
+            return SFT;
+        }
+        if (u < 0.55) {
+            return SFT_DPO;
+        }
+        return u < 0.60 ? RLHF : NONE;
     }
 
     /** One or two more parents from the same family, each strictly shallower than the merge itself. */

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 
 import org.llmtracker.graph.lineage.Ancestry;
 import org.llmtracker.graph.lineage.Derivation;
+import org.llmtracker.graph.lineage.HubListingPage;
+import org.llmtracker.graph.lineage.HubListingWriter;
 import org.llmtracker.graph.lineage.HubModel;
 import org.llmtracker.graph.lineage.Relative;
 import org.llmtracker.graph.lineage.RelativeFilter;
@@ -27,47 +29,94 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The project's own stack: embedded Neo4j in this JVM, queried in-process as the application does in
- * embedded mode, and the graph
- * module's {@link LineageWriter} and {@link LineageQueries}, exactly as the application uses them.
+ * embedded mode, loaded by one of the graph module's writers and asked through its
+ * {@link LineageQueries}, exactly as the application uses them.
  */
 public final class Neo4jLineage implements LineageStore {
 
     private static final Logger log = LoggerFactory.getLogger(Neo4jLineage.class);
     private static final int CHUNK = 50_000;
+
+    /** Models per page of the bulk path: the Hub's listing serves at most 1,000 a page. */
+    public static final int PAGE = 1_000;
+
+    /** How the store is loaded. */
+    public enum Loading {
+        /** The batch writer ({@link LineageWriter}): all models, then all links, in batches. */
+        WRITER,
+        /** The bulk path ({@link HubListingWriter}): pages of {@link #PAGE} models with their parent links, parents first. */
+        LISTING_PAGES
+    }
+
     private static final Instant NOW = Instant.parse("2026-11-27T00:00:00Z");
 
     private final Path dir;
     private final EmbeddedNeo4j neo4j;
-    private final LineageWriter writer;
+    private final Graph graph;
+    private final Loading loading;
     private final LineageQueries queries;
 
-    public Neo4jLineage(long pageCacheMegabytes) {
+    public Neo4jLineage(long pageCacheMegabytes, Loading loading) {
+        this.loading = loading;
         try {
             dir = Files.createTempDirectory("llm-tracker-bench-neo4j");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         neo4j = EmbeddedNeo4j.start(dir, 0, pageCacheMegabytes);
-        Graph graph = Graph.inProcess(neo4j, null);
+        graph = Graph.inProcess(neo4j, null);
         Schema.apply(graph);
         Ancestry.ensure(graph);
-        writer = new LineageWriter(graph);
         queries = new LineageQueries(graph);
     }
 
     @Override
     public String name() {
-        return "Neo4j";
+        return loading == Loading.WRITER ? "Neo4j (writer)" : "Neo4j";
     }
 
     @Override
     public Ingest load(LineageData data) {
+        return loading == Loading.WRITER ? loadThroughTheWriter(data) : loadInPages(data);
+    }
+
+    private Ingest loadInPages(LineageData data) {
+        HubListingWriter pages = new HubListingWriter(graph);
+        long started = System.nanoTime();
+        int edge = 0;
+        for (int from = 0; from < data.models(); from += PAGE) {
+            int to = Math.min(from + PAGE, data.models());
+            List<HubModel> models = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                models.add(model(data, i));
+            }
+            // Links are generated in the order of their children, so a page's links are a run.
+            List<Derivation> links = new ArrayList<>();
+            for (; edge < data.edges() && data.edgeChild()[edge] < to; edge++) {
+                links.add(derivation(data, edge));
+            }
+            pages.store(new HubListingPage(models, links), NOW);
+        }
+        return new Ingest(data.models(), data.edges(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static HubModel model(LineageData data, int i) {
+        return new HubModel(data.ids()[i], data.organisations()[i], data.downloads()[i], null, null, null, null, null,
+                null, null, null);
+    }
+
+    private static Derivation derivation(LineageData data, int e) {
+        return new Derivation(data.ids()[data.edgeChild()[e]], data.ids()[data.edgeParent()[e]], data.edgeRelation()[e],
+                data.edgeStages().get(e), "hf-card");
+    }
+
+    private Ingest loadThroughTheWriter(LineageData data) {
+        LineageWriter writer = new LineageWriter(graph);
         long started = System.nanoTime();
         for (int from = 0; from < data.models(); from += CHUNK) {
             List<HubModel> models = new ArrayList<>(CHUNK);
             for (int i = from; i < Math.min(from + CHUNK, data.models()); i++) {
-                models.add(new HubModel(data.ids()[i], data.organisations()[i], data.downloads()[i], null, null, null,
-                        null, null, null, null, null));
+                models.add(model(data, i));
             }
             writer.upsertModelsInBulk(models, NOW);
         }
@@ -75,8 +124,7 @@ public final class Neo4jLineage implements LineageStore {
         for (int from = 0; from < data.edges(); from += CHUNK) {
             List<Derivation> derivations = new ArrayList<>(CHUNK);
             for (int e = from; e < Math.min(from + CHUNK, data.edges()); e++) {
-                derivations.add(new Derivation(data.ids()[data.edgeChild()[e]], data.ids()[data.edgeParent()[e]],
-                        data.edgeRelation()[e], List.of(), "hf-card"));
+                derivations.add(derivation(data, e));
             }
             writer.upsertDerivations(derivations, NOW);
         }

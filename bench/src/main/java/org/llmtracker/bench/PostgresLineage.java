@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 
 import org.llmtracker.graph.model.Relation;
 import org.postgresql.PGConnection;
@@ -52,7 +53,7 @@ public final class PostgresLineage implements LineageStore {
                                              organisation text NOT NULL REFERENCES organisations, downloads bigint)""");
                 s.execute("""
                         CREATE TABLE edges (child text NOT NULL REFERENCES models, parent text NOT NULL REFERENCES models,
-                                            relation text NOT NULL, PRIMARY KEY (child, parent))""");
+                                            relation text NOT NULL, stages text[] NOT NULL, PRIMARY KEY (child, parent))""");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL is unreachable at " + url + " as " + user + ": " + e.getMessage(), e);
@@ -73,9 +74,10 @@ public final class PostgresLineage implements LineageStore {
             copy("COPY organisations (key) FROM STDIN", keys.size(), keys::get);
             copy("COPY models (id, name, organisation, downloads) FROM STDIN", data.models(),
                     i -> data.ids()[i] + '\t' + data.ids()[i] + '\t' + data.organisations()[i] + '\t' + data.downloads()[i]);
-            copy("COPY edges (child, parent, relation) FROM STDIN", data.edges(),
+            copy("COPY edges (child, parent, relation, stages) FROM STDIN", data.edges(),
                     e -> data.ids()[data.edgeChild()[e]] + '\t' + data.ids()[data.edgeParent()[e]] + '\t'
-                            + data.edgeRelation()[e].name());
+                            + data.edgeRelation()[e].name() + '\t'
+                            + data.edgeStages().get(e).stream().map(Enum::name).collect(Collectors.joining(",", "{", "}")));
             try (Statement s = connection.createStatement()) {
                 s.execute("CREATE INDEX edges_parent ON edges (parent, child)");
                 s.execute("CREATE INDEX models_downloads ON models (downloads DESC)");

@@ -27,7 +27,9 @@ class LineageBenchmarkSmokeIT {
                 "--seconds", "0", "--page-cache-mb", "64"});
         requirePostgres(options);
 
-        SizeResult result = new Benchmark(options, () -> new Neo4jLineage(options.pageCacheMegabytes()),
+        SizeResult result = new Benchmark(options,
+                () -> new Neo4jLineage(options.pageCacheMegabytes(), Neo4jLineage.Loading.WRITER),
+                () -> new Neo4jLineage(options.pageCacheMegabytes(), Neo4jLineage.Loading.LISTING_PAGES),
                 () -> new PostgresLineage(options.pgUrl(), options.pgUser(), options.pgPassword())).run(MODELS);
 
         assertThat(result.rows()).hasSize(6).allSatisfy(row -> assertThat(row.neo4jAnswer())

@@ -6,7 +6,6 @@ import java.net.URISyntaxException;
 import org.llmtracker.graph.catalog.CatalogWriter;
 import org.llmtracker.graph.lineage.Ancestry;
 import org.llmtracker.graph.lineage.LineageQueries;
-import org.llmtracker.graph.lineage.LineageWriter;
 import org.llmtracker.graph.model.ModelQueries;
 import org.llmtracker.graph.store.EmbeddedNeo4j;
 import org.llmtracker.graph.store.Graph;
@@ -95,11 +94,6 @@ class Neo4jConfiguration {
     @Bean
     LineageQueries lineageQueries(Graph graph) {
         return new LineageQueries(graph);
-    }
-
-    @Bean
-    LineageWriter lineageWriter(Graph graph) {
-        return new LineageWriter(graph);
     }
 
     @Bean

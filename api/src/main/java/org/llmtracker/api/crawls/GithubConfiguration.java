@@ -29,7 +29,8 @@ class GithubConfiguration {
                 "llm-tracker", p.token());
         GithubSettings settings = new GithubSettings(p.apiUrl(), p.cacheDir(), p.cacheMaxMb() << 20, http,
                 p.maxReleasePages(), p.detailsMaxAge());
-        return new GithubCrawl(new RepositoryReads(graph), new RepositoryWriter(graph), settings, Sleeper.REAL, clock);
+        return new GithubCrawl(new RepositoryReads(graph), new RepositoryWriter(graph), new ArticleStore(graph), settings,
+                Sleeper.REAL, clock);
     }
 
     @Bean

@@ -10,9 +10,8 @@ import org.llmtracker.crawler.http.Upstream;
 import org.llmtracker.crawler.huggingface.HubSettings;
 import org.llmtracker.crawler.huggingface.HuggingFaceCrawl;
 import org.llmtracker.graph.lineage.CardVersions;
-import org.llmtracker.graph.lineage.HubGraph;
+import org.llmtracker.graph.lineage.HubFamilies;
 import org.llmtracker.graph.lineage.LineageConflicts;
-import org.llmtracker.graph.lineage.LineageWriter;
 import org.llmtracker.graph.store.Graph;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +25,8 @@ import org.springframework.context.annotation.Configuration;
 class HuggingFaceConfiguration {
 
     @Bean
-    HubGraph hubGraph(Graph graph) {
-        return new HubGraph(graph);
+    HubFamilies hubFamilies(Graph graph) {
+        return new HubFamilies(graph);
     }
 
     @Bean
@@ -57,9 +56,9 @@ class HuggingFaceConfiguration {
 
     @Bean
     HuggingFaceCrawl huggingFaceCrawl(TrackerProperties properties, HubSettings settings, RateWindow hubRateWindow,
-            LineageWriter lineage, HubGraph hub, Graph graph, Clock clock) {
+            HubFamilies hub, Graph graph, Clock clock) {
         Upstream http = Upstream.builder(settings.http(), Sleeper.REAL, clock)
                 .share(hubRateWindow.share(properties.huggingface().maxRequestsPerWindow())).build();
-        return new HuggingFaceCrawl(settings, http, lineage, hub, new CardVersions(graph), clock);
+        return new HuggingFaceCrawl(settings, http, hub, new CardVersions(graph), clock);
     }
 }

@@ -16,8 +16,9 @@ import org.llmtracker.crawler.http.UpstreamDownException;
 import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRecorder;
+import org.llmtracker.graph.article.ArticleStore;
+import org.llmtracker.graph.article.ReadmeFacts;
 import org.llmtracker.graph.repository.CrawlTarget;
-import org.llmtracker.graph.repository.ReadmeFacts;
 import org.llmtracker.graph.repository.ReleaseFacts;
 import org.llmtracker.graph.repository.RepositoryReads;
 import org.llmtracker.graph.repository.RepositoryWriter;
@@ -41,15 +42,17 @@ public final class GithubCrawl implements Job {
 
     private final RepositoryReads reads;
     private final RepositoryWriter writer;
+    private final ArticleStore articles;
     private final GithubSettings settings;
     private final Clock clock;
     private final GithubClients clients;
     private final RepositoryFetcher fetcher;
 
-    public GithubCrawl(RepositoryReads reads, RepositoryWriter writer, GithubSettings settings, Sleeper sleeper,
-            Clock clock) {
+    public GithubCrawl(RepositoryReads reads, RepositoryWriter writer, ArticleStore articles, GithubSettings settings,
+            Sleeper sleeper, Clock clock) {
         this.reads = reads;
         this.writer = writer;
+        this.articles = articles;
         this.settings = settings;
         this.clock = clock;
         this.clients = new GithubClients(settings, sleeper, clock);
@@ -127,7 +130,7 @@ public final class GithubCrawl implements Job {
         boolean changed = writer.recordFacts(fetched.facts(), now);
         if (releases != null) {
             writer.recordReleases(fetched.facts().fullName(), releases, now);
-            writer.recordReadme(fetched.facts().fullName(), readme, now);
+            articles.recordReadme(fetched.facts().fullName(), readme, now);
         }
         recorder.count(changed || renamed ? "changed" : "unchanged");
     }

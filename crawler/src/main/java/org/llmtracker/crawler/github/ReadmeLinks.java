@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import org.llmtracker.graph.repository.ReadmeFacts;
+import org.llmtracker.graph.article.ReadmeFacts;
 
 /** Hugging Face model links and arXiv papers in a rendered README. */
 final class ReadmeLinks {

@@ -11,7 +11,7 @@ import org.kohsuke.github.GHTag;
 import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.graph.naming.Ids;
 import org.llmtracker.graph.repository.CrawlTarget;
-import org.llmtracker.graph.repository.ReadmeFacts;
+import org.llmtracker.graph.article.ReadmeFacts;
 import org.llmtracker.graph.repository.ReleaseFacts;
 import org.llmtracker.graph.repository.RepositoryFacts;
 

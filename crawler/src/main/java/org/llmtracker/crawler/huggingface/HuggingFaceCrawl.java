@@ -3,7 +3,6 @@ package org.llmtracker.crawler.huggingface;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +15,9 @@ import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.lineage.CardVersions;
 import org.llmtracker.graph.lineage.CardVersions.CardVersion;
-import org.llmtracker.graph.lineage.HubGraph;
+import org.llmtracker.graph.lineage.HubFamilies;
+import org.llmtracker.graph.lineage.HubFamily;
 import org.llmtracker.graph.lineage.HubModel;
-import org.llmtracker.graph.lineage.LineageWriter;
 import org.llmtracker.graph.lineage.Rename;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +34,7 @@ public final class HuggingFaceCrawl implements Job {
     private static final Logger log = LoggerFactory.getLogger(HuggingFaceCrawl.class);
 
     private final HubSettings settings;
-    private final LineageWriter lineage;
-    private final HubGraph hub;
+    private final HubFamilies hub;
     private final CardVersions versions;
     private final Clock clock;
     private final Upstream http;
@@ -46,11 +44,9 @@ public final class HuggingFaceCrawl implements Job {
      * @param http     the Hub behind the HTTP policy, holding this job's share of the Hub's rate window
      * @param versions where the cards' {@code new_version} links go
      */
-    public HuggingFaceCrawl(HubSettings settings, Upstream http, LineageWriter lineage, HubGraph hub, CardVersions versions,
-            Clock clock) {
+    public HuggingFaceCrawl(HubSettings settings, Upstream http, HubFamilies hub, CardVersions versions, Clock clock) {
         this.settings = settings;
         this.http = http;
-        this.lineage = lineage;
         this.hub = hub;
         this.versions = versions;
         this.clock = clock;
@@ -100,12 +96,12 @@ public final class HuggingFaceCrawl implements Job {
         ModelAnswer answer = client.model(hfId);
         Instant now = clock.instant();
         if (answer instanceof ModelAnswer.Gated) {
-            hub.markStatus(List.of(hfId), HubGraph.GATED, false, now);
+            hub.markStatus(hfId, HubFamilies.GATED, now);
             recorder.count("gated");
             return;
         }
         if (answer instanceof ModelAnswer.Gone) {
-            hub.markStatus(List.of(hfId), HubGraph.GONE, false, now);
+            hub.markStatus(hfId, HubFamilies.GONE, now);
             recorder.count("gone");
             return;
         }
@@ -119,27 +115,15 @@ public final class HuggingFaceCrawl implements Job {
     }
 
     private void store(Family family, CrawlRecorder recorder) {
-        Instant now = clock.instant();
-        List<HubModel> models = family.models().stream().map(HubEntry::toModel).toList();
-        List<String> below = family.below().stream().map(HubEntry::id).toList();
-        int known = hub.known(below);
-        hub.recordRenames(family.renames(), now);
-        lineage.upsertModels(models, now);
-        hub.recordRenames(family.renames(), now);
-        lineage.upsertDerivations(family.derivations(), now);
+        List<HubModel> listed = family.below().stream().map(HubEntry::toModel).toList();
+        HubFamily.Stored stored = hub.store(new HubFamily(family.root().toModel(), listed, family.derivations(),
+                family.renames(), family.listedCompletely()), clock.instant());
+        recorder.add("snapshots", stored.snapshots());
+        recorder.add("listed", listed.size());
+        recorder.add("discovered", stored.discovered());
+        recorder.add("gated", listed.stream().filter(m -> Boolean.TRUE.equals(m.gated())).count());
         // Every member's card was read (the root's answer, the listings' cardData): each says its newer version, or none.
-        versions.write(family.models().stream().map(e -> new CardVersion(e.id(), e.cardNewVersion())).toList(), now);
-        hub.markStatus(List.of(family.root().id()), HubGraph.OK, false, now);
-        List<String> gated = new ArrayList<>();
-        List<String> open = new ArrayList<>();
-        family.below().forEach(e -> (Boolean.TRUE.equals(e.gated()) ? gated : open).add(e.id()));
-        hub.markStatus(open, HubGraph.OK, true, now);
-        hub.markStatus(gated, HubGraph.GATED, true, now);
-        hub.markChildrenListed(family.listedCompletely(), now);
-        recorder.add("snapshots", hub.snapshot(models, now));
-        recorder.add("listed", below.size());
-        recorder.add("discovered", below.size() - known);
-        recorder.add("gated", gated.size());
+        versions.write(family.models().stream().map(e -> new CardVersion(e.id(), e.cardNewVersion())).toList(), clock.instant());
         family.rejected().forEach(message -> recorder.itemFailed(family.root().id(), message));
         if (family.truncated()) {
             recorder.count("familiesTruncated");

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.llmtracker.crawler.testing.TestHttp;
 import org.llmtracker.crawler.run.CrawlRunner;
 import org.llmtracker.crawler.testing.GithubMirror;
+import org.llmtracker.graph.article.ArticleStore;
 import org.llmtracker.graph.repository.RepositoryReads;
 import org.llmtracker.graph.repository.RepositoryWriter;
 import org.llmtracker.graph.run.CrawlRun;
@@ -38,7 +39,7 @@ final class GithubCrawlFixture {
         this.clock = clock;
         GithubSettings settings = new GithubSettings(URI.create(mirror.url()), cacheDir, 10 << 20,
                 TestHttp.settings("GitHub", token).withMaxRateLimitWait(maxWait), 3, Duration.ofDays(7));
-        this.crawl = new GithubCrawl(new RepositoryReads(graph), new RepositoryWriter(graph), settings, waits::add,
+        this.crawl = new GithubCrawl(new RepositoryReads(graph), new RepositoryWriter(graph), new ArticleStore(graph), settings, waits::add,
                 clock);
     }
 

@@ -3,7 +3,7 @@ package org.llmtracker.crawler.github;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.llmtracker.graph.repository.ReadmeFacts;
+import org.llmtracker.graph.article.ReadmeFacts;
 
 class ReadmeLinksTests {
 

@@ -27,11 +27,10 @@ import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
 import org.llmtracker.graph.lineage.Conflict;
 import org.llmtracker.graph.lineage.CardVersions;
-import org.llmtracker.graph.lineage.HubGraph;
+import org.llmtracker.graph.lineage.HubFamilies;
 import org.llmtracker.graph.lineage.RelativeFilter;
 import org.llmtracker.graph.lineage.LineageConflicts;
 import org.llmtracker.graph.lineage.LineageQueries;
-import org.llmtracker.graph.lineage.LineageWriter;
 import org.llmtracker.graph.model.ModelQueries;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.store.Graph;
@@ -209,8 +208,8 @@ class HuggingFaceCrawlTests {
         HubSettings settings = HubTestSettings.of(server.uri(), "", 3, FixtureFamily.MIN_DOWNLOADS, maxPerFamily);
         CrawlRecorder recorder = new CrawlRecorder();
         Clock clock = Clock.fixed(at, ZoneOffset.UTC);
-        new HuggingFaceCrawl(settings, HubTestSettings.upstream(settings, waits::add, clock), new LineageWriter(graph),
-                new HubGraph(graph), new CardVersions(graph), clock).run(recorder);
+        new HuggingFaceCrawl(settings, HubTestSettings.upstream(settings, waits::add, clock), new HubFamilies(graph),
+                new CardVersions(graph), clock).run(recorder);
         return recorder;
     }
 

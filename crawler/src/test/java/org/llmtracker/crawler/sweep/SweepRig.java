@@ -91,9 +91,10 @@ final class SweepRig implements AutoCloseable {
 
     /** Every stored derivation, as {@code child -> parent RELATION}. */
     Set<String> links() {
-        return new TreeSet<>(graph.read(tx -> tx.run("""
+        List<String> links = graph.read(tx -> tx.run("""
                 MATCH (c:Model)-[d:DERIVED_FROM]->(p:Model)
-                RETURN c.id + ' -> ' + p.id + ' ' + d.relation AS link""").list(r -> r.get("link").asString())));
+                RETURN c.id + ' -> ' + p.id + ' ' + d.relation AS link""").list(r -> r.get("link").asString()));
+        return new TreeSet<>(links);
     }
 
     /** Model id -> what the listing put there that a test can compare: Hub status, downloads, listed-at. */

@@ -27,8 +27,7 @@ import org.llmtracker.crawler.sweep.testing.MutableHub;
 import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
 import org.llmtracker.graph.lineage.CardVersions;
-import org.llmtracker.graph.lineage.HubGraph;
-import org.llmtracker.graph.lineage.LineageWriter;
+import org.llmtracker.graph.lineage.HubFamilies;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
 
@@ -64,8 +63,10 @@ class WritersInAnyOrderTests {
                     }
                 }
                 Map<String, Object> state = state(graph);
-                assertThat(((Map<?, ?>) state.get("models")).keySet()).as("%s", order)
-                        .doesNotContain(FixtureFamily.ROOT.toLowerCase(Locale.ROOT), MEMBER).contains("fixture-base", "child-zero");
+                @SuppressWarnings("unchecked")
+                java.util.Set<String> ids = ((Map<String, Object>) state.get("models")).keySet();
+                assertThat(ids).as("%s", order).doesNotContain(FixtureFamily.ROOT.toLowerCase(Locale.ROOT), MEMBER)
+                        .contains("fixture-base", "child-zero");
                 assertThat(state.get("aliasesThatAreModels")).as("%s", order).isEqualTo(0L);
                 if (first == null) {
                     first = state;
@@ -94,8 +95,8 @@ class WritersInAnyOrderTests {
     private static void job(Graph graph, HubFixtureServer hub) {
         HubSettings settings = HubTestSettings.of(hub.uri(), "", 3, FixtureFamily.MIN_DOWNLOADS, 2000);
         Clock clock = Clock.fixed(MONDAY.plusSeconds(60), ZoneOffset.UTC);
-        new HuggingFaceCrawl(settings, HubTestSettings.upstream(settings, d -> { }, clock), new LineageWriter(graph),
-                new HubGraph(graph), new CardVersions(graph), clock).run(new CrawlRecorder());
+        new HuggingFaceCrawl(settings, HubTestSettings.upstream(settings, d -> { }, clock), new HubFamilies(graph),
+                new CardVersions(graph), clock).run(new CrawlRecorder());
     }
 
     /** The family as the Hub's listing shows it: the same tags the model answers carry. */

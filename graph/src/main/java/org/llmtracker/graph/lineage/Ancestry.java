@@ -45,8 +45,9 @@ public final class Ancestry {
 
     /**
      * What recomputing a model needs, in one read: its element id (writes address nodes by it
-     * rather than by a second index lookup per row), the models below it, and its parents with
-     * their own stored rows (used when the parent lies outside the recomputed set).
+     * rather than by a second index lookup per row), the models below it, its own rows (which
+     * the {@link KinCounts} lose when they are cleared), and its parents with their own stored
+     * rows (used when the parent lies outside the recomputed set).
      *
      * <p>The model and its parents are write-locked first, before anything of them is read. Two
      * writers whose changes meet (one links a model below another's recomputed set, or under a
@@ -62,9 +63,20 @@ public final class Ancestry {
             WITH id, m, collect(p) AS linked
             FOREACH (x IN [m] + linked | SET x.ancestryLock = true REMOVE x.ancestryLock)
             RETURN id, elementId(m) AS node, [(m)<-[:DESCENDS_FROM]-(d:Model) | d.id] AS below,
+                   [(m)-[r:DESCENDS_FROM]->(a:Model) | {node: elementId(a), depth: r.depth, relations: r.relations,
+                       stages: r.stages}] AS rows, m.ancestryRelation AS countedRelation,
+                   coalesce(m.ancestryStages, []) AS countedStages,
                    [(m)-[l:DERIVED_FROM]->(p:Model) | {id: p.id, node: elementId(p),
                        relation: coalesce(l.relation, 'UNKNOWN'), stages: coalesce(l.stages, []),
                        up: [(p)-[r:DESCENDS_FROM]->(a:Model) | {id: a.id, node: elementId(a), depth: r.depth}]}] AS parents
+            """;
+
+    /** The stored rows of parents outside a recomputed set, each parent write-locked first (see {@link #FACTS}). */
+    private static final String UP = """
+            UNWIND $nodes AS node
+            MATCH (p) WHERE elementId(p) = node
+            SET p.ancestryLock = true REMOVE p.ancestryLock
+            RETURN p.id AS id, [(p)-[r:DESCENDS_FROM]->(a:Model) | {id: a.id, node: elementId(a), depth: r.depth}] AS up
             """;
 
     private static final String CLEAR = """
@@ -74,10 +86,15 @@ public final class Ancestry {
             DELETE r
             """;
 
-    /** A model with one parent: every row is reached through that parent, so a row holds its depth only. */
+    /**
+     * A model with one parent: every row is reached through that parent, so a row holds its depth
+     * only, and the model what its rows were counted as.
+     */
     private static final String WRITE_DEPTHS = """
             UNWIND $rows AS row
             MATCH (d) WHERE elementId(d) = row.node
+            SET d.ancestryRelation = row.relation, d.ancestryStages = row.stages
+            WITH d, row
             UNWIND range(0, size(row.ancestors) - 1) AS i
             MATCH (a) WHERE elementId(a) = row.ancestors[i]
             CREATE (d)-[:DESCENDS_FROM {depth: row.depths[i]}]->(a)
@@ -93,12 +110,17 @@ public final class Ancestry {
                                         stages: x.stages}]->(a)
             """;
 
-    private static final String DEPTHS = """
-            UNWIND $rows AS row
-            MATCH (a) WHERE elementId(a) = row.node
-            WITH a, row
-            WHERE coalesce(a.descendantDepth, 0) < row.depth
-            SET a.descendantDepth = row.depth
+    private static final String COUNTED = """
+            MATCH (m:Model)
+            WHERE m.descendants IS NOT NULL OR m.descendantDepth IS NOT NULL OR m:FamilyRoot
+            RETURN elementId(m) AS node
+            """;
+
+    private static final String UNCOUNT = """
+            UNWIND $nodes AS node
+            MATCH (m) WHERE elementId(m) = node
+            SET m += $none
+            REMOVE m:FamilyRoot
             """;
 
     private static final String BUILT = "MATCH (s:IndexState {name: 'ancestry'}) RETURN s.version AS version";
@@ -112,7 +134,7 @@ public final class Ancestry {
             """;
 
     /** Raised when what the index stores changes meaning, so stores built before are rebuilt at start. */
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private Ancestry() {
     }
@@ -142,9 +164,14 @@ public final class Ancestry {
         });
         // Every model with a parent is inside: every link is then inside the set.
         facts.inside.addAll(facts.parents.keySet());
-        Rows rows = rows(facts);
+        KinCounts counts = new KinCounts();
+        Rows rows = rows(facts, counts);
         for (List<String> nodes : chunks(rows.cleared)) {
             graph.write(tx -> tx.run(CLEAR, Map.of("nodes", nodes)).consume());
+        }
+        List<String> counted = graph.read(tx -> tx.run(COUNTED).list(r -> r.get("node").asString()));
+        for (List<String> nodes : chunks(counted)) {
+            graph.write(tx -> tx.run(UNCOUNT, Map.of("nodes", nodes, "none", KinCounts.none())).consume());
         }
         for (List<Map<String, Object>> batch : chunks(rows.single, CHUNK)) {
             graph.write(tx -> {
@@ -154,7 +181,7 @@ public final class Ancestry {
         }
         graph.write(tx -> {
             runInChunks(tx, WRITE_LINKS, rows.several, CHUNK / 4);
-            runInChunks(tx, DEPTHS, rows.depths(), CHUNK);
+            counts.apply(tx);
             tx.run(MARK_BUILT, Map.of("version", VERSION)).consume();
             return null;
         });
@@ -171,23 +198,70 @@ public final class Ancestry {
             return;
         }
         Facts facts = new Facts();
+        KinCounts counts = new KinCounts();
         Set<String> fresh = new LinkedHashSet<>(changed);
         while (!fresh.isEmpty()) {
             List<String> ids = List.copyOf(fresh);
             facts.inside.addAll(ids);
             Set<String> below = new LinkedHashSet<>();
-            facts(tx, ids, facts, below);
+            facts(tx, ids, facts, below, counts);
             below.removeAll(facts.inside);
             fresh = below;
         }
         facts.inside.retainAll(facts.nodes.keySet());
-        Rows rows = rows(facts);
+        changed.stream().map(facts.nodes::get).filter(java.util.Objects::nonNull).forEach(counts::check);
+        Rows rows = rows(facts, counts);
         for (List<String> nodes : chunks(rows.cleared)) {
             tx.run(CLEAR, Map.of("nodes", nodes)).consume();
         }
+        write(tx, rows, counts);
+    }
+
+    /** A link from a model created in this transaction, as its writer knows it, ends by element id. */
+    record NewLink(String child, String childNode, String parent, String parentNode, String relation,
+            List<String> stages) {
+    }
+
+    /**
+     * The index for models created in this transaction, linked by {@code links}: nothing is below
+     * them (but each other), so they are all the recomputed set, and what {@link #refresh} reads per
+     * model is known to the caller; only the parents outside the set are read, once each.
+     */
+    static void index(TransactionContext tx, List<NewLink> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        Facts facts = new Facts();
+        for (NewLink link : links) {
+            facts.inside.add(link.child());
+            facts.nodes.put(link.child(), link.childNode());
+            facts.nodes.put(link.parent(), link.parentNode());
+            facts.parents.computeIfAbsent(link.child(), k -> new ArrayList<>())
+                    .add(new LineageQueries.Link(link.child(), link.parent(), link.relation(), link.stages()));
+        }
+        List<String> outside = links.stream().filter(l -> !facts.inside.contains(l.parent())).map(NewLink::parentNode)
+                .distinct().toList();
+        for (List<String> chunk : chunks(outside)) {
+            tx.run(UP, Map.of("nodes", chunk)).forEachRemaining(r -> facts.stored.put(r.get("id").asString(),
+                    up(r.get("up"), facts)));
+        }
+        KinCounts counts = new KinCounts();
+        write(tx, rows(facts, counts), counts);
+    }
+
+    private static void write(TransactionContext tx, Rows rows, KinCounts counts) {
         runInChunks(tx, WRITE_DEPTHS, rows.single, CHUNK / 4);
         runInChunks(tx, WRITE_LINKS, rows.several, CHUNK / 4);
-        runInChunks(tx, DEPTHS, rows.depths(), CHUNK);
+        counts.apply(tx);
+    }
+
+    private static Map<String, Integer> up(Value rows, Facts facts) {
+        Map<String, Integer> up = new HashMap<>();
+        for (Value row : rows.values()) {
+            facts.nodes.putIfAbsent(row.get("id").asString(), row.get("node").asString());
+            up.put(row.get("id").asString(), row.get("depth").asInt());
+        }
+        return up;
     }
 
     /** The recomputed set and what recomputing it needs: element ids, links, and stored rows of parents outside it. */
@@ -198,69 +272,78 @@ public final class Ancestry {
         final Set<String> inside = new LinkedHashSet<>();
     }
 
-    /** What to write: the models whose rows are replaced, their new rows, and each ancestor's deepest descendant. */
-    private record Rows(List<String> cleared, List<Map<String, Object>> single, List<Map<String, Object>> several,
-            Map<String, Integer> deepest) {
-
-        List<Map<String, Object>> depths() {
-            return deepest.entrySet().stream().map(e -> Map.<String, Object>of("node", e.getKey(), "depth", e.getValue()))
-                    .toList();
-        }
+    /** What to write: the models whose rows are replaced, and their new rows. */
+    private record Rows(List<String> cleared, List<Map<String, Object>> single, List<Map<String, Object>> several) {
     }
 
-    private static Rows rows(Facts facts) {
+    /** The new rows of the recomputed set, each also counted under its ancestor. */
+    private static Rows rows(Facts facts, KinCounts counts) {
         Map<String, Map<String, Integer>> distances = new HashMap<>();
         for (String id : facts.inside) {
             distances.put(id, distances(id, facts.inside, facts.parents, facts.stored));
         }
         List<Map<String, Object>> single = new ArrayList<>();
         List<Map<String, Object>> several = new ArrayList<>();
-        Map<String, Integer> deepest = new HashMap<>();
         for (String id : facts.inside) {
             Map<String, Integer> up = distances.get(id);
             if (up.isEmpty()) {
                 continue;
             }
-            up.forEach((ancestor, depth) -> deepest.merge(facts.nodes.get(ancestor), depth, Math::max));
             List<LineageQueries.Link> links = facts.parents.get(id);
             if (links.size() == 1) {
+                LineageQueries.Link only = links.get(0);
                 List<String> ancestors = new ArrayList<>(up.size());
                 List<Integer> depths = new ArrayList<>(up.size());
                 up.forEach((ancestor, depth) -> {
                     ancestors.add(facts.nodes.get(ancestor));
                     depths.add(depth);
+                    counts.count(facts.nodes.get(ancestor), depth, List.of(only.relation()), only.stages(), +1);
                 });
-                single.add(Map.of("node", facts.nodes.get(id), "ancestors", ancestors, "depths", depths));
+                single.add(Map.of("node", facts.nodes.get(id), "ancestors", ancestors, "depths", depths,
+                        "relation", only.relation(), "stages", only.stages()));
             } else {
                 List<Map<String, Object>> ancestors = new ArrayList<>(up.size());
-                up.forEach((ancestor, depth) -> ancestors.add(entry(facts.nodes.get(ancestor), depth, links,
-                        p -> p.equals(ancestor) ? Integer.valueOf(0)
-                                : (facts.inside.contains(p) ? distances.get(p) : facts.stored.getOrDefault(p, Map.of()))
-                                        .get(ancestor))));
+                up.forEach((ancestor, depth) -> {
+                    Map<String, Object> entry = entry(facts.nodes.get(ancestor), depth, links,
+                            p -> p.equals(ancestor) ? Integer.valueOf(0)
+                                    : (facts.inside.contains(p) ? distances.get(p) : facts.stored.getOrDefault(p, Map.of()))
+                                            .get(ancestor));
+                    ancestors.add(entry);
+                    @SuppressWarnings("unchecked")
+                    List<String> relations = (List<String>) entry.get("relations");
+                    @SuppressWarnings("unchecked")
+                    List<String> stages = (List<String>) entry.get("stages");
+                    counts.count(facts.nodes.get(ancestor), depth, relations, stages, +1);
+                });
                 several.add(Map.of("node", facts.nodes.get(id), "ancestors", ancestors));
             }
         }
-        return new Rows(facts.inside.stream().map(facts.nodes::get).toList(), single, several, deepest);
+        return new Rows(facts.inside.stream().map(facts.nodes::get).toList(), single, several);
     }
 
-    private static void facts(TransactionContext tx, List<String> ids, Facts facts, Set<String> below) {
+    private static void facts(TransactionContext tx, List<String> ids, Facts facts, Set<String> below,
+            KinCounts counts) {
         for (List<String> chunk : chunks(ids)) {
             tx.run(FACTS, Map.of("ids", chunk)).forEachRemaining(r -> {
                 String id = r.get("id").asString();
                 facts.nodes.put(id, r.get("node").asString());
                 below.addAll(strings(r.get("below")));
+                // Its rows are about to be cleared: what they counted goes.
+                List<String> countedRelation = r.get("countedRelation").isNull() ? List.of()
+                        : List.of(r.get("countedRelation").asString());
+                List<String> countedStages = strings(r.get("countedStages"));
+                for (Value row : r.get("rows").values()) {
+                    counts.count(row.get("node").asString(), row.get("depth").asInt(),
+                            row.get("relations").isNull() ? countedRelation : strings(row.get("relations")),
+                            row.get("stages").isNull() ? countedStages : strings(row.get("stages")), -1);
+                }
                 List<LineageQueries.Link> links = new ArrayList<>();
                 for (Value parent : r.get("parents").values()) {
                     String parentId = parent.get("id").asString();
                     facts.nodes.put(parentId, parent.get("node").asString());
                     links.add(new LineageQueries.Link(id, parentId, parent.get("relation").asString(),
                             strings(parent.get("stages"))));
-                    Map<String, Integer> up = new HashMap<>();
-                    for (Value row : parent.get("up").values()) {
-                        facts.nodes.putIfAbsent(row.get("id").asString(), row.get("node").asString());
-                        up.put(row.get("id").asString(), row.get("depth").asInt());
-                    }
-                    facts.stored.put(parentId, up);
+                    facts.stored.put(parentId, up(parent.get("up"), facts));
                 }
                 facts.parents.put(id, links);
             });
@@ -333,7 +416,7 @@ public final class Ancestry {
         return chunks(ids, CHUNK);
     }
 
-    private static <T> List<List<T>> chunks(List<T> items, int size) {
+    static <T> List<List<T>> chunks(List<T> items, int size) {
         List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < items.size(); from += size) {
             chunks.add(items.subList(from, Math.min(from + size, items.size())));

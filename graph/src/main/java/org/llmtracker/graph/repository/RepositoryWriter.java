@@ -54,22 +54,6 @@ public final class RepositoryWriter {
             MERGE (r)-[:PUBLISHED]->(x)
             """;
 
-    // The catalogue's Hugging Face ids win: a README only fills a gap.
-    private static final String README = """
-            MATCH (r:Repository {fullName: $fullName})
-            SET r.readmeHuggingfaceIds = $hfIds
-            WITH r
-            MATCH (m:Model {catalogued: true})-[:HOSTED_AT]->(r)
-            FOREACH (_ IN CASE WHEN m.hfId IS NULL AND size(coalesce(m.huggingfaceIds, [])) = 0
-                    AND $hfId IS NOT NULL THEN [1] ELSE [] END |
-              SET m.hfId = $hfId, m.hfIdSource = 'readme', m.updatedAt = $now)
-            WITH m
-            UNWIND $papers AS paper
-            MERGE (a:Article {url: paper.url})
-            ON CREATE SET a.title = paper.title, a.site = 'arXiv', a.updatedAt = $now
-            MERGE (m)-[:DESCRIBED_IN]->(a)
-            """;
-
     private static final String RENAME = """
             MATCH (old:Repository {fullName: $old})
             SET old.fullName = $new, old.name = $name,
@@ -163,21 +147,6 @@ public final class RepositoryWriter {
             return row;
         }).toList();
         graph.write(tx -> tx.run(RELEASES, Map.of("fullName", fullName, "rows", rows, "now", dateTime(now))).consume());
-    }
-
-    public void recordReadme(String fullName, ReadmeFacts readme, Instant now) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("fullName", fullName);
-        params.put("hfIds", readme.huggingfaceIds());
-        params.put("hfId", readme.huggingfaceIds().isEmpty() ? null : Ids.model(readme.huggingfaceIds().get(0)));
-        params.put("papers", readme.papers().stream().map(p -> {
-            Map<String, Object> row = new HashMap<>();
-            row.put("url", p.url());
-            row.put("title", p.title());
-            return row;
-        }).toList());
-        params.put("now", dateTime(now));
-        graph.write(tx -> tx.run(README, params).consume());
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.llmtracker.graph.lineage.HubListingPage;
+import org.llmtracker.graph.lineage.HubListingWriter;
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -36,6 +38,11 @@ public final class SweepStates {
             MATCH (s:SweepState {name: $name})
             SET s.passCursor = $cursor, s.passHead = coalesce(s.passHead, $head),
                 s.passPages = s.passPages + 1, s.passModels = s.passModels + $models
+            """;
+
+    private static final String CATCH_UP = """
+            MATCH (s:SweepState {name: $name})
+            SET s.passCursor = null, s.passStopBefore = $stopBefore
             """;
 
     // The pass's head was read first, before anything it lists changed again.
@@ -100,6 +107,24 @@ public final class SweepStates {
         params.put("head", dateTime(head));
         params.put("models", models);
         tx.run(ADVANCE, params).consume();
+    }
+
+    /**
+     * Stores one listing page with {@code writer} and records it with {@link #advance}, in one
+     * transaction; returns how many of its models were new.
+     */
+    public int storePage(HubListingWriter writer, HubListingPage page, String cursor, Instant head, int models,
+            Instant now) {
+        return writer.store(page, now, tx -> advance(tx, cursor, head, models));
+    }
+
+    /**
+     * A full pass has read the whole listing: it reads again from the first page, down to
+     * {@code stopBefore}, what changed while it read (those models moved ahead of its cursor).
+     */
+    public SweepState.Pass catchUp(Instant stopBefore) {
+        graph.write(tx -> tx.run(CATCH_UP, Map.of("name", name, "stopBefore", dateTime(stopBefore))).consume());
+        return read().orElseThrow().pass();
     }
 
     /** The listing no longer accepts the cursor: the pass reads again from the first page. */

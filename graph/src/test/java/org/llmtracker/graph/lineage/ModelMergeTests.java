@@ -32,7 +32,9 @@ class ModelMergeTests {
                 new Derivation("o/chat", HUB_ID, Relation.FINETUNE, List.of(), "hf-tag"),
                 new Derivation("o/chat-gguf", "o/chat", Relation.QUANTIZED, List.of(), "hf-tag")), T0);
         new CardVersions(graph).write(List.of(new CardVersion("o/older", HUB_ID)), T0);
-        new HubGraph(graph).snapshot(List.of(hub(HUB_ID, 900L)), T0);
+        graph.write(tx -> tx.run("""
+                MATCH (m:Model {id: 'meta-llama/llama-2-7b-hf'}) CREATE (m)-[:HAD]->(:Snapshot {at: $at, downloads: 900})""",
+                Map.of("at", T0.atZone(java.time.ZoneOffset.UTC))).consume());
         new CatalogWriter(graph).applyFile(List.of(model("llama"),
                 withHosting(model("llama-2", base("llama", Relation.FINETUNE)), List.of(), List.of(HUB_ID))), T0);
 

@@ -19,8 +19,9 @@ import org.neo4j.driver.GraphDatabase;
 /**
  * Starts one embedded Neo4j per test JVM (kept in the root extension store, closed when the
  * JVM's tests end) and empties it before each test. Tests take a {@link Graph}, which runs
- * Cypher in-process like the application in embedded mode, or a {@link Driver} connected
- * over Bolt, for tests of the driver path.
+ * Cypher in-process like the application in embedded mode, a {@link Driver} connected over
+ * Bolt, for tests of the driver path, or the {@link EmbeddedNeo4j} itself, for what only the
+ * engine can tell (how many transactions a write took).
  */
 public final class EmbeddedNeo4jExtension implements BeforeEachCallback, ParameterResolver {
 
@@ -34,13 +35,14 @@ public final class EmbeddedNeo4jExtension implements BeforeEachCallback, Paramet
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Graph.class || type == Driver.class;
+        return type == Graph.class || type == Driver.class || type == EmbeddedNeo4j.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Server server = server(context);
-        return parameter.getParameter().getType() == Graph.class ? server.graph : server.driver;
+        Class<?> type = parameter.getParameter().getType();
+        return type == Graph.class ? server.graph : type == EmbeddedNeo4j.class ? server.neo4j : server.driver;
     }
 
     private static Server server(ExtensionContext context) {

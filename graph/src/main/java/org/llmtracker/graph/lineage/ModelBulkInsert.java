@@ -22,7 +22,7 @@ import org.neo4j.driver.exceptions.ClientException;
  * batch that loses a race with another writer, goes through the ordinary upsert, so the graph
  * ends up exactly as {@link LineageWriter#upsertModels} would leave it.
  */
-final class FreshModels {
+final class ModelBulkInsert {
 
     static final int BATCH = 20_000;
 
@@ -55,7 +55,7 @@ final class FreshModels {
     private final Graph graph;
     private final LineageWriter writer;
 
-    FreshModels(Graph graph, LineageWriter writer) {
+    ModelBulkInsert(Graph graph, LineageWriter writer) {
         this.graph = graph;
         this.writer = writer;
     }
@@ -80,7 +80,7 @@ final class FreshModels {
     /** Creates the batch's unknown models; returns, in batch order, those left for the upsert (known ids and repeats). */
     private List<HubModel> createFresh(List<HubModel> batch, Object now) {
         Map<String, Map<String, Object>> firsts = new LinkedHashMap<>();
-        batch.forEach(model -> firsts.computeIfAbsent(Ids.model(model.hfId()), k -> LineageWriter.row(model)));
+        batch.forEach(model -> firsts.computeIfAbsent(Ids.model(model.hfId()), k -> ModelUpserts.row(model)));
         return graph.write(tx -> {
             Set<String> known = new HashSet<>(tx.run(KNOWN, Map.of("keys", List.copyOf(firsts.keySet())))
                     .single().get("known").asList(v -> v.asString()));

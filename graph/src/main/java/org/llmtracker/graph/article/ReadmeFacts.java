@@ -1,4 +1,4 @@
-package org.llmtracker.graph.repository;
+package org.llmtracker.graph.article;
 
 import java.util.List;
 

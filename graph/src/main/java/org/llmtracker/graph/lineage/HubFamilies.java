@@ -10,14 +10,15 @@ import java.util.Map;
 
 import org.llmtracker.graph.naming.Ids;
 import org.llmtracker.graph.store.Graph;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
 /**
- * What a Hugging Face crawl keeps beside models and derivations (see {@link LineageWriter}):
- * the Hub ids to start from, renames as aliases, the Hub's verdict on each model (ok, gated,
- * gone, unlisted) and download/like snapshots. Every write is idempotent.
+ * The graph side of the {@code huggingface} job: the Hub ids where discovery starts, each crawled
+ * family stored in one transaction ({@link #store}), the Hub's verdict on a model it would not
+ * describe, and models that left the listings. Every write is idempotent.
  */
-public final class HubGraph {
+public final class HubFamilies {
 
     /** Hub statuses stored in {@code Model.hfStatus}. */
     public static final String OK = "ok";
@@ -33,12 +34,15 @@ public final class HubGraph {
             """;
 
     private static final String RESOLVE = """
-            OPTIONAL MATCH (:Alias {id: row.%1$s})-[:ALIAS_OF]->(a:Model)
-            OPTIONAL MATCH (own:Model {id: row.%1$s})
+            OPTIONAL MATCH (:Alias {id: row.id})-[:ALIAS_OF]->(a:Model)
+            OPTIONAL MATCH (own:Model {id: row.id})
+            WITH row, coalesce(a, own) AS m
             """;
 
+    private static final String KNOWN = "UNWIND $rows AS row\n" + RESOLVE + "RETURN count(m) AS n";
+
     // The id that already has a model keeps it; the other id becomes its alias. When neither has
-    // one yet nothing is written, and the caller repeats the call after writing the models.
+    // one nothing is written (see store for the second pass).
     private static final String RENAMES = """
             UNWIND $rows AS row
             OPTIONAL MATCH (:Alias {id: row.from})-[:ALIAS_OF]->(fa:Model)
@@ -56,20 +60,14 @@ public final class HubGraph {
             MERGE (a)-[:ALIAS_OF]->(model)
             """;
 
-    private static final String STATUS = """
-            UNWIND $rows AS row
-            """ + RESOLVE.formatted("id") + """
-            WITH row, coalesce(a, own) AS m
+    private static final String STATUS = "UNWIND $rows AS row\n" + RESOLVE + """
             WHERE m IS NOT NULL
             SET m.hfStatus = row.status, m.hfCheckedAt = $now,
                 m.gated = CASE WHEN row.status = 'gated' THEN true ELSE m.gated END,
                 m.hfListedAt = CASE WHEN row.listed THEN $now ELSE m.hfListedAt END
             """;
 
-    private static final String CHILDREN_LISTED = """
-            UNWIND $rows AS row
-            """ + RESOLVE.formatted("id") + """
-            WITH coalesce(a, own) AS m
+    private static final String CHILDREN_LISTED = "UNWIND $rows AS row\n" + RESOLVE + """
             WHERE m IS NOT NULL
             SET m.hfChildrenListedAt = $now
             """;
@@ -85,10 +83,7 @@ public final class HubGraph {
             """;
 
     // At most one snapshot a day, and only when a figure moved since the last one.
-    private static final String SNAPSHOTS = """
-            UNWIND $rows AS row
-            """ + RESOLVE.formatted("id") + """
-            WITH row, coalesce(a, own) AS m
+    private static final String SNAPSHOTS = "UNWIND $rows AS row\n" + RESOLVE + """
             WHERE m IS NOT NULL
             CALL (m) {
               OPTIONAL MATCH (m)-[:HAD]->(s:Snapshot)
@@ -103,18 +98,9 @@ public final class HubGraph {
             RETURN count(*) AS n
             """;
 
-    private static final String KNOWN = """
-            UNWIND $ids AS id
-            OPTIONAL MATCH (:Alias {id: id})-[:ALIAS_OF]->(a:Model)
-            OPTIONAL MATCH (own:Model {id: id})
-            WITH id, a, own
-            WHERE a IS NOT NULL OR own IS NOT NULL
-            RETURN collect(DISTINCT id) AS ids
-            """;
-
     private final Graph graph;
 
-    public HubGraph(Graph graph) {
+    public HubFamilies(Graph graph) {
         this.graph = graph;
     }
 
@@ -127,39 +113,45 @@ public final class HubGraph {
         });
     }
 
-    /** How many of these Hub ids the graph already holds (as a model or an alias). */
-    public int known(List<String> hfIds) {
-        List<String> ids = hfIds.stream().map(Ids::model).distinct().toList();
-        return graph.read(tx -> tx.run(KNOWN, Map.of("ids", ids)).single().get("ids").size());
-    }
-
-    public void recordRenames(List<Rename> renames, Instant now) {
-        if (renames.isEmpty()) {
-            return;
-        }
-        List<Map<String, Object>> rows = renames.stream()
+    /**
+     * Stores a crawled family in one transaction, so a reader (or a crash) sees all of it or none.
+     * The order matters where a statement needs what an earlier one wrote:
+     * <ol>
+     * <li>count the listed ids the graph already holds, before anything is written;</li>
+     * <li>renames, first pass: where one id already has a model, the other becomes its alias, so the
+     *     model upsert of a renamed model lands on that node instead of creating a twin;</li>
+     * <li>the models (and their organisations);</li>
+     * <li>renames, second pass: where neither id had a model, the upsert has now created the new
+     *     id's, and the old id becomes its alias;</li>
+     * <li>the derivations, whose ends now resolve through every alias, with the ancestry index;</li>
+     * <li>statuses, the children-listed stamps and snapshots, which only need the models.</li>
+     * </ol>
+     */
+    public HubFamily.Stored store(HubFamily family, Instant now) {
+        Object at = dateTime(now);
+        List<Map<String, Object>> renames = family.renames().stream()
                 .filter(r -> !Ids.model(r.from()).equals(Ids.model(r.to())))
                 .map(r -> Map.<String, Object>of("from", Ids.model(r.from()), "to", Ids.model(r.to()))).toList();
-        graph.write(tx -> tx.run(RENAMES, Map.of("rows", rows, "now", dateTime(now))).consume());
+        return graph.write(tx -> {
+            long known = tx.run(KNOWN, Map.of("rows", ids(family.listed()))).single().get("n").asLong();
+            run(tx, RENAMES, renames, at);
+            ModelUpserts.models(tx, family.models(), at);
+            run(tx, RENAMES, renames, at);
+            ModelUpserts.derivations(tx, family.derivations(), at);
+            run(tx, STATUS, List.of(status(family.root().hfId(), OK, false)), at);
+            run(tx, STATUS, family.listed().stream()
+                    .map(m -> status(m.hfId(), Boolean.TRUE.equals(m.gated()) ? GATED : OK, true)).toList(), at);
+            run(tx, CHILDREN_LISTED, family.listedCompletely().stream()
+                    .map(id -> Map.<String, Object>of("id", Ids.model(id))).toList(), at);
+            long snapshots = tx.run(SNAPSHOTS, Map.of("rows", snapshotRows(family.models()), "now", at)).list().stream()
+                    .mapToLong(r -> r.get("n").asLong()).sum();
+            return new HubFamily.Stored((int) (family.listed().size() - known), snapshots);
+        });
     }
 
-    /** Sets the Hub's verdict on models; {@code listed} also stamps them as seen in a listing now. */
-    public void markStatus(List<String> hfIds, String status, boolean listed, Instant now) {
-        if (hfIds.isEmpty()) {
-            return;
-        }
-        List<Map<String, Object>> rows = hfIds.stream()
-                .map(id -> Map.<String, Object>of("id", Ids.model(id), "status", status, "listed", listed)).toList();
-        graph.write(tx -> tx.run(STATUS, Map.of("rows", rows, "now", dateTime(now))).consume());
-    }
-
-    /** Stamps models whose children were all listed now (within the discovery bounds). */
-    public void markChildrenListed(List<String> hfIds, Instant now) {
-        if (hfIds.isEmpty()) {
-            return;
-        }
-        List<Map<String, Object>> rows = hfIds.stream().map(id -> Map.<String, Object>of("id", Ids.model(id))).toList();
-        graph.write(tx -> tx.run(CHILDREN_LISTED, Map.of("rows", rows, "now", dateTime(now))).consume());
+    /** The Hub's verdict on a model it would not describe ({@link #GATED}, {@link #GONE}). */
+    public void markStatus(String hfId, String status, Instant now) {
+        graph.write(tx -> run(tx, STATUS, List.of(status(hfId, status, false)), dateTime(now)));
     }
 
     /**
@@ -171,19 +163,28 @@ public final class HubGraph {
                 .single().get("n").asLong());
     }
 
-    /** Appends a download/like snapshot where a figure changed (at most one a day); returns how many. */
-    public long snapshot(List<HubModel> models, Instant now) {
-        if (models.isEmpty()) {
-            return 0;
+    private static Void run(TransactionContext tx, String statement, List<Map<String, Object>> rows, Object now) {
+        if (!rows.isEmpty()) {
+            tx.run(statement, Map.of("rows", rows, "now", now)).consume();
         }
-        List<Map<String, Object>> rows = models.stream().map(m -> {
+        return null;
+    }
+
+    private static Map<String, Object> status(String hfId, String status, boolean listed) {
+        return Map.of("id", Ids.model(hfId), "status", status, "listed", listed);
+    }
+
+    private static List<Map<String, Object>> ids(List<HubModel> models) {
+        return models.stream().map(m -> Ids.model(m.hfId())).distinct().map(id -> Map.<String, Object>of("id", id)).toList();
+    }
+
+    private static List<Map<String, Object>> snapshotRows(List<HubModel> models) {
+        return models.stream().map(m -> {
             Map<String, Object> row = new HashMap<>();
             row.put("id", Ids.model(m.hfId()));
             row.put("downloads", m.downloads());
             row.put("likes", m.likes());
             return row;
         }).toList();
-        return graph.write(tx -> tx.run(SNAPSHOTS, Map.of("rows", rows, "now", dateTime(now))).list().stream()
-                .mapToLong(r -> r.get("n").asLong()).sum());
     }
 }

@@ -1,0 +1,150 @@
+package org.llmtracker.graph.lineage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+
+/** The statements of {@link HubListingWriter}, each over a whole page, nodes addressed by element id. */
+final class ListingStatements {
+
+    /** Every id the page names, resolved once: an alias wins over a model of the same id, as in every writer. */
+    private static final String RESOLVE = """
+            UNWIND $keys AS key
+            OPTIONAL MATCH (:Alias {id: key})-[:ALIAS_OF]->(a:Model)
+            OPTIONAL MATCH (own:Model {id: key})
+            WITH key, coalesce(a, own) AS m
+            WHERE m IS NOT NULL
+            RETURN key, elementId(m) AS node, m.id AS id
+            """;
+
+    private static final String ORGANISATIONS = """
+            UNWIND $rows AS row
+            MERGE (o:Organisation {key: row.key})
+            ON CREATE SET o.name = row.name, o.aliases = [], o.updatedAt = $now
+            """;
+
+    // Ids proven new by RESOLVE in this transaction: a concurrent writer that creates one first
+    // makes this fail on the id's constraint, and the page is tried again.
+    private static final String CREATE = """
+            UNWIND $rows AS row
+            CREATE (m:Model {id: row.key, name: row.hfId, kind: 'model', catalogued: false, firstSeenAt: $now,
+                             updatedAt: $now})
+            SET m += row.properties
+            WITH m, row
+            OPTIONAL MATCH (o:Organisation {key: row.authorKey})
+            FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (m)-[:PUBLISHED_BY]->(o))
+            RETURN row.key AS key, elementId(m) AS node
+            """;
+
+    private static final String UPDATE = """
+            UNWIND $rows AS row
+            MATCH (m) WHERE elementId(m) = row.node
+            SET m.hfStatus = row.status, m.hfCheckedAt = $now, m.hfListedAt = $now
+            WITH m, row
+            """ + ModelUpserts.MODEL_FIELDS + ModelUpserts.PUBLISHER;
+
+    private static final String CREATE_LINKS = """
+            UNWIND $rows AS row
+            MATCH (c) WHERE elementId(c) = row.child
+            MATCH (p) WHERE elementId(p) = row.parent
+            CREATE (c)-[:DERIVED_FROM {relation: row.relation, stages: row.stages, hubRelation: row.relation,
+                                       sources: [row.source], observedAt: $now}]->(p)
+            """;
+
+    private static final String MERGE_LINKS = """
+            UNWIND $rows AS row
+            MATCH (c) WHERE elementId(c) = row.child
+            MATCH (p) WHERE elementId(p) = row.parent
+            """ + ModelUpserts.LINK;
+
+    private ListingStatements() {
+    }
+
+    static Map<String, HubListingWriter.Node> resolve(TransactionContext tx, List<String> keys) {
+        Map<String, HubListingWriter.Node> nodes = new HashMap<>();
+        tx.run(RESOLVE, Map.of("keys", keys)).forEachRemaining(r -> nodes.put(r.get("key").asString(),
+                new HubListingWriter.Node(r.get("node").asString(), r.get("id").asString())));
+        return nodes;
+    }
+
+    /** Creates the listed models and the stubs; returns their element ids by id. */
+    static Map<String, String> create(TransactionContext tx, List<Map<String, Object>> listed,
+            List<Map<String, Object>> stubs, Object now) {
+        Map<String, Map<String, Object>> organisations = new LinkedHashMap<>();
+        List<Map<String, Object>> rows = new ArrayList<>(listed.size() + stubs.size());
+        for (Map<String, Object> row : listed) {
+            if (row.get("authorKey") != null) {
+                organisations.putIfAbsent((String) row.get("authorKey"),
+                        Map.of("key", row.get("authorKey"), "name", row.get("author")));
+            }
+            Map<String, Object> properties = new HashMap<>();
+            put(properties, "hfId", row.get("hfId"));
+            put(properties, "downloads", row.get("downloads"));
+            put(properties, "likes", row.get("likes"));
+            put(properties, "pipelineTag", row.get("pipelineTag"));
+            put(properties, "libraryName", row.get("libraryName"));
+            put(properties, "parameters", row.get("parameters"));
+            put(properties, "license", row.get("license"));
+            put(properties, "hfCreatedAt", row.get("createdAt"));
+            put(properties, "hfLastModified", row.get("lastModified"));
+            put(properties, "gated", row.get("gated"));
+            properties.put("hfStatus", row.get("status"));
+            properties.put("hfCheckedAt", now);
+            properties.put("hfListedAt", now);
+            rows.add(creation(row.get("key"), row.get("hfId"), row.get("authorKey"), properties));
+        }
+        for (Map<String, Object> stub : stubs) {
+            rows.add(creation(stub.get("key"), stub.get("hfId"), null, Map.of("hfId", stub.get("hfId"))));
+        }
+        Map<String, String> created = new HashMap<>();
+        if (rows.isEmpty()) {
+            return created;
+        }
+        if (!organisations.isEmpty()) {
+            tx.run(ORGANISATIONS, Map.of("rows", List.copyOf(organisations.values()), "now", now)).consume();
+        }
+        tx.run(CREATE, Map.of("rows", rows, "now", now))
+                .forEachRemaining(r -> created.put(r.get("key").asString(), r.get("node").asString()));
+        return created;
+    }
+
+    static void update(TransactionContext tx, List<Map<String, Object>> rows, Object now) {
+        if (!rows.isEmpty()) {
+            tx.run(UPDATE, Map.of("rows", rows, "now", now)).consume();
+        }
+    }
+
+    static void createLinks(TransactionContext tx, List<Map<String, Object>> rows, Object now) {
+        if (!rows.isEmpty()) {
+            tx.run(CREATE_LINKS, Map.of("rows", rows, "now", now)).consume();
+        }
+    }
+
+    /** Links from models that existed before the page; returns the children whose links changed. */
+    static List<String> mergeLinks(TransactionContext tx, List<Map<String, Object>> rows, Object now) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        return tx.run(MERGE_LINKS, Map.of("rows", rows, "now", now)).single().get("relinked").asList(Value::asString);
+    }
+
+    private static Map<String, Object> creation(Object key, Object hfId, Object authorKey, Map<String, Object> properties) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("key", key);
+        row.put("hfId", hfId);
+        row.put("authorKey", authorKey);
+        row.put("properties", properties);
+        return row;
+    }
+
+    private static void put(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}
