@@ -64,7 +64,7 @@ public final class HuggingFaceCrawl implements Job {
         RequestMeter.Reading before = http.meter().read();
         try {
             if (crawlAll(client, recorder)) {
-                recorder.add("unlisted", hub.markUnlistedSince(started, clock.instant()));
+                recorder.add("unlisted", hub.markUnlistedSince(started, settings.minDownloads(), clock.instant()));
             }
         } finally {
             recorder.addRequests(http.meter().read().minus(before).requests());

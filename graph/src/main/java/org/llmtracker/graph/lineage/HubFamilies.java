@@ -76,7 +76,7 @@ public final class HubFamilies {
     private static final String UNLISTED_SINCE = """
             MATCH (m:Model)-[:DERIVED_FROM]->(p:Model)
             WHERE NOT coalesce(m.catalogued, false) AND m.hfStatus IN ['ok', 'gated'] AND m.hfListedAt < $since
-              AND p.hfChildrenListedAt >= $since
+              AND p.hfChildrenListedAt >= $since AND coalesce(m.downloads, 0) >= $minDownloads
             WITH DISTINCT m
             SET m.hfStatus = 'unlisted', m.hfCheckedAt = $now
             RETURN count(m) AS n
@@ -156,11 +156,13 @@ public final class HubFamilies {
 
     /**
      * Discovered models that a parent's complete listing since {@code since} no longer shows are
-     * kept, and marked unlisted; returns how many.
+     * kept, and marked unlisted; returns how many. A listing is complete down to
+     * {@code minDownloads} only: a model below it (the whole-Hub sweep stores those too) was never
+     * in it, so it cannot have left it.
      */
-    public long markUnlistedSince(Instant since, Instant now) {
-        return graph.write(tx -> tx.run(UNLISTED_SINCE, Map.of("since", dateTime(since), "now", dateTime(now)))
-                .single().get("n").asLong());
+    public long markUnlistedSince(Instant since, long minDownloads, Instant now) {
+        return graph.write(tx -> tx.run(UNLISTED_SINCE, Map.of("since", dateTime(since), "minDownloads", minDownloads,
+                "now", dateTime(now))).single().get("n").asLong());
     }
 
     private static Void run(TransactionContext tx, String statement, List<Map<String, Object>> rows, Object now) {
