@@ -41,8 +41,9 @@ class HubSweepCostReport {
             HubShape shape = new HubShape(size);
             MutableHub hub = HubSweepTests.hub(shape);
             try (SweepRig rig = new SweepRig(graph, hub, 100_000)) {
+                long t0 = System.nanoTime();
                 CrawlRecorder full = rig.run();
-                rows.add(row("full", size, full.requests(), size));
+                rows.add(row("full", size, full.requests(), size) + " " + (System.nanoTime() - t0) / 1_000_000 + " ms");
                 if (size != 50_000) {
                     continue;
                 }
@@ -54,9 +55,11 @@ class HubSweepCostReport {
                         ListedModel m = shape.model(3 * k + 7);
                         hub.put(m.modified(at.plusSeconds(k), m.downloads() + 1, m.tags()));
                     }
+                    long t1 = System.nanoTime();
                     CrawlRecorder incremental = rig.run();
                     assertThat(incremental.counts()).containsEntry("incrementalPasses", 1L);
-                    rows.add(row("incremental", changed, incremental.requests(), changed));
+                    rows.add(row("incremental", changed, incremental.requests(), changed) + " "
+                            + (System.nanoTime() - t1) / 1_000_000 + " ms " + incremental.counts().get("models") + " models");
                 }
             }
         }

@@ -76,7 +76,9 @@ final class SweepRig implements AutoCloseable {
     }
 
     HubSweep sweep() {
-        HttpSettings http = TestHttp.settings("the Hub", "").withMaxRateLimitWait(maxWait);
+        // A page of 1,000 takes a busy machine longer to build than TestHttp's 700 ms of silence allow.
+        HttpSettings http = TestHttp.settings("the Hub", "").withMaxRateLimitWait(maxWait)
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60));
         Upstream upstream = Upstream.builder(http, sleeper, clock).share(window.share(share)).build();
         return new HubSweep(new SweepSettings(pageSize, Duration.ofHours(1), Duration.ofDays(7)), upstream,
                 new HubListing(server.uri(), pageSize, upstream), new HubListingWriter(graph),

@@ -5,20 +5,15 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -51,10 +46,8 @@ public final class ListingServer implements AutoCloseable {
     /** The Hub's largest page. */
     public static final int MAX_PAGE = 1000;
 
-    private static final Set<String> REFUSED_EXPANDS = Set.of("baseModels", "childrenModelCount", "usedStorage");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private final Listing listing;
     private final Clock clock;
     private final int quota;
     private final Duration window;
@@ -62,7 +55,7 @@ public final class ListingServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    private final AtomicInteger cursorGeneration = new AtomicInteger();
+    private final ListingAnswers answers;
     private final AtomicInteger failures = new AtomicInteger();
     private final List<String> targets = new CopyOnWriteArrayList<>();
     private final Map<Long, Runnable> hooks = new ConcurrentHashMap<>();
@@ -71,7 +64,7 @@ public final class ListingServer implements AutoCloseable {
     private int usedInWindow;
 
     private ListingServer(Listing listing, Clock clock, int quota, Duration window) throws IOException {
-        this.listing = listing;
+        this.answers = new ListingAnswers(listing);
         this.clock = clock;
         this.quota = quota;
         this.window = window;
@@ -106,7 +99,7 @@ public final class ListingServer implements AutoCloseable {
 
     /** Every cursor handed out so far is refused from now on. */
     public void expireCursors() {
-        cursorGeneration.incrementAndGet();
+        answers.expireCursors();
     }
 
     /** The next {@code times} requests fail with a 500, as an overloaded Hub does. */
@@ -165,7 +158,7 @@ public final class ListingServer implements AutoCloseable {
             status = 500;
             body = "{\"error\":\"Internal Error - We're working hard to fix this as soon as possible!\"}";
         } else {
-            Answer answer = answer(exchange.getRequestURI());
+            ListingAnswers.Answer answer = answers.answer(exchange.getRequestURI(), uri().toString());
             status = answer.status();
             body = answer.body();
             if (answer.next() != null) {
@@ -201,101 +194,5 @@ public final class ListingServer implements AutoCloseable {
         headers.put("RateLimit", "\"api\";r=" + left + ";t=" + reset);
         headers.put("RateLimit-Policy", "\"fixed window\";\"api\";q=" + quota + ";w=" + window.toSeconds());
         return over ? -1 : left;
-    }
-
-    private Answer answer(URI uri) {
-        if (!"/api/models".equals(uri.getRawPath())) {
-            return new Answer(404, "{\"error\":\"Not Found\"}", null);
-        }
-        Map<String, List<String>> query = query(uri.getRawQuery());
-        Set<String> expand = new LinkedHashSet<>();
-        expand.addAll(query.getOrDefault("expand[]", List.of()));
-        expand.addAll(query.getOrDefault("expand", List.of()));
-        for (String field : expand) {
-            if (REFUSED_EXPANDS.contains(field)) {
-                return new Answer(400, "{\"error\":\"\\\"expand\\\" must be one of [author, cardData, config, createdAt, "
-                        + "disabled, downloads, downloadsAllTime, gated, gguf, inference, inferenceProviderMapping, "
-                        + "lastModified, library_name, likes, mask_token, model-index, pipeline_tag, private, safetensors, "
-                        + "sha, siblings, spaces, tags, transformersInfo, trendingScore, widgetData, resourceGroup]\"}", null);
-            }
-        }
-        if (!expand.isEmpty() && (query.containsKey("full") || query.containsKey("cardData") || query.containsKey("config"))) {
-            return new Answer(400, "{\"error\":\"expand cannot be combined with full, cardData or config\"}", null);
-        }
-        if (!"lastModified".equals(query.getOrDefault("sort", List.of("")).get(0))) {
-            return new Answer(400, "{\"error\":\"this stand-in lists by sort=lastModified only\"}", null);
-        }
-        int limit = Math.min(MAX_PAGE, Integer.parseInt(query.getOrDefault("limit", List.of("1000")).get(0)));
-        Listing.Key after = null;
-        if (query.containsKey("cursor")) {
-            after = cursor(query.get("cursor").get(0));
-            if (after == null) {
-                return new Answer(400, "{\"error\":\"Invalid cursor\"}", null);
-            }
-        }
-        List<ListedModel> page = listing.after(after, limit + 1);
-        boolean more = page.size() > limit;
-        List<ListedModel> shown = more ? page.subList(0, limit) : page;
-        StringBuilder body = new StringBuilder(shown.size() * 420 + 2).append('[');
-        for (int i = 0; i < shown.size(); i++) {
-            if (i > 0) {
-                body.append(',');
-            }
-            shown.get(i).json(expand, body);
-        }
-        body.append(']');
-        String next = more ? uri() + "/api/models?" + without(uri.getRawQuery(), "cursor") + "&cursor="
-                + cursor(shown.get(shown.size() - 1).key()) : null;
-        return new Answer(200, body.toString(), next);
-    }
-
-    private String cursor(Listing.Key key) {
-        String json = "{\"lastModified\":\"" + key.lastModified() + "\",\"_id\":\"" + key.objectId() + "\",\"v\":"
-                + cursorGeneration.get() + "}";
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private Listing.Key cursor(String text) {
-        try {
-            String json = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-            String lastModified = field(json, "lastModified");
-            String objectId = field(json, "_id");
-            int generation = Integer.parseInt(json.substring(json.indexOf("\"v\":") + 4, json.lastIndexOf('}')));
-            return generation == cursorGeneration.get() ? new Listing.Key(Instant.parse(lastModified), objectId) : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static String field(String json, String name) {
-        int at = json.indexOf("\"" + name + "\":\"") + name.length() + 4;
-        return json.substring(at, json.indexOf('"', at));
-    }
-
-    private static String without(String rawQuery, String name) {
-        List<String> kept = new ArrayList<>();
-        for (String pair : rawQuery.split("&")) {
-            if (!pair.startsWith(name + "=")) {
-                kept.add(pair);
-            }
-        }
-        return String.join("&", kept);
-    }
-
-    private static Map<String, List<String>> query(String raw) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (raw == null) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        }
-        return query;
-    }
-
-    private record Answer(int status, String body, String next) {
     }
 }
