@@ -9,7 +9,6 @@ import org.llmtracker.crawler.http.Sleeper;
 import org.llmtracker.crawler.http.Upstream;
 import org.llmtracker.crawler.huggingface.HubSettings;
 import org.llmtracker.crawler.huggingface.HuggingFaceCrawl;
-import org.llmtracker.graph.lineage.CardVersions;
 import org.llmtracker.graph.lineage.HubFamilies;
 import org.llmtracker.graph.lineage.LineageConflicts;
 import org.llmtracker.graph.store.Graph;
@@ -56,9 +55,9 @@ class HuggingFaceConfiguration {
 
     @Bean
     HuggingFaceCrawl huggingFaceCrawl(TrackerProperties properties, HubSettings settings, RateWindow hubRateWindow,
-            HubFamilies hub, Graph graph, Clock clock) {
+            HubFamilies hub, Clock clock) {
         Upstream http = Upstream.builder(settings.http(), Sleeper.REAL, clock)
                 .share(hubRateWindow.share(properties.huggingface().maxRequestsPerWindow())).build();
-        return new HuggingFaceCrawl(settings, http, hub, new CardVersions(graph), clock);
+        return new HuggingFaceCrawl(settings, http, hub, clock);
     }
 }

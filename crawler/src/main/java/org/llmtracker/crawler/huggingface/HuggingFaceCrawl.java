@@ -13,7 +13,6 @@ import org.llmtracker.crawler.http.UpstreamDownException;
 import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRecorder;
-import org.llmtracker.graph.lineage.CardVersions;
 import org.llmtracker.graph.lineage.CardVersions.CardVersion;
 import org.llmtracker.graph.lineage.HubFamilies;
 import org.llmtracker.graph.lineage.HubFamily;
@@ -35,20 +34,15 @@ public final class HuggingFaceCrawl implements Job {
 
     private final HubSettings settings;
     private final HubFamilies hub;
-    private final CardVersions versions;
     private final Clock clock;
     private final Upstream http;
     private final LineageParser parser = new LineageParser();
 
-    /**
-     * @param http     the Hub behind the HTTP policy, holding this job's share of the Hub's rate window
-     * @param versions where the cards' {@code new_version} links go
-     */
-    public HuggingFaceCrawl(HubSettings settings, Upstream http, HubFamilies hub, CardVersions versions, Clock clock) {
+    /** @param http the Hub behind the HTTP policy, holding this job's share of the Hub's rate window */
+    public HuggingFaceCrawl(HubSettings settings, Upstream http, HubFamilies hub, Clock clock) {
         this.settings = settings;
         this.http = http;
         this.hub = hub;
-        this.versions = versions;
         this.clock = clock;
     }
 
@@ -116,14 +110,14 @@ public final class HuggingFaceCrawl implements Job {
 
     private void store(Family family, CrawlRecorder recorder) {
         List<HubModel> listed = family.below().stream().map(HubEntry::toModel).toList();
+        // Every member's card was read (the root's answer, the listings' cardData): each says its newer version, or none.
+        List<CardVersion> versions = family.models().stream().map(e -> new CardVersion(e.id(), e.cardNewVersion())).toList();
         HubFamily.Stored stored = hub.store(new HubFamily(family.root().toModel(), listed, family.derivations(),
-                family.renames(), family.listedCompletely()), clock.instant());
+                family.renames(), family.listedCompletely(), versions), clock.instant());
         recorder.add("snapshots", stored.snapshots());
         recorder.add("listed", listed.size());
         recorder.add("discovered", stored.discovered());
         recorder.add("gated", listed.stream().filter(m -> Boolean.TRUE.equals(m.gated())).count());
-        // Every member's card was read (the root's answer, the listings' cardData): each says its newer version, or none.
-        versions.write(family.models().stream().map(e -> new CardVersion(e.id(), e.cardNewVersion())).toList(), clock.instant());
         family.rejected().forEach(message -> recorder.itemFailed(family.root().id(), message));
         if (family.truncated()) {
             recorder.count("familiesTruncated");

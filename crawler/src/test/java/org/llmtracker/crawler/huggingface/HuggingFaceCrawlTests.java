@@ -26,7 +26,6 @@ import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
 import org.llmtracker.graph.lineage.Conflict;
-import org.llmtracker.graph.lineage.CardVersions;
 import org.llmtracker.graph.lineage.HubFamilies;
 import org.llmtracker.graph.lineage.RelativeFilter;
 import org.llmtracker.graph.lineage.LineageConflicts;
@@ -209,7 +208,7 @@ class HuggingFaceCrawlTests {
         CrawlRecorder recorder = new CrawlRecorder();
         Clock clock = Clock.fixed(at, ZoneOffset.UTC);
         new HuggingFaceCrawl(settings, HubTestSettings.upstream(settings, waits::add, clock), new HubFamilies(graph),
-                new CardVersions(graph), clock).run(recorder);
+                clock).run(recorder);
         return recorder;
     }
 

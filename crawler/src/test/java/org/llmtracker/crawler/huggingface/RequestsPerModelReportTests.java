@@ -15,7 +15,6 @@ import org.llmtracker.crawler.huggingface.testing.HubFixtureServer;
 import org.llmtracker.crawler.huggingface.testing.HubTestSettings;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.catalog.CatalogWriter;
-import org.llmtracker.graph.lineage.CardVersions;
 import org.llmtracker.graph.lineage.HubFamilies;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
@@ -52,7 +51,7 @@ class RequestsPerModelReportTests {
             HubSettings settings = HubTestSettings.of(server.uri(), "", 3, FixtureFamily.MIN_DOWNLOADS, 2000);
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
             new HuggingFaceCrawl(settings, HubTestSettings.upstream(settings, d -> { }, clock), new HubFamilies(graph),
-                    new CardVersions(graph), clock).run(run);
+                    clock).run(run);
             long discovered = run.counts().get("discovered");
             double perModel = (double) run.requests() / discovered;
             System.out.printf("REQUESTS PER DISCOVERED MODEL (%s): %d requests / %d models = %.3f%n",

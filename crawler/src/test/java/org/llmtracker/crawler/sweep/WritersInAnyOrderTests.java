@@ -26,7 +26,6 @@ import org.llmtracker.crawler.sweep.testing.ListedModel;
 import org.llmtracker.crawler.sweep.testing.MutableHub;
 import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
-import org.llmtracker.graph.lineage.CardVersions;
 import org.llmtracker.graph.lineage.HubFamilies;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
@@ -40,7 +39,7 @@ import org.llmtracker.graph.testing.Neo4jTest;
 class WritersInAnyOrderTests {
 
     private static final Instant MONDAY = Instant.parse("2026-11-23T08:00:00Z");
-    private static final CatalogEntry BASE = withHosting(model("fixture-base"), List.of(), List.of(FixtureFamily.ROOT));
+    private static final CatalogEntry BASE = withHosting(model("fixture-base"), List.of(), List.of(FixtureFamily.LEGACY_ROOT));
     private static final String MEMBER = "lvl2/ft000-child-0";
     private static final CatalogEntry EDIT = withHosting(model("child-zero"), List.of(), List.of(MEMBER));
 
@@ -105,7 +104,7 @@ class WritersInAnyOrderTests {
         HubSettings settings = HubTestSettings.of(hub.uri(), "", 3, FixtureFamily.MIN_DOWNLOADS, 2000);
         Clock clock = Clock.fixed(MONDAY.plusSeconds(60), ZoneOffset.UTC);
         new HuggingFaceCrawl(settings, HubTestSettings.upstream(settings, d -> { }, clock), new HubFamilies(graph),
-                new CardVersions(graph), clock).run(new CrawlRecorder());
+                clock).run(new CrawlRecorder());
     }
 
     /** The family as the Hub's listing shows it: the same tags the model answers carry. */
