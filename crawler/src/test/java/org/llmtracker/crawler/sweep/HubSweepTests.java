@@ -32,7 +32,7 @@ class HubSweepTests {
 
     @Test
     void aFullPassStoresEveryModelAndLinkOfAGeneratedHub(Graph graph) {
-        HubShape shape = new HubShape(25_000);
+        HubShape shape = new HubShape(20_000);
         MutableHub hub = hub(shape);
         try (SweepRig rig = new SweepRig(graph, hub, QUOTA)) {
             CrawlRecorder run = rig.run();
@@ -53,7 +53,7 @@ class HubSweepTests {
             }
             ghosts.forEach(g -> assertThat(models.get(g).get(0)).as("stub %s", g).isNull());
             // ceil(N / 1000) pages, then one page of what changed meanwhile: within ceil(N / page) + 2.
-            assertThat(rig.server.requests()).isEqualTo(25 + 1);
+            assertThat(rig.server.requests()).isEqualTo(20 + 1);
             assertThat(run.requests()).isEqualTo(rig.server.requests());
             assertThat(run.counts()).containsEntry("fullPasses", 1L).containsEntry("unlisted", 0L);
             assertThat(run.stoppedEarly()).isFalse();
