@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * <li>An <b>incremental</b> pass stops at the first model changed before the last complete
  *     pass's watermark minus the overlap: it costs a page per thousand changed models.</li>
  * <li>A <b>full</b> pass (asked for, or due every {@code fullPassEvery}) reads the whole listing,
- *     then catches up with what changed while it read (those models moved ahead of its cursor),
- *     and only then marks the listed models it did not see {@code unlisted}.</li>
+ *     then catches up with what changed while it read (those models moved ahead of its cursor:
+ *     from the first page down to the pass's first change minus the overlap), and only then marks
+ *     the listed models it did not see {@code unlisted}.</li>
  * <li>A run cut short (a rate-limit wait longer than the Hub's {@code max-wait}, a failing Hub, a
  *     crash, a stop) leaves the pass where its last stored page put it; the next run resumes
  *     there. A cursor the Hub no longer accepts begins the pass again from its first page.</li>
@@ -140,8 +141,11 @@ public final class HubSweep implements Job {
             List<HubEntry> kept = pass.stopBefore() == null ? page.entries()
                     : ListingPages.newerThan(page.entries(), pass.stopBefore());
             boolean last = page.next() == null || kept.size() < page.entries().size();
+            // The end of a full pass's read turns it, in the same transaction, to what changed meanwhile.
+            boolean turn = last && pass.full() && pass.stopBefore() == null;
             Instant head = page.entries().isEmpty() ? null : page.entries().get(0).lastModified();
-            states.storePage(writer, pages.of(kept), last ? null : page.next(), head, kept.size(), clock.instant());
+            states.storePage(writer, pages.of(kept), last ? null : page.next(), head, kept.size(),
+                    turn ? settings.overlap() : null, clock.instant());
             recorder.itemDone();
             recorder.count("pages");
             recorder.add("models", kept.size());
@@ -149,9 +153,10 @@ public final class HubSweep implements Job {
                 url = page.next();
                 continue;
             }
-            if (pass.full() && pass.stopBefore() == null) {
-                pass = catchUp(recorder);
+            if (turn) {
+                pass = states.read().orElseThrow().pass();
                 if (pass.stopBefore() != null) {
+                    recorder.count("catchUps");
                     url = null;
                     continue;
                 }
@@ -159,16 +164,6 @@ public final class HubSweep implements Job {
             finish(pass, recorder);
             return;
         }
-    }
-
-    /** A full pass has read to the end: next, what changed while it read, down to its first page's newest change. */
-    private SweepState.Pass catchUp(CrawlRecorder recorder) {
-        Instant head = states.read().orElseThrow().pass().head();
-        if (head == null) {
-            return states.read().orElseThrow().pass();
-        }
-        recorder.count("catchUps");
-        return states.catchUp(head.minus(settings.overlap()));
     }
 
     private void finish(SweepState.Pass pass, CrawlRecorder recorder) {

@@ -4,6 +4,7 @@ import static org.llmtracker.graph.store.DriverValues.dateTime;
 import static org.llmtracker.graph.store.DriverValues.instant;
 import static org.llmtracker.graph.store.DriverValues.string;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,11 +39,9 @@ public final class SweepStates {
             MATCH (s:SweepState {name: $name})
             SET s.passCursor = $cursor, s.passHead = coalesce(s.passHead, $head),
                 s.passPages = s.passPages + 1, s.passModels = s.passModels + $models
-            """;
-
-    private static final String CATCH_UP = """
-            MATCH (s:SweepState {name: $name})
-            SET s.passCursor = null, s.passStopBefore = $stopBefore
+            WITH s
+            WHERE $catchUpSeconds IS NOT NULL AND s.passHead IS NOT NULL
+            SET s.passStopBefore = s.passHead - duration({seconds: $catchUpSeconds})
             """;
 
     // The pass's head was read first, before anything it lists changed again.
@@ -97,15 +96,19 @@ public final class SweepStates {
     /**
      * Records a stored page, in the transaction that stored it.
      *
-     * @param cursor the next page, or null when the pass has read its last page
-     * @param head   the page's newest change (only the first page's is kept)
+     * @param cursor  the next page, or null when the pass has read its last page
+     * @param head    the page's newest change (only the first page's is kept)
+     * @param catchUp for the last page of a full pass's read of the whole listing: the pass goes on
+     *                from the first page again, down to its head minus this, for what changed while
+     *                it read (those models moved ahead of its cursor); null otherwise
      */
-    public void advance(TransactionContext tx, String cursor, Instant head, int models) {
+    public void advance(TransactionContext tx, String cursor, Instant head, int models, Duration catchUp) {
         Map<String, Object> params = new HashMap<>();
         params.put("name", name);
         params.put("cursor", cursor);
         params.put("head", dateTime(head));
         params.put("models", models);
+        params.put("catchUpSeconds", catchUp == null ? null : catchUp.toSeconds());
         tx.run(ADVANCE, params).consume();
     }
 
@@ -114,17 +117,8 @@ public final class SweepStates {
      * transaction; returns how many of its models were new.
      */
     public int storePage(HubListingWriter writer, HubListingPage page, String cursor, Instant head, int models,
-            Instant now) {
-        return writer.store(page, now, tx -> advance(tx, cursor, head, models));
-    }
-
-    /**
-     * A full pass has read the whole listing: it reads again from the first page, down to
-     * {@code stopBefore}, what changed while it read (those models moved ahead of its cursor).
-     */
-    public SweepState.Pass catchUp(Instant stopBefore) {
-        graph.write(tx -> tx.run(CATCH_UP, Map.of("name", name, "stopBefore", dateTime(stopBefore))).consume());
-        return read().orElseThrow().pass();
+            Duration catchUp, Instant now) {
+        return writer.store(page, now, tx -> advance(tx, cursor, head, models, catchUp));
     }
 
     /** The listing no longer accepts the cursor: the pass reads again from the first page. */
