@@ -71,12 +71,12 @@ public final class HubListing {
             if (status != 200) {
                 boolean cursor = target.queryParameter("cursor") != null;
                 if (cursor && (status == 400 || status == 404 || status == 410 || status == 422)) {
-                    throw new CursorRefused("GET " + target + " answered " + status + ": the listing no longer accepts this cursor");
+                    throw new CursorRefused("GET " + Upstream.shown(target) + " answered " + status + ": the listing no longer accepts this cursor");
                 }
-                throw new HubException("GET " + target + " answered " + status);
+                throw new HubException("GET " + Upstream.shown(target) + " answered " + status);
             }
             List<String> rejected = new ArrayList<>();
-            List<HubEntry> entries = json.page(response.body().string(), target.toString(), rejected);
+            List<HubEntry> entries = json.page(response.body().string(), Upstream.shown(target), rejected);
             HttpUrl next = LinkHeader.nextPage(response.header("Link"), target, api);
             return new ListingPage(entries, next == null ? null : next.toString(), rejected);
         }

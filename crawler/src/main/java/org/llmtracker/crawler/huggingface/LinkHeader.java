@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.llmtracker.crawler.http.Upstream;
+
 import okhttp3.HttpUrl;
 
 /** The {@code rel="next"} target of a {@code Link} header, as the Hub pages its lists (with a {@code cursor} parameter). */
@@ -47,7 +49,7 @@ final class LinkHeader {
         }
         HttpUrl target = strictlyResolved(current, link);
         if (target == null) {
-            throw new HubException("GET " + current + " gave a next-page Link that is not an http(s) URL: " + quoted(link));
+            throw new HubException("GET " + Upstream.shown(current) + " gave a next-page Link that is not an http(s) URL: " + quoted(link));
         }
         if (!onHost(target, api)) {
             throw new HubException("refusing a next page on another host: " + quoted(link));
