@@ -35,7 +35,9 @@ import org.llmtracker.graph.store.Schema;
  * waits are simulated (the clock jumps), so the time printed is this machine's, and the Hub time
  * the windows would take is printed beside it. Not part of the build; run it with
  *
- * <pre>mvn -B -o verify -pl crawler -am -Dtest=HubSweepScaleCheck -Dsweep.models=2000000 -DargLine=-Xmx3g -Dit.test=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false</pre>
+ * <pre>mvn -B -o verify -pl crawler -am -Dtest=HubSweepScaleCheck -Dsweep.models=2000000 -Dit.test=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false</pre>
+ *
+ * (the build's test JVM: {@code -Xmx2g}; {@code -Dsweep.page-cache-mb}, default 1024, sizes Neo4j's page cache)
  */
 class HubSweepScaleCheck {
 
@@ -78,11 +80,13 @@ class HubSweepScaleCheck {
                         Hub sweep scale check: %,d listed models (%,d stubs), %,d links declared
                           requests %,d (%,d refused with 429), pages %,d, run %s
                           time on this machine %d s (%,.0f models/s); Hub time at 300 requests per 5 minutes %s
-                          graph: %,d models, %,d links, %,d ancestry rows; store on disk %,d MB; peak heap %,d MB (max %,d MB)
+                          graph: %,d models, %,d links, %,d ancestry rows
+                          on disk %,d MB (store files %,d MB, transaction logs %,d MB); peak heap %,d MB (max %,d MB)
                         """, size, ghosts.size(), expectedLinks, rig.server.requests(), rig.server.refused(),
                         run.counts().getOrDefault("pages", 0L), run.counts(), took.toSeconds(),
                         size / Math.max(1.0, took.toMillis() / 1000.0), waited, models, links, rows,
-                        size(store) >> 20, peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                        size(store, p -> true) >> 20, size(store, p -> !isLog(p)) >> 20, size(store, HubSweepScaleCheck::isLog) >> 20,
+                        peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
                 assertThat(run.counts()).containsEntry("fullPasses", 1L);
                 assertThat(models).isEqualTo(size + ghosts.size());
                 assertThat(links).isEqualTo(expectedLinks);
@@ -99,11 +103,16 @@ class HubSweepScaleCheck {
         return graph.read(tx -> tx.run(cypher).single().get("n").asLong());
     }
 
-    private static long size(Path dir) throws IOException {
+    private static long size(Path dir, java.util.function.Predicate<Path> which) throws IOException {
         List<Long> sizes = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(Files::isRegularFile).forEach(p -> sizes.add(p.toFile().length()));
+            files.filter(Files::isRegularFile).filter(which).forEach(p -> sizes.add(p.toFile().length()));
         }
         return sizes.stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Neo4j's transaction logs ({@code neostore.transaction.db.*}, under {@code transactions/}), kept beside the store files. */
+    private static boolean isLog(Path file) {
+        return file.getFileName().toString().startsWith("neostore.transaction.db");
     }
 }
