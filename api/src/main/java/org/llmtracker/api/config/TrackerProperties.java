@@ -189,7 +189,8 @@ public record TrackerProperties(
             @DefaultValue("3") @Min(1) int failuresBeforeDown,
             @DefaultValue("100") @Min(1) @Max(1000) int pageSize,
             @DefaultValue("5m") @NotNull Duration rateWindow,
-            @DefaultValue("0") @Min(0) int maxRequestsPerWindow) {
+            @DefaultValue("0") @Min(0) int maxRequestsPerWindow,
+            @Valid @NotNull @DefaultValue Sweep sweep) {
 
         /**
          * @param maxDepth     generations of derivatives followed below each catalogued model
@@ -200,6 +201,27 @@ public record TrackerProperties(
                 @DefaultValue("3") @Min(0) @Max(10) int maxDepth,
                 @DefaultValue("100") @Min(0) long minDownloads,
                 @DefaultValue("2000") @Min(1) int maxPerFamily) {
+        }
+
+        /**
+         * The {@code hub-sweep} job: the Hub's whole listing.
+         *
+         * @param pageSize             models per listing page (the Hub serves at most 1,000)
+         * @param overlap              an incremental pass reads this far past the last pass's watermark
+         * @param fullPassEvery        a scheduled run makes a full pass (and marks unlisted models) when the
+         *                             last complete one is this old
+         * @param maxRequestsPerWindow the sweep's share of the Hub's rate window (of 500 anonymous, 1,000 with
+         *                             a free token per 5 minutes): the rest is left to the {@code huggingface} job
+         * @param maxWait              the longest wait for the Hub's window the sweep honours; longer ends the
+         *                             run PARTIAL and the next run resumes. Above the window's length, so a pass
+         *                             waits out its share's windows instead of stopping at each
+         */
+        public record Sweep(
+                @DefaultValue("1000") @Min(1) @Max(1000) int pageSize,
+                @DefaultValue("1h") @NotNull Duration overlap,
+                @DefaultValue("7d") @NotNull Duration fullPassEvery,
+                @DefaultValue("300") @Min(1) int maxRequestsPerWindow,
+                @DefaultValue("10m") @NotNull Duration maxWait) {
         }
     }
 
@@ -232,18 +254,20 @@ public record TrackerProperties(
          * @param huggingface default daily at 02:00
          * @param pages       default weekly, Sunday 03:00
          * @param digest      default Monday 08:00, when the week before is complete
-         * @param infer       default daily at 04:00, after the Hub crawl
+         * @param infer       default daily at 04:00, after the Hub jobs
+         * @param hubSweep    default daily at 03:00, after the {@code huggingface} job
          */
         public record Crons(
                 @DefaultValue("0 0 */6 * * ?") @NotNull String github,
                 @DefaultValue("0 0 2 * * ?") @NotNull String huggingface,
                 @DefaultValue("0 0 3 ? * SUN") @NotNull String pages,
                 @DefaultValue("0 0 8 ? * MON") @NotNull String digest,
-                @DefaultValue("0 0 4 * * ?") @NotNull String infer) {
+                @DefaultValue("0 0 4 * * ?") @NotNull String infer,
+                @DefaultValue("0 0 3 * * ?") @NotNull String hubSweep) {
 
             public java.util.Map<String, String> byJob() {
                 return java.util.Map.of("github", github, "huggingface", huggingface, "pages", pages, "digest", digest,
-                        "infer", infer);
+                        "infer", infer, "hub-sweep", hubSweep);
             }
         }
     }

@@ -2,7 +2,9 @@ package org.llmtracker.api.crawls;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.llmtracker.api.web.BadParameterException;
 import org.llmtracker.api.web.NotFoundException;
 import org.llmtracker.api.web.Params;
 import org.llmtracker.crawler.run.CrawlRunner;
@@ -33,20 +35,26 @@ class CrawlController {
     }
 
     @Operation(summary = "Run a job now (admin)",
-            description = "With wait=true the answer comes when the run ends, with the run; otherwise 202 at once. 409 while the job is already running.")
+            description = "With wait=true the answer comes when the run ends, with the run; otherwise 202 at once. 409 while the job is already running. "
+                    + "full=true (hub-sweep only) makes the run a full pass of the Hub's listing, or resumes the full pass under way.")
     @PostMapping("/api/crawls/{job}")
-    ResponseEntity<?> crawl(@PathVariable String job, @RequestParam(defaultValue = "false") boolean wait) {
+    ResponseEntity<?> crawl(@PathVariable String job, @RequestParam(defaultValue = "false") boolean wait,
+            @RequestParam(defaultValue = "false") boolean full) {
         if (!runner.knows(job)) {
             throw new NotFoundException("No job named '" + job + "'; jobs are " + runner.jobs());
+        }
+        Set<String> options = full ? Set.of("full") : Set.of();
+        if (!runner.options(job).containsAll(options)) {
+            throw new BadParameterException("full", "Job '" + job + "' has no full pass; only hub-sweep takes full=true");
         }
         if (runner.current(job).isPresent()) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(runner.current(job).get());
         }
         if (wait) {
-            return runner.run(job).<ResponseEntity<?>>map(ResponseEntity::ok)
+            return runner.run(job, options).<ResponseEntity<?>>map(ResponseEntity::ok)
                     .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).build());
         }
-        executor.execute(() -> runner.run(job));
+        executor.execute(() -> runner.run(job, options));
         return ResponseEntity.accepted().body(Map.of("job", job, "status", "ACCEPTED"));
     }
 

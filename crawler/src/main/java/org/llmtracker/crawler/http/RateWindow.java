@@ -159,8 +159,12 @@ public final class RateWindow {
                 if (blockedUntil != null && !blockedUntil.isAfter(until)) {
                     blockedUntil = null;
                 }
-                if (max > 0 && used >= max) {
-                    windowEnd = null;
+                if (max > 0 && used >= max && windowEnd != null) {
+                    // The share's next window begins now, and the request about to go counts in it:
+                    // forgetting the window here would let one request more through per window.
+                    Instant now = clock.instant();
+                    windowEnd = (now.isAfter(windowEnd) ? now : windowEnd).plus(length);
+                    used = 0;
                 }
             }
         }

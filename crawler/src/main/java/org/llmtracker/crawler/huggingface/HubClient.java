@@ -3,7 +3,6 @@ package org.llmtracker.crawler.huggingface;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,7 +40,6 @@ public final class HubClient {
             "lastModified", "library_name", "likes", "pipeline_tag", "safetensors", "tags");
     private static final String CHILD_COUNTS = "childrenModelCount";
     private static final int MAX_REDIRECTS = 5;
-    private static final int QUOTED = 200;
 
     private final HubSettings settings;
     private final Upstream http;
@@ -106,7 +104,7 @@ public final class HubClient {
                 if (!page.test(entries)) {
                     return;
                 }
-                url = next(response, url);
+                url = LinkHeader.nextPage(response.header("Link"), url, url("/"));
             }
         }
     }
@@ -177,53 +175,21 @@ public final class HubClient {
         return new Request.Builder().url(url).header("Accept", "application/json").get().build();
     }
 
-    private HttpUrl next(Response response, HttpUrl current) throws HubException {
-        String link = LinkHeader.next(response.header("Link")).orElse(null);
-        if (link == null) {
-            return null;
-        }
-        HttpUrl target = strictlyResolved(current, link);
-        if (target == null) {
-            throw new HubException("GET " + Upstream.shown(current) + " gave a next-page Link that is not an http(s) URL: " + quoted(link));
-        }
-        // A Link elsewhere would send the token to another host.
-        HttpUrl api = url("/");
-        if (!target.host().equalsIgnoreCase(api.host()) || target.port() != api.port()) {
-            throw new HubException("refusing a next page on another host: " + quoted(link));
-        }
-        return target;
-    }
-
     private String renamedTo(Response response, HttpUrl url, String current) throws HubException {
         String location = response.header("Location");
         if (location == null) {
             throw new HubException("redirect without Location for model '" + current + "'");
         }
-        HttpUrl target = strictlyResolved(url, location);
+        HttpUrl target = LinkHeader.strictlyResolved(url, location);
         if (target == null) {
-            throw new HubException("model '" + current + "' redirects to an invalid location: " + quoted(location));
+            throw new HubException("model '" + current + "' redirects to an invalid location: " + LinkHeader.quoted(location));
         }
         String path = target.encodedPath();
         int at = path.indexOf("/api/models/");
         if (at < 0) {
-            throw new HubException("model '" + current + "' redirects outside the models API: " + quoted(location));
+            throw new HubException("model '" + current + "' redirects outside the models API: " + LinkHeader.quoted(location));
         }
         return checked(path.substring(at + "/api/models/".length()));
-    }
-
-    // OkHttp resolves leniently (it would encode a space); a Hub answer with one is malformed.
-    private static HttpUrl strictlyResolved(HttpUrl base, String reference) {
-        try {
-            new URI(reference);
-        } catch (URISyntaxException e) {
-            return null;
-        }
-        return base.resolve(reference);
-    }
-
-    private static String quoted(String text) {
-        return text.length() > QUOTED ? "'" + text.substring(0, QUOTED) + "...' (" + text.length() + " characters)"
-                : "'" + text + "'";
     }
 
     private static String expand(boolean childCounts) {
@@ -244,7 +210,7 @@ public final class HubClient {
 
     private static String checked(String id) throws HubException {
         if (id == null || id.length() > 200 || !HubIds.valid(id.trim())) {
-            throw new HubException("not a Hugging Face model id: " + quoted(String.valueOf(id)));
+            throw new HubException("not a Hugging Face model id: " + LinkHeader.quoted(String.valueOf(id)));
         }
         return id.trim();
     }

@@ -12,10 +12,11 @@ import org.llmtracker.graph.lineage.HubModel;
  * @param cardBaseModels {@code cardData.base_model}, a string or a list on the wire
  * @param cardRelation   {@code cardData.base_model_relation}
  * @param childCount     the sum of {@code childrenModelCount}; null when the answer did not say
+ * @param cardNewVersion {@code cardData.new_version}: the model's newer release, if its card names one
  */
 public record HubEntry(String id, String author, Long downloads, Long likes, String pipelineTag, String libraryName,
         Long parameters, String license, Instant createdAt, Instant lastModified, Boolean gated, List<String> tags,
-        List<String> cardBaseModels, String cardRelation, Long childCount) {
+        List<String> cardBaseModels, String cardRelation, Long childCount, String cardNewVersion) {
 
     public HubEntry {
         tags = tags == null ? List.of() : List.copyOf(tags);

@@ -83,7 +83,13 @@ final class HubJson {
                 number(node.path("safetensors").get("total")), license,
                 instant(node.get("createdAt")), instant(node.get("lastModified")), gated(node.get("gated")), tags,
                 strings(card.get("base_model")), string(card.get("base_model_relation")),
-                childCount(node.get("childrenModelCount")));
+                childCount(node.get("childrenModelCount")), newVersion(card.get("new_version")));
+    }
+
+    /** A card's {@code new_version}: a Hub id, else nothing (a card may hold any YAML there). */
+    private static String newVersion(JsonNode node) {
+        String id = string(node);
+        return id != null && ID.matcher(id).matches() ? id : null;
     }
 
     private static Boolean gated(JsonNode node) {

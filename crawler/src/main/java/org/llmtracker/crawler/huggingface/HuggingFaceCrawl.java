@@ -13,6 +13,7 @@ import org.llmtracker.crawler.http.UpstreamDownException;
 import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRecorder;
+import org.llmtracker.graph.lineage.CardVersions.CardVersion;
 import org.llmtracker.graph.lineage.HubFamilies;
 import org.llmtracker.graph.lineage.HubFamily;
 import org.llmtracker.graph.lineage.HubModel;
@@ -57,7 +58,7 @@ public final class HuggingFaceCrawl implements Job {
         RequestMeter.Reading before = http.meter().read();
         try {
             if (crawlAll(client, recorder)) {
-                recorder.add("unlisted", hub.markUnlistedSince(started, clock.instant()));
+                recorder.add("unlisted", hub.markUnlistedSince(started, settings.minDownloads(), clock.instant()));
             }
         } finally {
             recorder.addRequests(http.meter().read().minus(before).requests());
@@ -109,8 +110,10 @@ public final class HuggingFaceCrawl implements Job {
 
     private void store(Family family, CrawlRecorder recorder) {
         List<HubModel> listed = family.below().stream().map(HubEntry::toModel).toList();
+        // Every member's card was read (the root's answer, the listings' cardData): each says its newer version, or none.
+        List<CardVersion> versions = family.models().stream().map(e -> new CardVersion(e.id(), e.cardNewVersion())).toList();
         HubFamily.Stored stored = hub.store(new HubFamily(family.root().toModel(), listed, family.derivations(),
-                family.renames(), family.listedCompletely()), clock.instant());
+                family.renames(), family.listedCompletely(), versions), clock.instant());
         recorder.add("snapshots", stored.snapshots());
         recorder.add("listed", listed.size());
         recorder.add("discovered", stored.discovered());

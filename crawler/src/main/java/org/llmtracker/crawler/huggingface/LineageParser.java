@@ -19,7 +19,8 @@ import org.llmtracker.graph.naming.HubIds;
  * so an old card id paired with a new tag id is recorded as a rename.
  *
  * <p>A relation comes from the tag, else the card, else MERGE when there are several parents,
- * else UNKNOWN.
+ * else UNKNOWN. Parents keep the Hub's spelling (the tag's, else the card's): a parent the graph
+ * does not hold yet is stored under that name until its own answer arrives.
  */
 public final class LineageParser {
 
@@ -28,7 +29,8 @@ public final class LineageParser {
     private static final String PREFIX = "base_model:";
 
     public Lineage parse(HubEntry entry) {
-        Map<String, Relation> tagged = tagged(entry.tags());
+        Map<String, String> spelling = new LinkedHashMap<>(); // parent key -> the Hub's spelling, tags first
+        Map<String, Relation> tagged = tagged(entry.tags(), spelling);
         Map<String, String> card = new LinkedHashMap<>();
         entry.cardBaseModels().stream().filter(HubIds::valid)
                 .forEach(id -> card.putIfAbsent(key(id), id));
@@ -50,12 +52,13 @@ public final class LineageParser {
             List<String> tagOnly = tagged.keySet().stream().filter(k -> !card.containsKey(k)).toList();
             if (!cardOnly.isEmpty() && cardOnly.size() == tagOnly.size()) {
                 for (int i = 0; i < cardOnly.size(); i++) {
-                    renames.add(new Rename(cardOnly.get(i), tagOnly.get(i)));
+                    renames.add(new Rename(cardOnly.get(i), spelling.get(tagOnly.get(i))));
                     cardNamed.put(tagOnly.get(i), cardOnly.get(i));
                 }
             }
         }
 
+        cardNamed.forEach(spelling::putIfAbsent);
         List<String> parents = new ArrayList<>(tagged.isEmpty() ? new ArrayList<>(cardNamed.keySet()) : tagged.keySet());
         List<Derivation> derivations = new ArrayList<>();
         for (String parent : parents) {
@@ -63,17 +66,17 @@ public final class LineageParser {
                     : cardRelation != null ? cardRelation
                     : parents.size() > 1 ? Relation.MERGE : Relation.UNKNOWN;
             if (tagged.containsKey(parent)) {
-                derivations.add(new Derivation(entry.id(), parent, relation, List.of(), TAG));
+                derivations.add(new Derivation(entry.id(), spelling.get(parent), relation, List.of(), TAG));
             }
             if (cardNamed.containsKey(parent)) {
-                derivations.add(new Derivation(entry.id(), parent, relation, List.of(), CARD));
+                derivations.add(new Derivation(entry.id(), spelling.get(parent), relation, List.of(), CARD));
             }
         }
         return new Lineage(derivations, renames);
     }
 
     /** Tag bases in order, each with the relation a {@code base_model:<relation>:<id>} tag names (or null). */
-    private static Map<String, Relation> tagged(List<String> tags) {
+    private static Map<String, Relation> tagged(List<String> tags, Map<String, String> spelling) {
         Map<String, Relation> bases = new LinkedHashMap<>();
         for (String tag : tags) {
             if (!tag.startsWith(PREFIX)) {
@@ -86,6 +89,7 @@ public final class LineageParser {
                 continue;
             }
             Relation relation = colon < 0 ? null : Relation.parse(rest.substring(0, colon)).orElse(Relation.UNKNOWN);
+            spelling.putIfAbsent(key(id), id);
             Relation known = bases.get(key(id));
             bases.put(key(id), relation != null ? relation : known);
         }

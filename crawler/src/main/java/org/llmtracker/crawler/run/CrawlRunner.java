@@ -6,6 +6,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -50,15 +52,34 @@ public final class CrawlRunner {
         return crawls.keySet().stream().sorted().toList();
     }
 
+    /** The options {@code job} takes for one run; none for a job nobody registered. */
+    public Set<String> options(String job) {
+        Job crawl = crawls.get(job);
+        return crawl == null ? Set.of() : crawl.options();
+    }
+
     /**
      * Runs {@code job} now, in this thread; empty when a run of it is already under way.
      *
      * @throws IllegalArgumentException for a job nobody registered
      */
     public Optional<CrawlRun> run(String job) {
+        return run(job, Set.of());
+    }
+
+    /**
+     * Runs {@code job} now with options set for this run (see {@link Job#options()}).
+     *
+     * @throws IllegalArgumentException for a job nobody registered, or an option the job does not take
+     */
+    public Optional<CrawlRun> run(String job, Set<String> options) {
         Job crawl = crawls.get(job);
         if (crawl == null) {
             throw new IllegalArgumentException("No job named '" + job + "'; jobs are " + jobs());
+        }
+        if (!crawl.options().containsAll(options)) {
+            throw new IllegalArgumentException("Job '" + job + "' takes " + (crawl.options().isEmpty() ? "no options"
+                    : "only the options " + new TreeSet<>(crawl.options())) + "; got " + new TreeSet<>(options));
         }
         CrawlRun started = new CrawlRun(UUID.randomUUID().toString(), job, CrawlStatus.RUNNING, clock.instant(), null,
                 Map.of(), 0, List.of(), null);
@@ -74,7 +95,11 @@ public final class CrawlRunner {
             try {
                 // Inside the try: with the graph store down the run fails like any other broken run.
                 store.save(started);
-                crawl.run(recorder);
+                if (options.isEmpty()) {
+                    crawl.run(recorder);
+                } else {
+                    crawl.run(recorder, options);
+                }
                 status = outcome(recorder);
                 note = note(recorder, status);
             } catch (RuntimeException e) {

@@ -17,6 +17,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.llmtracker.graph.testing.SteppingClock;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -99,6 +100,24 @@ class RateWindowTests {
         assertThat(sweepWaits).as("the third in a window of two waits for the reset the Hub announced")
                 .containsExactly(Duration.ofSeconds(120));
         assertThat(crawlWaits).as("the other job's share is its own").isEmpty();
+    }
+
+    @Test
+    void aShareKeepsToItsCapInEveryWindowAfterTheFirst() throws Exception {
+        hub.stubFor(get(urlEqualTo("/list")).willReturn(aResponse()));
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-11-23T08:00:00Z"), Duration.ZERO);
+        RateWindow own = new RateWindow("the Hub", clock, Duration.ofMinutes(5));
+        Upstream sweep = Upstream.builder(settings(Duration.ofMinutes(10)), d -> {
+            sweepWaits.add(d);
+            clock.advance(d);
+        }, clock).share(own.share(2)).build();
+
+        for (int i = 0; i < 7; i++) {
+            call(sweep, "/list");
+        }
+
+        assertThat(sweepWaits).as("two requests a window: seven need four windows")
+                .containsExactly(Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(5));
     }
 
     @Test

@@ -163,6 +163,25 @@ class HuggingFaceCrawlTests {
     }
 
     @Test
+    void aCardsNewVersionBecomesAVersionLinkNeverADerivation(Graph graph) {
+        catalogue(graph, BASE);
+
+        crawl(graph, hub, 2000, MONDAY);
+
+        List<String> versions = graph.read(tx -> tx.run("""
+                MATCH (n:Model)-[v:NEW_VERSION_OF]->(o:Model)
+                RETURN n.id + ' -> ' + o.id + ' ' + reduce(s = '', x IN v.sources | s + x) AS link
+                ORDER BY link""").list(r -> r.get("link").asString()));
+        assertThat(versions).containsExactly("fixture-org/base-7b-v2 -> fixture-base hf-card",
+                        "tuner04/base-7b-ft-021 -> tuner03/base-7b-ft-020 hf-card");
+        assertThat(descendants(graph)).isEqualTo(expected());
+        var generations = new LineageQueries(graph).descendants("fixture-base", RelativeFilter.depth(10), 0, 5000, true);
+        assertThat(generations.items()).filteredOn(r -> r.depth() == 1 && "NEW_VERSION_OF".equals(r.relation()))
+                .extracting(r -> r.id()).containsExactly("fixture-org/base-7b-v2");
+        assertThat(generations.total()).isEqualTo(expected().size() + 1);
+    }
+
+    @Test
     void aFamilyStopsAtItsMaximumSize(Graph graph) {
         catalogue(graph, BASE);
 

@@ -20,8 +20,8 @@ class LineageParserTests {
         Lineage lineage = parser.parse(new HubJson().model(Recorded.body("HuggingFaceH4__zephyr-7b-beta.json"), "zephyr"));
 
         assertThat(lineage.derivations()).extracting(Derivation::parent, Derivation::relation, Derivation::source)
-                .containsExactly(tuple("mistralai/mistral-7b-v0.1", Relation.FINETUNE, "hf-tag"),
-                        tuple("mistralai/mistral-7b-v0.1", Relation.FINETUNE, "hf-card"));
+                .containsExactly(tuple("mistralai/Mistral-7B-v0.1", Relation.FINETUNE, "hf-tag"),
+                        tuple("mistralai/Mistral-7B-v0.1", Relation.FINETUNE, "hf-card"));
         assertThat(lineage.renames()).isEmpty();
     }
 
@@ -29,16 +29,16 @@ class LineageParserTests {
     void aCardNamingAnOldIdYieldsToTheTagsAndRecordsTheRename() throws Exception {
         Lineage lineage = parser.parse(new HubJson().model(Recorded.body("meta-llama__Llama-3.1-8B-Instruct.json"), "llama"));
 
-        assertThat(lineage.parents()).containsExactly("meta-llama/llama-3.1-8b");
+        assertThat(lineage.parents()).containsExactly("meta-llama/Llama-3.1-8B");
         assertThat(lineage.derivations()).extracting(Derivation::source).containsExactly("hf-tag", "hf-card");
-        assertThat(lineage.renames()).containsExactly(new Rename("meta-llama/Meta-Llama-3.1-8B", "meta-llama/llama-3.1-8b"));
+        assertThat(lineage.renames()).containsExactly(new Rename("meta-llama/Meta-Llama-3.1-8B", "meta-llama/Llama-3.1-8B"));
     }
 
     @Test
     void aCardBaseModelMayBeAList() throws Exception {
         Lineage lineage = parser.parse(new HubJson().model(Recorded.body("deepset__roberta-base-squad2.json"), "roberta"));
 
-        assertThat(lineage.parents()).containsExactly("facebookai/roberta-base");
+        assertThat(lineage.parents()).containsExactly("FacebookAI/roberta-base");
         assertThat(lineage.derivations()).extracting(Derivation::source).containsExactly("hf-tag", "hf-card");
     }
 
@@ -47,7 +47,7 @@ class LineageParserTests {
         Lineage lineage = parser.parse(entry(List.of(), List.of("NousResearch/Llama-2-7b-hf"), "adapter"));
 
         assertThat(lineage.derivations()).extracting(Derivation::parent, Derivation::relation, Derivation::source)
-                .containsExactly(tuple("nousresearch/llama-2-7b-hf", Relation.ADAPTER, "hf-card"));
+                .containsExactly(tuple("NousResearch/Llama-2-7b-hf", Relation.ADAPTER, "hf-card"));
     }
 
     @Test
@@ -108,6 +108,6 @@ class LineageParserTests {
     }
 
     private static HubEntry entry(List<String> tags, List<String> card, String relation) {
-        return new HubEntry("me/model", "me", 10L, 1L, null, null, null, null, null, null, false, tags, card, relation, null);
+        return new HubEntry("me/model", "me", 10L, 1L, null, null, null, null, null, null, false, tags, card, relation, null, null);
     }
 }

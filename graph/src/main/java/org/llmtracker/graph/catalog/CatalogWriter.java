@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.llmtracker.graph.lineage.Ancestry;
+import org.llmtracker.graph.lineage.ModelMerge;
 import org.llmtracker.graph.lineage.LineageCycleException;
 import org.llmtracker.graph.lineage.LineageCycles;
 import org.llmtracker.graph.naming.Ids;
@@ -222,14 +223,27 @@ public final class CatalogWriter {
             return;
         }
         Map<String, Object> params = Map.of("rows", rows, "now", dateTime(now));
-        for (String statement : List.of(UPSERT_MODELS, LINK_ORGANISATIONS, LINK_REPOSITORIES, LINK_ALIASES, VERSIONS)) {
+        tx.run(UPSERT_MODELS, params).consume();
+        // A Hub id the entry now lists may already be a model of its own (the sweep stores every listed id): fold it in.
+        Set<String> relinked = new HashSet<>(ModelMerge.absorb(tx, aliasClaims(rows)));
+        for (String statement : List.of(LINK_ORGANISATIONS, LINK_REPOSITORIES, LINK_ALIASES, VERSIONS)) {
             tx.run(statement, params).consume();
         }
-        Set<String> relinked = new HashSet<>();
         for (String statement : List.of(RETRACT_EDGES, ASSERT_EDGES)) {
             tx.run(statement, params).forEachRemaining(r -> relinked.add(r.get("id").asString()));
         }
         Ancestry.refresh(tx, relinked);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> aliasClaims(List<Map<String, Object>> rows) {
+        List<Map<String, String>> claims = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            for (String alias : (List<String>) row.get("aliases")) {
+                claims.add(Map.of("keep", (String) row.get("id"), "gone", alias));
+            }
+        }
+        return claims;
     }
 
     private static Map<String, Object> row(CatalogEntry e, String origin) {

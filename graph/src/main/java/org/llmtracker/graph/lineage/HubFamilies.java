@@ -60,6 +60,20 @@ public final class HubFamilies {
             MERGE (a)-[:ALIAS_OF]->(model)
             """;
 
+    // A rename whose ids both have models already (the sweep stored the new id, the catalogue lists
+    // the old): the two are one model. A catalogued one stays; else the new id's.
+    private static final String JOINED = """
+            UNWIND $rows AS row
+            OPTIONAL MATCH (:Alias {id: row.from})-[:ALIAS_OF]->(fa:Model)
+            OPTIONAL MATCH (fm:Model {id: row.from})
+            OPTIONAL MATCH (:Alias {id: row.to})-[:ALIAS_OF]->(ta:Model)
+            OPTIONAL MATCH (tm:Model {id: row.to})
+            WITH coalesce(fa, fm) AS old, coalesce(ta, tm) AS new
+            WHERE old IS NOT NULL AND new IS NOT NULL AND old <> new
+            RETURN CASE WHEN coalesce(old.catalogued, false) THEN old.id ELSE new.id END AS keep,
+                   CASE WHEN coalesce(old.catalogued, false) THEN new.id ELSE old.id END AS gone
+            """;
+
     private static final String STATUS = "UNWIND $rows AS row\n" + RESOLVE + """
             WHERE m IS NOT NULL
             SET m.hfStatus = row.status, m.hfCheckedAt = $now,
@@ -76,7 +90,7 @@ public final class HubFamilies {
     private static final String UNLISTED_SINCE = """
             MATCH (m:Model)-[:DERIVED_FROM]->(p:Model)
             WHERE NOT coalesce(m.catalogued, false) AND m.hfStatus IN ['ok', 'gated'] AND m.hfListedAt < $since
-              AND p.hfChildrenListedAt >= $since
+              AND p.hfChildrenListedAt >= $since AND coalesce(m.downloads, 0) >= $minDownloads
             WITH DISTINCT m
             SET m.hfStatus = 'unlisted', m.hfCheckedAt = $now
             RETURN count(m) AS n
@@ -118,12 +132,14 @@ public final class HubFamilies {
      * The order matters where a statement needs what an earlier one wrote:
      * <ol>
      * <li>count the listed ids the graph already holds, before anything is written;</li>
+     * <li>renames whose ids both have a model already become one model ({@link ModelMerge});</li>
      * <li>renames, first pass: where one id already has a model, the other becomes its alias, so the
      *     model upsert of a renamed model lands on that node instead of creating a twin;</li>
      * <li>the models (and their organisations);</li>
      * <li>renames, second pass: where neither id had a model, the upsert has now created the new
      *     id's, and the old id becomes its alias;</li>
-     * <li>the derivations, whose ends now resolve through every alias, with the ancestry index;</li>
+     * <li>the derivations, whose ends now resolve through every alias, with the ancestry index, and the
+     *     cards' version links;</li>
      * <li>statuses, the children-listed stamps and snapshots, which only need the models.</li>
      * </ol>
      */
@@ -134,10 +150,16 @@ public final class HubFamilies {
                 .map(r -> Map.<String, Object>of("from", Ids.model(r.from()), "to", Ids.model(r.to()))).toList();
         return graph.write(tx -> {
             long known = tx.run(KNOWN, Map.of("rows", ids(family.listed()))).single().get("n").asLong();
+            List<Map<String, String>> joined = renames.isEmpty() ? List.of() : tx.run(JOINED, Map.of("rows", renames))
+                    .list(r -> Map.of("keep", r.get("keep").asString(), "gone", r.get("gone").asString()));
+            Ancestry.refresh(tx, ModelMerge.absorb(tx, joined));
             run(tx, RENAMES, renames, at);
             ModelUpserts.models(tx, family.models(), at);
             run(tx, RENAMES, renames, at);
             ModelUpserts.derivations(tx, family.derivations(), at);
+            if (!family.versions().isEmpty()) {
+                CardVersions.write(tx, family.versions(), now);
+            }
             run(tx, STATUS, List.of(status(family.root().hfId(), OK, false)), at);
             run(tx, STATUS, family.listed().stream()
                     .map(m -> status(m.hfId(), Boolean.TRUE.equals(m.gated()) ? GATED : OK, true)).toList(), at);
@@ -156,11 +178,13 @@ public final class HubFamilies {
 
     /**
      * Discovered models that a parent's complete listing since {@code since} no longer shows are
-     * kept, and marked unlisted; returns how many.
+     * kept, and marked unlisted; returns how many. A listing is complete down to
+     * {@code minDownloads} only: a model below it (the whole-Hub sweep stores those too) was never
+     * in it, so it cannot have left it.
      */
-    public long markUnlistedSince(Instant since, Instant now) {
-        return graph.write(tx -> tx.run(UNLISTED_SINCE, Map.of("since", dateTime(since), "now", dateTime(now)))
-                .single().get("n").asLong());
+    public long markUnlistedSince(Instant since, long minDownloads, Instant now) {
+        return graph.write(tx -> tx.run(UNLISTED_SINCE, Map.of("since", dateTime(since), "minDownloads", minDownloads,
+                "now", dateTime(now))).single().get("n").asLong());
     }
 
     private static Void run(TransactionContext tx, String statement, List<Map<String, Object>> rows, Object now) {

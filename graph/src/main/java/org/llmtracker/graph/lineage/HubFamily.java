@@ -12,9 +12,11 @@ import java.util.stream.Stream;
  * @param renames          ids the Hub moved (a 307, or a card naming an id its tags have renamed)
  * @param listedCompletely Hub ids whose listing of children was read to the end within the bounds,
  *                         so a stored child the listing did not show has left it
+ * @param versions         what the members' cards say of a newer version ({@code new_version}), one per
+ *                         member whose card was read
  */
 public record HubFamily(HubModel root, List<HubModel> listed, List<Derivation> derivations, List<Rename> renames,
-        List<String> listedCompletely) {
+        List<String> listedCompletely, List<CardVersions.CardVersion> versions) {
 
     public HubFamily {
         if (root == null) {
@@ -24,6 +26,13 @@ public record HubFamily(HubModel root, List<HubModel> listed, List<Derivation> d
         derivations = List.copyOf(derivations);
         renames = List.copyOf(renames);
         listedCompletely = List.copyOf(listedCompletely);
+        versions = versions == null ? List.of() : List.copyOf(versions);
+    }
+
+    /** A family whose cards were not read for versions. */
+    public HubFamily(HubModel root, List<HubModel> listed, List<Derivation> derivations, List<Rename> renames,
+            List<String> listedCompletely) {
+        this(root, listed, derivations, renames, listedCompletely, List.of());
     }
 
     /** The root, then the listed models. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.llmtracker.graph.model.Stage;
 import org.llmtracker.graph.naming.Ids;
@@ -40,13 +41,25 @@ public final class HubListingWriter {
 
     /** Stores one page in one transaction; returns how many of its models (stubs excluded) were new. */
     public int store(HubListingPage page, Instant now) {
+        return store(page, now, tx -> { });
+    }
+
+    /**
+     * The same, and {@code alongside} in the same transaction, after the page: the whole-Hub sweep
+     * commits its cursor with the page it read, so neither is ever stored without the other.
+     */
+    public int store(HubListingPage page, Instant now, Consumer<TransactionContext> alongside) {
         // A page that loses a race for a new id (another writer committed a model of that id first)
         // is tried again, and the next try finds that model: each lost try leaves one id fewer to
         // create, so the tries are bounded by the page's ids.
         int tries = page.models().size() + page.derivations().size() + 1;
         for (int attempt = 1; ; attempt++) {
             try {
-                return graph.write(tx -> store(tx, page, dateTime(now)));
+                return graph.write(tx -> {
+                    int created = store(tx, page, dateTime(now));
+                    alongside.accept(tx);
+                    return created;
+                });
             } catch (ClientException e) {
                 if (!CONSTRAINT_FAILED.equals(e.code()) || attempt >= tries) {
                     throw e;

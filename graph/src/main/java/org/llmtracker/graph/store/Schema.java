@@ -27,7 +27,9 @@ public final class Schema {
             "CREATE INDEX model_downloads IF NOT EXISTS FOR (m:Model) ON (m.downloads)",
             "CREATE INDEX snapshot_at IF NOT EXISTS FOR (s:Snapshot) ON (s.at)",
             "CREATE INDEX crawl_run_started IF NOT EXISTS FOR (c:CrawlRun) ON (c.startedAt)",
-            "CREATE INDEX family_root_descendants IF NOT EXISTS FOR (m:FamilyRoot) ON (m.descendants)");
+            "CREATE INDEX family_root_descendants IF NOT EXISTS FOR (m:FamilyRoot) ON (m.descendants)",
+            "CREATE CONSTRAINT sweep_state_name IF NOT EXISTS FOR (s:SweepState) REQUIRE s.name IS UNIQUE",
+            "CREATE INDEX model_listed IF NOT EXISTS FOR (m:Model) ON (m.hfListedAt)");
 
     private Schema() {
     }

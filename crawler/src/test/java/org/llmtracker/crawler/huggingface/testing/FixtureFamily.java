@@ -16,8 +16,9 @@ import java.util.TreeSet;
  * derivatives (three list pages of 100), 50 + 12 further down, every relation the Hub knows
  * (finetune, adapter, quantized, merge) and a bare tag (unknown), a merge of three parents, a
  * base renamed twice (a 307 for the catalogued id, and cards still naming an old id), a cycle,
- * a gated model, malformed list items, a listing that answers a broken body, and derivatives
- * under the download bound that discovery must leave out.
+ * a gated model, malformed list items, a listing that answers a broken body, derivatives
+ * under the download bound that discovery must leave out, and cards naming a newer version
+ * ({@code new_version}: the root's, outside the family, and one derivative's, inside it).
  */
 public final class FixtureFamily {
 
@@ -29,6 +30,8 @@ public final class FixtureFamily {
     public static final String TRI_MERGE = "merger/Tri-Merge-7B";
     public static final String GATED = "tuner05/Base-7B-ft-005";
     public static final String BROKEN_LISTER = "broken/Lister-7B";
+    /** The root's card names this newer release, which the family does not hold. */
+    public static final String ROOT_V2 = "fixture-org/Base-7B-v2";
     public static final long MIN_DOWNLOADS = 100;
 
     private static final String[] RELATIONS = {"finetune", "adapter", "quantized", "finetune"};
@@ -42,7 +45,7 @@ public final class FixtureFamily {
 
     public static FixtureFamily generate() {
         FixtureFamily family = new FixtureFamily();
-        family.put(FixtureModel.of(ROOT, 5_000_000, Map.of()));
+        family.put(FixtureModel.of(ROOT, 5_000_000, Map.of()).withNewVersion(ROOT_V2));
         List<String> level1 = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             String relation = RELATIONS[i % 4];
@@ -62,6 +65,9 @@ public final class FixtureFamily {
             }
             if (i == 5) {
                 model = model.gatedAs("manual");
+            }
+            if (i == 20) {
+                model = model.withNewVersion(String.format("tuner%02d/Base-7B-ft-%03d", 21 % 17, 21));
             }
             family.put(model);
             level1.add(id);

@@ -13,28 +13,34 @@ import java.util.Map;
  * @param gated           false, "manual" or "auto"
  * @param brokenListing   listing this model's children answers a truncated body
  * @param claimedChildren overrides the child count the Hub reports (null: the real count)
+ * @param newVersion      {@code cardData.new_version}, or null
  */
 public record FixtureModel(String id, long downloads, long likes, Map<String, String> tagParents, Object cardBase,
-        String cardRelation, Object gated, boolean brokenListing, Long claimedChildren) {
+        String cardRelation, Object gated, boolean brokenListing, Long claimedChildren, String newVersion) {
 
     public FixtureModel {
         tagParents = tagParents == null ? Map.of() : new LinkedHashMap<>(tagParents);
     }
 
     static FixtureModel of(String id, long downloads, Map<String, String> tagParents) {
-        return new FixtureModel(id, downloads, downloads / 100, tagParents, null, null, false, false, null);
+        return new FixtureModel(id, downloads, downloads / 100, tagParents, null, null, false, false, null, null);
     }
 
     FixtureModel withCard(Object base, String relation) {
-        return new FixtureModel(id, downloads, likes, tagParents, base, relation, gated, brokenListing, claimedChildren);
+        return new FixtureModel(id, downloads, likes, tagParents, base, relation, gated, brokenListing, claimedChildren, newVersion);
     }
 
     FixtureModel gatedAs(String how) {
-        return new FixtureModel(id, downloads, likes, tagParents, cardBase, cardRelation, how, brokenListing, claimedChildren);
+        return new FixtureModel(id, downloads, likes, tagParents, cardBase, cardRelation, how, brokenListing, claimedChildren, newVersion);
     }
 
     FixtureModel withBrokenListing(long claimed) {
-        return new FixtureModel(id, downloads, likes, tagParents, cardBase, cardRelation, gated, true, claimed);
+        return new FixtureModel(id, downloads, likes, tagParents, cardBase, cardRelation, gated, true, claimed, newVersion);
+    }
+
+    FixtureModel withNewVersion(String newer) {
+        return new FixtureModel(id, downloads, likes, tagParents, cardBase, cardRelation, gated, brokenListing,
+                claimedChildren, newer);
     }
 
     /** Every parent the Hub lists this model under: the tags, or the card when there are no tags. */

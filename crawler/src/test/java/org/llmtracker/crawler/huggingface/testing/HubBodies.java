@@ -92,6 +92,10 @@ final class HubBodies {
         if (model.cardRelation() != null) {
             card.put("base_model_relation", model.cardRelation());
         }
+        card.remove("new_version");
+        if (model.newVersion() != null) {
+            card.put("new_version", model.newVersion());
+        }
         body.set("childrenModelCount", mapper.valueToTree(childCounts(model)));
         return body;
     }

@@ -25,6 +25,9 @@ import java.util.function.Predicate;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import org.llmtracker.crawler.sweep.testing.Listing;
+import org.llmtracker.crawler.sweep.testing.ListingAnswers;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,7 +37,8 @@ import tools.jackson.databind.JsonNode;
  * pages under {@code filter=base_model:<id>} sorted by downloads, paged by {@code limit} and a
  * {@code Link: <...cursor=...>; rel="next"} header. Like the Hub, lists refuse
  * {@code expand[]=childrenModelCount} with a 400 unless {@code listChildCounts} says this
- * stand-in plays a mirror that accepts it. Scripted answers (faults) take precedence.
+ * stand-in plays a mirror that accepts it. Scripted answers (faults) take precedence. Given a
+ * {@link Listing}, it also serves the whole-Hub listing the sweep reads.
  */
 public final class HubFixtureServer implements AutoCloseable {
 
@@ -54,9 +58,11 @@ public final class HubFixtureServer implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile URI advertised;
+    private final ListingAnswers everything;
 
-    private HubFixtureServer(FixtureFamily family, boolean listChildCounts) throws IOException {
+    private HubFixtureServer(FixtureFamily family, boolean listChildCounts, Listing listing) throws IOException {
         this.family = family;
+        this.everything = listing == null ? null : new ListingAnswers(listing);
         this.bodies = new HubBodies(family);
         this.listChildCounts = listChildCounts;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -67,8 +73,13 @@ public final class HubFixtureServer implements AutoCloseable {
 
     /** @param listChildCounts true plays a mirror whose lists carry {@code childrenModelCount}; false plays the Hub */
     public static HubFixtureServer start(FixtureFamily family, boolean listChildCounts) {
+        return start(family, listChildCounts, null);
+    }
+
+    /** The same, and the whole-Hub listing ({@code GET /api/models?sort=lastModified...}) over {@code everything}. */
+    public static HubFixtureServer start(FixtureFamily family, boolean listChildCounts, Listing everything) {
         try {
-            return new HubFixtureServer(family, listChildCounts);
+            return new HubFixtureServer(family, listChildCounts, everything);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the Hub fixture server", e);
         }
@@ -117,6 +128,13 @@ public final class HubFixtureServer implements AutoCloseable {
             authorizations.add(authorization);
         }
         FixtureResponse response = scripted(target);
+        if (response == null && everything != null && ListingAnswers.isListing(exchange.getRequestURI())) {
+            ListingAnswers.Answer answer = everything.answer(exchange.getRequestURI(), uri().toString());
+            response = answer.status() == 200 ? ok(answer.body()) : FixtureResponse.of(answer.status(), answer.body());
+            if (answer.next() != null) {
+                response = response.header("Link", "<" + answer.next() + ">; rel=\"next\"");
+            }
+        }
         if (response == null) {
             response = answer(exchange.getRequestURI().getRawPath(), query(exchange.getRequestURI().getRawQuery()));
         }

@@ -1,0 +1,181 @@
+package org.llmtracker.crawler.sweep;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.llmtracker.crawler.http.RateLimitedException;
+import org.llmtracker.crawler.http.RequestMeter;
+import org.llmtracker.crawler.http.Upstream;
+import org.llmtracker.crawler.http.UpstreamException;
+import org.llmtracker.crawler.huggingface.HubEntry;
+import org.llmtracker.crawler.huggingface.HubListing;
+import org.llmtracker.crawler.run.CrawlRecorder;
+import org.llmtracker.crawler.run.Job;
+import org.llmtracker.graph.lineage.HubListingWriter;
+import org.llmtracker.graph.sweep.SweepState;
+import org.llmtracker.graph.sweep.SweepStates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code hub-sweep} job: every model on the Hub, from its listing, newest change first, one
+ * bulk-written page at a time, with the page's cursor committed in the page's transaction.
+ *
+ * <ul>
+ * <li>An <b>incremental</b> pass stops at the first model changed before the last complete
+ *     pass's watermark minus the overlap: it costs a page per thousand changed models.</li>
+ * <li>A <b>full</b> pass (asked for, or due every {@code fullPassEvery}) reads the whole listing,
+ *     then catches up with what changed while it read (those models moved ahead of its cursor:
+ *     from the first page down to the pass's first change minus the overlap), and only then marks
+ *     the listed models it did not see {@code unlisted}.</li>
+ * <li>A run cut short (a rate-limit wait longer than the Hub's {@code max-wait}, a failing Hub, a
+ *     crash, a stop) leaves the pass where its last stored page put it; the next run resumes
+ *     there. A cursor the Hub no longer accepts begins the pass again from its first page.</li>
+ * </ul>
+ */
+public final class HubSweep implements Job {
+
+    public static final String NAME = "hub-sweep";
+    /** The option that asks for a full pass now. */
+    public static final String FULL = "full";
+
+    private static final Logger log = LoggerFactory.getLogger(HubSweep.class);
+
+    private final SweepSettings settings;
+    private final HubListing listing;
+    private final Upstream http;
+    private final HubListingWriter writer;
+    private final SweepStates states;
+    private final Clock clock;
+    private final ListingPages pages = new ListingPages();
+
+    /** @param http the Hub behind the HTTP policy, holding the sweep's share of the Hub's rate window */
+    public HubSweep(SweepSettings settings, Upstream http, HubListing listing, HubListingWriter writer, SweepStates states,
+            Clock clock) {
+        this.settings = settings;
+        this.http = http;
+        this.listing = listing;
+        this.writer = writer;
+        this.states = states;
+        this.clock = clock;
+    }
+
+    @Override
+    public String job() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of(FULL);
+    }
+
+    @Override
+    public void run(CrawlRecorder recorder) {
+        run(recorder, Set.of());
+    }
+
+    @Override
+    public void run(CrawlRecorder recorder, Set<String> options) {
+        RequestMeter.Reading before = http.meter().read();
+        try {
+            sweep(pass(options.contains(FULL), recorder), recorder);
+        } finally {
+            recorder.addRequests(http.meter().read().minus(before).requests());
+        }
+    }
+
+    /** The pass under way, or a new one: full when asked for or due (or when a full one must replace it). */
+    private SweepState.Pass pass(boolean fullAsked, CrawlRecorder recorder) {
+        Instant now = clock.instant();
+        Optional<SweepState> state = states.read();
+        SweepState.Pass under = state.map(SweepState::pass).orElse(null);
+        boolean fullDue = fullAsked || state.filter(s -> s.watermark() != null && s.lastFullPassAt() != null)
+                .map(s -> !s.lastFullPassAt().plus(settings.fullPassEvery()).isAfter(now)).orElse(true);
+        if (under != null && (under.full() || !fullDue)) {
+            recorder.count("resumed");
+            log.info("Hub sweep resumes its {} pass at page {} ({} models so far)", kind(under), under.pages() + 1,
+                    under.models());
+            return under;
+        }
+        SweepState.Pass pass = fullDue ? states.start(true, now, null)
+                : states.start(false, now, state.orElseThrow().watermark().minus(settings.overlap()));
+        log.info("Hub sweep starts a{} pass{}", fullDue ? " full" : "n incremental",
+                fullDue ? "" : " down to changes at " + pass.stopBefore());
+        return pass;
+    }
+
+    private void sweep(SweepState.Pass started, CrawlRecorder recorder) {
+        SweepState.Pass pass = started;
+        String url = pass.cursor() != null && listing.ours(pass.cursor()) ? pass.cursor() : null;
+        boolean restarted = false;
+        while (true) {
+            String at = url == null ? listing.first() : url;
+            HubListing.ListingPage page;
+            try {
+                page = listing.page(at);
+            } catch (HubListing.CursorRefused e) {
+                if (restarted) {
+                    recorder.abort(e.getMessage() + ", even after starting the pass again");
+                    return;
+                }
+                log.info("{}; the {} pass begins again from its first page", e.getMessage(), kind(pass));
+                states.restart();
+                recorder.count("restarts");
+                restarted = true;
+                url = null;
+                continue;
+            } catch (RateLimitedException e) {
+                recorder.stopEarly(e.getMessage() + "; the next run resumes the " + kind(pass) + " pass at this page");
+                return;
+            } catch (IOException e) {
+                recorder.abort(UpstreamException.describe(e) + "; the next run resumes the " + kind(pass)
+                        + " pass at this page");
+                return;
+            }
+            page.rejected().forEach(message -> recorder.itemFailed(at, message));
+            List<HubEntry> kept = pass.stopBefore() == null ? page.entries()
+                    : ListingPages.newerThan(page.entries(), pass.stopBefore());
+            boolean last = page.next() == null || kept.size() < page.entries().size();
+            // The end of a full pass's read turns it, in the same transaction, to what changed meanwhile.
+            boolean turn = last && pass.full() && pass.stopBefore() == null;
+            Instant head = page.entries().isEmpty() ? null : page.entries().get(0).lastModified();
+            states.storePage(writer, pages.of(kept), last ? null : page.next(), head, kept.size(),
+                    turn ? settings.overlap() : null, clock.instant());
+            recorder.itemDone();
+            recorder.count("pages");
+            recorder.add("models", kept.size());
+            if (!last) {
+                url = page.next();
+                continue;
+            }
+            if (turn) {
+                pass = states.read().orElseThrow().pass();
+                if (pass.stopBefore() != null) {
+                    recorder.count("catchUps");
+                    url = null;
+                    continue;
+                }
+            }
+            finish(pass, recorder);
+            return;
+        }
+    }
+
+    private void finish(SweepState.Pass pass, CrawlRecorder recorder) {
+        if (pass.full()) {
+            recorder.add("unlisted", states.markUnlisted(pass.startedAt(), clock.instant()));
+        }
+        states.complete(clock.instant());
+        recorder.count(pass.full() ? "fullPasses" : "incrementalPasses");
+        log.info("Hub sweep completed its {} pass: {}", kind(pass), recorder.counts());
+    }
+
+    private static String kind(SweepState.Pass pass) {
+        return pass.full() ? "full" : "incremental";
+    }
+}

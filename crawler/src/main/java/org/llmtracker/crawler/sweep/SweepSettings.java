@@ -1,0 +1,25 @@
+package org.llmtracker.crawler.sweep;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the whole-Hub sweep reads the listing; how it talks to the Hub (its share of the rate
+ * window, the longest wait) is its {@link org.llmtracker.crawler.http.Upstream}'s.
+ *
+ * @param pageSize      models per listing page (the Hub serves at most 1,000)
+ * @param overlap       an incremental pass reads this far past the last pass's watermark, so a
+ *                      change stamped a little out of order is not missed
+ * @param fullPassEvery a scheduled run makes a full pass when the last complete one is this old
+ */
+public record SweepSettings(int pageSize, Duration overlap, Duration fullPassEvery) {
+
+    public SweepSettings {
+        Objects.requireNonNull(overlap, "overlap");
+        Objects.requireNonNull(fullPassEvery, "fullPassEvery");
+        if (pageSize < 1 || overlap.isNegative() || fullPassEvery.isNegative()) {
+            throw new IllegalArgumentException("sweep settings out of range: page " + pageSize + ", overlap " + overlap
+                    + ", full pass every " + fullPassEvery);
+        }
+    }
+}
