@@ -89,7 +89,7 @@ final class HubJson {
     /** A card's {@code new_version}: a Hub id, else nothing (a card may hold any YAML there). */
     private static String newVersion(JsonNode node) {
         String id = string(node);
-        return id != null && ID.matcher(id).matches() ? id : null;
+        return HubIds.valid(id) ? id : null;
     }
 
     private static Boolean gated(JsonNode node) {

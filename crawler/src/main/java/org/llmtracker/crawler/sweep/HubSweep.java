@@ -12,6 +12,7 @@ import org.llmtracker.crawler.http.RequestMeter;
 import org.llmtracker.crawler.http.Upstream;
 import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.crawler.huggingface.HubEntry;
+import org.llmtracker.crawler.huggingface.HubException;
 import org.llmtracker.crawler.huggingface.HubListing;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.crawler.run.Job;
@@ -132,7 +133,7 @@ public final class HubSweep implements Job {
             } catch (RateLimitedException e) {
                 recorder.stopEarly(e.getMessage() + "; the next run resumes the " + kind(pass) + " pass at this page");
                 return;
-            } catch (IOException e) {
+            } catch (IOException | HubException e) {
                 recorder.abort(UpstreamException.describe(e) + "; the next run resumes the " + kind(pass)
                         + " pass at this page");
                 return;
