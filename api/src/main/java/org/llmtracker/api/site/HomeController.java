@@ -6,6 +6,7 @@ import java.util.List;
 import org.llmtracker.api.digest.DigestService;
 import org.llmtracker.api.digest.DigestOutline;
 import org.llmtracker.crawler.run.CrawlRunner;
+import org.llmtracker.graph.lineage.FamilyQueries;
 import org.llmtracker.graph.model.ModelFilter;
 import org.llmtracker.graph.model.ModelQueries;
 import org.llmtracker.graph.model.ModelSummary;
@@ -17,20 +18,24 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The home page: search, the latest digest's headlines, and how the crawls are doing. */
+/** The home page: search, the biggest families, the latest digest's headlines, and how the crawls are doing. */
 @Controller
 class HomeController {
 
     static final int RESULTS = 20;
+    static final int FAMILIES = 10;
     private static final int HEADLINES_PER_SECTION = 3;
 
     private final ModelQueries models;
+    private final FamilyQueries families;
     private final DigestService digests;
     private final CrawlRunner runner;
     private final CrawlRunStore runs;
 
-    HomeController(ModelQueries models, DigestService digests, CrawlRunner runner, CrawlRunStore runs) {
+    HomeController(ModelQueries models, FamilyQueries families, DigestService digests, CrawlRunner runner,
+            CrawlRunStore runs) {
         this.models = models;
+        this.families = families;
         this.digests = digests;
         this.runner = runner;
         this.runs = runs;
@@ -44,6 +49,7 @@ class HomeController {
             model.addAttribute("q", q.trim());
             model.addAttribute("results", found);
         }
+        model.addAttribute("families", families.families(null, 0, FAMILIES));
         digests.latest().ifPresent(latest -> {
             DigestOutline outline = DigestOutline.of(latest.digest());
             model.addAttribute("digest", latest.digest());

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.llmtracker.graph.lineage.Conflict;
 import org.llmtracker.graph.model.Relation;
@@ -70,6 +72,13 @@ public final class SiteFormat {
             case "CONTINUED_PRETRAINING" -> "Continued pre-training";
             default -> "Other derivatives";
         };
+    }
+
+    /** Counts by key, largest first (ties by key), for "fine-tune 40 · quantized 12". */
+    public List<Map.Entry<String, Long>> largestFirst(Map<String, Long> counts) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .toList();
     }
 
     /** The CSS class of a relation's colour. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -258,6 +259,28 @@ class WebPageIT {
         assertThat(page.locator("article")).containsText("<script>alert('x')</script> & more");
         assertThat(page.locator("article script")).hasCount(0);
         assertThat(page.locator("link[type='application/atom+xml']")).hasAttribute("href", "/api/digests/feed.atom");
+    }
+
+    @Test
+    void theHomePageListsTheBiggestFamiliesAsTheApiCountsThemLlamaAmongThem() {
+        JsonNode biggest = http.get("/api/families?size=10").json().path("items");
+        List<String> ids = new ArrayList<>();
+        biggest.forEach(f -> ids.add(f.path("id").asString()));
+        assertThat(ids).contains("llama");
+
+        page.navigate("/");
+        Locator rows = page.locator("table.families tbody tr");
+        assertThat(rows).hasCount(ids.size());
+        assertThat(rows.evaluateAll("rs => rs.map(r => r.dataset.id)")).isEqualTo(ids);
+        JsonNode llama = biggest.get(ids.indexOf("llama"));
+        Locator llamaRow = page.locator("table.families tr[data-id='llama']");
+        assertThat(llamaRow.locator("td.descendants")).hasText(String.format(Locale.ROOT, "%,d", llama.path("descendants").asLong()));
+        llama.path("byRelation").properties().forEach(e -> assertThat(
+                llamaRow.locator("[data-relation='" + e.getKey() + "']")).containsText(
+                        String.format(Locale.ROOT, "%,d", e.getValue().asLong())));
+
+        llamaRow.locator("a").click();
+        page.waitForURL("**/models/llama");
     }
 
     @Test

@@ -122,7 +122,7 @@ public final class RepositoryWriter {
         params.put("topics", facts.topics());
         params.put("pushedAt", dateTime(facts.pushedAt()));
         params.put("archived", facts.archived());
-        params.put("hash", Integer.toHexString(facts.hashCode()));
+        params.put("hash", facts.digest());
         params.put("now", dateTime(now));
         return graph.write(tx -> tx.run(FACTS, params).single().get("changed").asBoolean());
     }

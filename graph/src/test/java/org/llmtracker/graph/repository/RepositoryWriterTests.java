@@ -23,6 +23,25 @@ class RepositoryWriterTests {
     }
 
     @Test
+    void factsAreChangedWhenAnyFieldMovesAndUnchangedWhenGithubSaysTheSameAgain(Graph graph) {
+        new CatalogWriter(graph).applyFile(List.of(Entries.withHosting(Entries.model("a"), List.of("org/repo"), List.of())), NOW);
+        RepositoryWriter writer = new RepositoryWriter(graph);
+        RepositoryFacts first = facts("org/repo", 10);
+        assertThat(writer.recordFacts(first, NOW)).as("first crawl").isTrue();
+        assertThat(writer.recordFacts(facts("org/repo", 10), NOW.plusSeconds(60))).as("same answer").isFalse();
+
+        List<RepositoryFacts> oneFieldMoved = List.of(
+                new RepositoryFacts("org/repo", "org/repo", first.url(), "now described", 10, 1, 1, 1, "MIT", List.of(), NOW, false),
+                new RepositoryFacts("org/repo", "org/repo", first.url(), "now described", 10, 1, 1, 1, "MIT", List.of("llm"), NOW, false),
+                new RepositoryFacts("org/repo", "org/repo", first.url(), "now described", 10, 1, 1, 1, "MIT", List.of("llm"), NOW, true),
+                new RepositoryFacts("org/repo", "org/repo", first.url(), "now described", 10, 1, 1, 2, "MIT", List.of("llm"), NOW, true));
+        for (RepositoryFacts moved : oneFieldMoved) {
+            assertThat(writer.recordFacts(moved, NOW.plusSeconds(120))).as("%s", moved).isTrue();
+            assertThat(writer.recordFacts(moved, NOW.plusSeconds(180))).as("%s again", moved).isFalse();
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aRenameOntoACataloguedRepositoryFoldsTheOldOneIntoItKeepingItsHistory(Graph graph) {
         new CatalogWriter(graph).applyFile(List.of(
