@@ -48,7 +48,7 @@ class LineageController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(defaultValue = "false") boolean generations,
             @RequestParam(defaultValue = "all") String evidence) {
-        RelativeFilter filter = filter(relation, stage, maxDepth, minDownloads).declared(declaredOnly(evidence, generations));
+        RelativeFilter filter = filter(relation, stage, maxDepth, minDownloads).declared(declaredOnly(evidence));
         int pageNumber = Params.page(page);
         int pageSize = Params.size(limit != null ? limit : size);
         String model = ids.resolve(id, owner, name);
@@ -85,7 +85,7 @@ class LineageController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + Params.DEFAULT_PAGE_SIZE) int size,
             @RequestParam(defaultValue = "all") String evidence) {
-        RelativeFilter filter = filter(relation, stage, maxDepth, null).declared(declaredOnly(evidence, false));
+        RelativeFilter filter = filter(relation, stage, maxDepth, null).declared(declaredOnly(evidence));
         int pageNumber = Params.page(page);
         int pageSize = Params.size(size);
         String model = ids.resolve(id, owner, name);
@@ -105,7 +105,7 @@ class LineageController {
             @RequestParam(defaultValue = "all") String evidence) {
         int treeDepth = Params.within("depth", depth, 0, Params.MAX_TREE_DEPTH);
         int nodes = Params.within("maxNodes", maxNodes, 1, Params.MAX_TREE_NODES);
-        boolean declared = declaredOnly(evidence, generations);
+        boolean declared = declaredOnly(evidence);
         String model = ids.resolve(id, owner, name);
         return lineage.tree(model, treeDepth, nodes, generations, declared).orElseThrow(() -> NotFoundException.model(model));
     }
@@ -125,26 +125,26 @@ class LineageController {
         return lineage.graph(model, generations, nodes).orElseThrow(() -> NotFoundException.model(model));
     }
 
-    @Operation(summary = "The shortest lineage path between two models, following links either way")
+    @Operation(summary = "The shortest lineage path between two models, following links either way",
+            description = "Through their nearest common ancestor, or straight up when one derives from the other. "
+                    + "evidence=declared leaves inferred links out.")
     @GetMapping("/api/lineage/path")
-    LineagePath path(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    LineagePath path(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "all") String evidence) {
+        boolean declared = declaredOnly(evidence);
         String a = ids.resolve(Params.required("from", from), null, null);
         String b = ids.resolve(Params.required("to", to), null, null);
-        return lineage.path(a, b).orElseThrow(() -> new NotFoundException(
+        return lineage.path(a, b, declared).orElseThrow(() -> new NotFoundException(
                 "No lineage path of at most " + LineageQueries.MAX_PATH_LENGTH + " links joins '" + a + "' and '" + b + "'"));
     }
 
     /** {@code evidence=declared} follows declared links only; {@code all} (the default) inferred ones too. */
-    private static boolean declaredOnly(String evidence, boolean generations) {
-        boolean declared = switch (evidence) {
+    private static boolean declaredOnly(String evidence) {
+        return switch (evidence) {
             case "all" -> false;
             case "declared" -> true;
             default -> throw new BadParameterException("evidence", "evidence must be declared or all, got '" + evidence + "'");
         };
-        if (declared && generations) {
-            throw new BadParameterException("evidence", "evidence=declared cannot be combined with generations=true yet");
-        }
-        return declared;
     }
 
     private static RelativeFilter filter(String relation, String stage, int maxDepth, Long minDownloads) {

@@ -156,6 +156,11 @@ class LineageApiIT {
                 .allSatisfy(item -> assertThat(item.path("sources").values()).isNotEmpty());
         assertThat(http.get("/api/models/minigpt-4/ancestors?evidence=declared").status()).isEqualTo(200);
         assertThat(http.get("/api/models/llama/tree?evidence=declared").status()).isEqualTo(200);
+        assertThat(http.get("/api/models/llama/descendants?evidence=declared&generations=true").json().path("total").asLong())
+                .isEqualTo(http.get("/api/models/llama/descendants?generations=true").json().path("total").asLong());
+        assertThat(http.get("/api/lineage/path?from=llava&to=alpaca&evidence=declared").json().path("nodes"))
+                .isEqualTo(http.get("/api/lineage/path?from=llava&to=alpaca").json().path("nodes"));
+        assertThat(http.get("/api/lineage/path?from=llava&to=alpaca&evidence=maybe").status()).isEqualTo(400);
         var bad = http.get("/api/models/llama/ancestors?evidence=guessed");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("parameter").asString()).isEqualTo("evidence");

@@ -24,6 +24,7 @@ final class CommonAncestorPath {
 
     // Only what a path shows: every column read costs, and this answer should take a fraction of a millisecond.
     private static final String LINKS = RelativeQueries.LINES + """
+            WHERE NOT $declared OR coalesce(d.sources, []) <> ['inferred']
             RETURN x.id AS child, x.name AS childName, p.id AS parent, p.name AS name,
                    coalesce(d.relation, 'UNKNOWN') AS relation
             """;
@@ -31,11 +32,11 @@ final class CommonAncestorPath {
     private CommonAncestorPath() {
     }
 
-    /** Empty when either model is missing or they share no ancestor. */
-    static Optional<LineagePath> find(TransactionContext tx, String from, String to) {
+    /** Empty when either model is missing or they share no ancestor; over declared links only when {@code declared}. */
+    static Optional<LineagePath> find(TransactionContext tx, String from, String to, boolean declared) {
         Map<String, List<LineageQueries.Link>> up = new HashMap<>();
         Map<String, String> names = new HashMap<>();
-        tx.run(LINKS, Map.of("ids", List.of(from, to), "maxDepth", Integer.MAX_VALUE))
+        tx.run(LINKS, Map.of("ids", List.of(from, to), "maxDepth", Integer.MAX_VALUE, "declared", declared))
                 .forEachRemaining(r -> {
                     String child = r.get("child").asString();
                     String parent = r.get("parent").asString();

@@ -21,8 +21,8 @@ final class GenerationTree {
     private GenerationTree() {
     }
 
-    static Optional<LineageQueries.Tree> tree(TransactionContext tx, String id, int depth, int maxNodes) {
-        Optional<LineageQueries.Tree> first = TreeWalk.tree(tx, id, depth, maxNodes);
+    static Optional<LineageQueries.Tree> tree(TransactionContext tx, String id, int depth, int maxNodes, boolean declared) {
+        Optional<LineageQueries.Tree> first = TreeWalk.tree(tx, id, depth, maxNodes, Set.of(), declared);
         if (first.isEmpty()) {
             return first;
         }
@@ -41,7 +41,7 @@ final class GenerationTree {
                 truncated = true;
                 break;
             }
-            LineageQueries.Tree tree = TreeWalk.tree(tx, version.id(), depth, maxNodes - nodes, shown).orElseThrow();
+            LineageQueries.Tree tree = TreeWalk.tree(tx, version.id(), depth, maxNodes - nodes, shown, declared).orElseThrow();
             collect(tree.root(), shown);
             trees.put(version.id(), tree.root());
             // The version it succeeds may be shown as a derivative elsewhere (dirty data): then under the root.

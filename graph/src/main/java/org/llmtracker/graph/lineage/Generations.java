@@ -44,6 +44,7 @@ final class Generations {
             WHERE NOT c.id IN $excluded AND %s
             RETURN count(DISTINCT c) AS total
             """.formatted(RelativeQueries.KEPT);
+    private static final String COUNT_DECLARED = RelativeQueries.declared(COUNT);
 
     /** Downloads (unknown last), then lower-cased name, then id: the order of every descendant page. */
     static final Comparator<Relative> BY_DOWNLOADS = Comparator
@@ -122,6 +123,6 @@ final class Generations {
         Map<String, Object> params = RelativeQueries.params(filter);
         params.put("roots", roots);
         params.put("excluded", excluded);
-        return tx.run(COUNT, params).single().get("total").asLong();
+        return tx.run(filter.declaredOnly() ? COUNT_DECLARED : COUNT, params).single().get("total").asLong();
     }
 }

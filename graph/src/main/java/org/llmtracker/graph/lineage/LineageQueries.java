@@ -40,6 +40,10 @@ public final class LineageQueries {
 
     private static final String BOUNDED_PATH = PATH.formatted(MAX_PATH_LENGTH);
 
+    /** The same over declared links only: the predicate is applied while searching, not to the one path found. */
+    private static final String BOUNDED_DECLARED_PATH = BOUNDED_PATH.replace("\nRETURN",
+            "\nWHERE all(r IN relationships(p) WHERE coalesce(r.sources, []) <> ['inferred'])\nRETURN");
+
     private final Graph graph;
 
     public LineageQueries(Graph graph) {
@@ -62,9 +66,6 @@ public final class LineageQueries {
     public Page<Relative> descendants(String id, RelativeFilter filter, int skip, int limit, boolean generations) {
         if (!generations) {
             return descendants(id, filter, skip, limit);
-        }
-        if (filter.declaredOnly()) {
-            throw new IllegalArgumentException("generations and declared-only evidence cannot be combined yet");
         }
         checkPage(skip, limit);
         return graph.read(tx -> Generations.descendants(tx, id, filter, skip, limit));
@@ -89,27 +90,16 @@ public final class LineageQueries {
 
     /** Following declared links only when {@code declared} ({@code evidence=declared}). */
     public Optional<Tree> tree(String id, int depth, int maxNodes, boolean generations, boolean declared) {
-        if (!declared) {
-            return tree(id, depth, maxNodes, generations);
-        }
-        if (generations) {
-            throw new IllegalArgumentException("generations and declared-only evidence cannot be combined yet");
-        }
         if (depth < 0 || maxNodes < 1) {
             throw new IllegalArgumentException("depth must be >= 0 and maxNodes >= 1");
         }
-        return graph.read(tx -> TreeWalk.tree(tx, id, depth, maxNodes, java.util.Set.of(), true));
+        return graph.read(tx -> generations ? GenerationTree.tree(tx, id, depth, maxNodes, declared)
+                : TreeWalk.tree(tx, id, depth, maxNodes, java.util.Set.of(), declared));
     }
 
     /** With {@code generations}, the later versions hang below the version they succeed, each with its own tree. */
     public Optional<Tree> tree(String id, int depth, int maxNodes, boolean generations) {
-        if (!generations) {
-            return tree(id, depth, maxNodes);
-        }
-        if (depth < 0 || maxNodes < 1) {
-            throw new IllegalArgumentException("depth must be >= 0 and maxNodes >= 1");
-        }
-        return graph.read(tx -> GenerationTree.tree(tx, id, depth, maxNodes));
+        return tree(id, depth, maxNodes, generations, false);
     }
 
     /**
@@ -130,16 +120,21 @@ public final class LineageQueries {
      * families), the shortest path following links either way. Empty when nothing joins them.
      */
     public Optional<LineagePath> path(String from, String to) {
+        return path(from, to, false);
+    }
+
+    /** The same, following declared links only when {@code declared} ({@code evidence=declared}). */
+    public Optional<LineagePath> path(String from, String to, boolean declared) {
         return graph.read(tx -> {
             if (from.equals(to)) {
                 return tx.run(NAME, Map.of("id", from)).stream().findFirst()
                         .map(r -> new LineagePath(0, List.of(new LineagePath.Step(from, string(r.get("name")))), List.of()));
             }
-            Optional<LineagePath> kinship = CommonAncestorPath.find(tx, from, to);
+            Optional<LineagePath> kinship = CommonAncestorPath.find(tx, from, to, declared);
             if (kinship.isPresent()) {
                 return kinship;
             }
-            return tx.run(BOUNDED_PATH, Map.of("from", from, "to", to)).stream().findFirst().map(r -> new LineagePath(
+            return tx.run(declared ? BOUNDED_DECLARED_PATH : BOUNDED_PATH, Map.of("from", from, "to", to)).stream().findFirst().map(r -> new LineagePath(
                     r.get("links").size(),
                     r.get("nodes").asList(n -> new LineagePath.Step(n.get("id").asString(), string(n.get("name")))),
                     r.get("links").asList(l -> new LineagePath.Link(l.get("child").asString(),

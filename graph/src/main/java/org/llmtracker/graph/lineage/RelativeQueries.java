@@ -107,7 +107,7 @@ final class RelativeQueries {
     private static final String BY_ANCESTOR_DECLARED = declared(BY_ANCESTOR);
     private static final String BY_DOWNLOADS_DECLARED = declared(BY_DOWNLOADS);
 
-    private static String declared(String query) {
+    static String declared(String query) {
         String filtered = query.replace("r.depth <= $maxDepth", "r.inferredOnly IS NULL AND coalesce(r.declaredDepth, r.depth) <= $maxDepth")
                 .replace("r.depth AS depth", "coalesce(r.declaredDepth, r.depth) AS depth");
         if (filtered.equals(query)) {

@@ -72,10 +72,6 @@ final class TreeWalk {
         return tree(tx, id, depth, maxNodes, Set.of(), false);
     }
 
-    static Optional<LineageQueries.Tree> tree(TransactionContext tx, String id, int depth, int maxNodes, Set<String> shown) {
-        return tree(tx, id, depth, maxNodes, shown, false);
-    }
-
     /**
      * The tree below {@code id}, leaving out the models in {@code shown} (already in another tree of
      * the answer), following declared links only when {@code declared}.

@@ -90,6 +90,43 @@ class EvidenceReadsTests {
                 .extracting(Relative::id).containsExactlyInAnyOrder("b/mid", "e/mid2");
     }
 
+    @Test
+    void aPathGoesThroughAnInferredLinkOnlyWhenInferredLinksCount(Graph graph) {
+        family(graph);
+        LineageQueries lineage = new LineageQueries(graph);
+
+        assertThat(lineage.path(BELOW, TUNE).orElseThrow().nodes()).extracting(LineagePath.Step::id)
+                .containsExactly(BELOW, GGUF, BASE, TUNE);
+        assertThat(lineage.path(BELOW, TUNE, true)).as("only the inferred link joins the two lines").isEmpty();
+        assertThat(lineage.path(BELOW, GGUF, true).orElseThrow().length()).isOne();
+    }
+
+    @Test
+    void declaredEvidenceAcrossGenerationsLeavesOutWhatOnlyInferenceJoinsToAnyVersion(Graph graph) {
+        family(graph);
+        models(graph, "meta/base-2-7b", "lab/base-2-7b-chat", "quant/base-2-7b-gguf");
+        new LineageWriter(graph).upsertDerivations(List.of(
+                new Derivation("lab/base-2-7b-chat", "meta/base-2-7b", Relation.FINETUNE, List.of(), "hf-tag")), NOW);
+        new InferredLinks(graph).record(List.of(new Decision("quant/base-2-7b-gguf", new InferredLink("quant/base-2-7b-gguf",
+                "meta/base-2-7b", Relation.QUANTIZED, 0.95, List.of("name stem")))), NOW);
+        graph.write(tx -> tx.run("""
+                MATCH (newer:Model {id: 'meta/base-2-7b'}), (older:Model {id: $base})
+                CREATE (newer)-[:NEW_VERSION_OF {sources: ['catalog']}]->(older)
+                """, java.util.Map.of("base", BASE)).consume());
+        LineageQueries lineage = new LineageQueries(graph);
+
+        assertThat(lineage.descendants(BASE, RelativeFilter.depth(5), 0, 20, true).items()).extracting(Relative::id)
+                .containsExactlyInAnyOrder(TUNE, GGUF, BELOW, "meta/base-2-7b", "lab/base-2-7b-chat", "quant/base-2-7b-gguf");
+        var declared = lineage.descendants(BASE, RelativeFilter.depth(5).declared(true), 0, 20, true);
+        assertThat(declared.items()).extracting(Relative::id)
+                .containsExactlyInAnyOrder(TUNE, "meta/base-2-7b", "lab/base-2-7b-chat");
+        assertThat(declared.total()).isEqualTo(3);
+
+        LineageQueries.Tree tree = lineage.tree(BASE, 3, 100, true, true).orElseThrow();
+        assertThat(tree.nodes()).isEqualTo(4);
+        assertThat(tree.root().children()).extracting(TreeNode::id).containsExactlyInAnyOrder("meta/base-2-7b", TUNE);
+    }
+
     /** A base with a declared fine-tune, a quantization linked by inference, and a model declared below that. */
     private static void family(Graph graph) {
         models(graph, BASE, TUNE, GGUF, BELOW);
