@@ -3,6 +3,7 @@ package org.llmtracker.crawler.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,11 +80,17 @@ class InferencePrecisionReportTests {
         outcomes.stream().map(o -> o.c().source()).distinct().sorted()
                 .forEach(source -> score(outcomes, o -> o.c().source().equals(source), THRESHOLD, 1.01).print(source));
 
-        System.out.println("\n| signal (in links kept) | links | precision |");
-        System.out.println("|---|---|---|");
+        System.out.println("\n| signal (in links kept) | links | precision | an example: child -> parent (confidence): evidence |");
+        System.out.println("|---|---|---|---|");
         for (Signal signal : Signal.values()) {
             Score s = score(outcomes, o -> o.inference().map(i -> i.signals().contains(signal)).orElse(false), THRESHOLD, 1.01);
-            System.out.printf(Locale.ROOT, "| %s | %d | %s |%n", signal, s.inferred, s.precision());
+            String example = outcomes.stream().filter(Outcome::kept)
+                    .map(o -> o.inference().get()).filter(i -> i.signals().contains(signal))
+                    .min(Comparator.comparing(Inference::child))
+                    .map(i -> String.format(Locale.ROOT, "%s -> %s (%.2f): %s", i.child(), i.parent(), i.confidence(),
+                            String.join("; ", i.evidence())).replace("|", "\\|"))
+                    .orElse("-");
+            System.out.printf(Locale.ROOT, "| %s | %d | %s | %s |%n", signal, s.inferred, s.precision(), example);
         }
         outcomes.stream().filter(o -> o.kept() && !o.right()).forEach(o -> System.out.println("WRONG: " + o.c().model().id() + " -> "
                 + o.inference().get().parent() + " " + o.inference().get().confidence() + " (declared " + o.c().truth() + ")"));
