@@ -118,7 +118,8 @@ final class RelativeQueries {
 
     /**
      * Reading the downloads index costs a few times more per model than reading the ancestor's
-     * rows, and finds a member every {@code models / total} entries.
+     * rows, and finds a member every {@code models / total} entries; reading the ancestor's rows
+     * expands every one of them, whatever the filter keeps.
      */
     private static final long SCAN_COST = 4;
 
@@ -175,7 +176,7 @@ final class RelativeQueries {
         boolean declared = filter.declaredOnly();
         long wanted = (long) skip + limit;
         List<Relative> items = List.of();
-        if (SCAN_COST * wanted * size.get("models").asLong() < total * total) {
+        if (SCAN_COST * wanted * size.get("models").asLong() < total * size.get("descendants").asLong()) {
             items = tx.run(declared ? BY_DOWNLOADS_DECLARED : BY_DOWNLOADS, params).list(RelativeQueries::kin);
         }
         if (items.size() < Math.min(limit, total - skip)) {
