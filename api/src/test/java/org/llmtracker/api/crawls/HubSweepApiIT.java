@@ -43,6 +43,12 @@ class HubSweepApiIT {
         assertThat(ids(plain)).doesNotContain("llama-2", "lmsys/vicuna-7b-v1.5", "meta-llama/llama-3.1-8b-instruct");
 
         JsonNode line = http.get("/api/models/llama/descendants?generations=true&size=200").json();
+        StringBuilder shown = new StringBuilder("GET /api/models/llama/descendants?generations=true: total "
+                + line.path("total").asLong() + "\n| id | relation | depth | generation | via | downloads |\n|---|---|---|---|---|---|\n");
+        line.path("items").forEach(item -> shown.append(String.format("| %s | %s | %d | %s | %s | %s |%n",
+                item.path("id").asString(), item.path("relation").asString(), item.path("depth").asInt(),
+                item.path("generation").asString(), item.path("via").asString(), item.path("downloads").asString())));
+        System.out.println(shown);
         Map<String, JsonNode> byId = new HashMap<>();
         line.path("items").forEach(item -> byId.put(item.path("id").asString(), item));
         JsonNode llama2 = byId.get("llama-2");

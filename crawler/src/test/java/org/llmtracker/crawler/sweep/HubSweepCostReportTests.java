@@ -22,12 +22,12 @@ import org.llmtracker.graph.testing.Neo4jTest;
  * requests, an incremental pass after k changed models at most {@code ceil(k / page) + 2}.
  * Not part of the build (no {@code *Tests} name); run it with
  *
- * <pre>mvn -B -o verify -pl crawler -am -Dtest=HubSweepCostReport -Dit.test=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false</pre>
+ * <pre>mvn -B test -pl graph,crawler -Dtest=HubSweepCostReportTests -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
  * It prints the table the README shows and fails when a bound is broken.
  */
 @Neo4jTest
-class HubSweepCostReport {
+class HubSweepCostReportTests {
 
     private static final int PAGE = 1000;
 
