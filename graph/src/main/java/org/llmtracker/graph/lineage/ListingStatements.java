@@ -75,35 +75,35 @@ final class ListingStatements {
     /** Creates the listed models and the stubs; returns their element ids by id. */
     static Map<String, String> create(TransactionContext tx, List<Map<String, Object>> listed,
             List<Map<String, Object>> stubs, Object now) {
-        Map<String, Map<String, Object>> organisations = new LinkedHashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>(listed.size() + stubs.size());
         for (Map<String, Object> row : listed) {
+            Map<String, Object> properties = hubProperties(row);
+            properties.put("hfStatus", row.get("status"));
+            properties.put("hfCheckedAt", now);
+            properties.put("hfListedAt", now);
+            rows.add(creation(row, properties));
+        }
+        for (Map<String, Object> stub : stubs) {
+            rows.add(creation(Map.of("key", stub.get("key"), "hfId", stub.get("hfId")), Map.of("hfId", stub.get("hfId"))));
+        }
+        return createModels(tx, rows, now);
+    }
+
+    /**
+     * Creates models from {@link #creation} rows, with their organisations, by ids the caller
+     * proved new in this transaction; returns their element ids by id.
+     */
+    static Map<String, String> createModels(TransactionContext tx, List<Map<String, Object>> rows, Object now) {
+        Map<String, String> created = new HashMap<>();
+        if (rows.isEmpty()) {
+            return created;
+        }
+        Map<String, Map<String, Object>> organisations = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
             if (row.get("authorKey") != null) {
                 organisations.putIfAbsent((String) row.get("authorKey"),
                         Map.of("key", row.get("authorKey"), "name", row.get("author")));
             }
-            Map<String, Object> properties = new HashMap<>();
-            put(properties, "hfId", row.get("hfId"));
-            put(properties, "downloads", row.get("downloads"));
-            put(properties, "likes", row.get("likes"));
-            put(properties, "pipelineTag", row.get("pipelineTag"));
-            put(properties, "libraryName", row.get("libraryName"));
-            put(properties, "parameters", row.get("parameters"));
-            put(properties, "license", row.get("license"));
-            put(properties, "hfCreatedAt", row.get("createdAt"));
-            put(properties, "hfLastModified", row.get("lastModified"));
-            put(properties, "gated", row.get("gated"));
-            properties.put("hfStatus", row.get("status"));
-            properties.put("hfCheckedAt", now);
-            properties.put("hfListedAt", now);
-            rows.add(creation(row.get("key"), row.get("hfId"), row.get("authorKey"), properties));
-        }
-        for (Map<String, Object> stub : stubs) {
-            rows.add(creation(stub.get("key"), stub.get("hfId"), null, Map.of("hfId", stub.get("hfId"))));
-        }
-        Map<String, String> created = new HashMap<>();
-        if (rows.isEmpty()) {
-            return created;
         }
         if (!organisations.isEmpty()) {
             tx.run(ORGANISATIONS, Map.of("rows", List.copyOf(organisations.values()), "now", now)).consume();
@@ -111,6 +111,33 @@ final class ListingStatements {
         tx.run(CREATE, Map.of("rows", rows, "now", now))
                 .forEachRemaining(r -> created.put(r.get("key").asString(), r.get("node").asString()));
         return created;
+    }
+
+    /** The Hub properties an upsert row ({@link ModelUpserts#row}) sets on a new node, the unknown (null) ones left out. */
+    static Map<String, Object> hubProperties(Map<String, Object> row) {
+        Map<String, Object> properties = new HashMap<>();
+        put(properties, "hfId", row.get("hfId"));
+        put(properties, "downloads", row.get("downloads"));
+        put(properties, "likes", row.get("likes"));
+        put(properties, "pipelineTag", row.get("pipelineTag"));
+        put(properties, "libraryName", row.get("libraryName"));
+        put(properties, "parameters", row.get("parameters"));
+        put(properties, "license", row.get("license"));
+        put(properties, "hfCreatedAt", row.get("createdAt"));
+        put(properties, "hfLastModified", row.get("lastModified"));
+        put(properties, "gated", row.get("gated"));
+        return properties;
+    }
+
+    /** A row of {@link #createModels}: an upsert row's id, Hub id and organisation, and the properties to set. */
+    static Map<String, Object> creation(Map<String, Object> row, Map<String, Object> properties) {
+        Map<String, Object> creation = new HashMap<>();
+        creation.put("key", row.get("key"));
+        creation.put("hfId", row.get("hfId"));
+        creation.put("authorKey", row.get("authorKey"));
+        creation.put("author", row.get("author"));
+        creation.put("properties", properties);
+        return creation;
     }
 
     static void update(TransactionContext tx, List<Map<String, Object>> rows, Object now) {
@@ -135,15 +162,6 @@ final class ListingStatements {
         }
         var result = tx.run(MERGE_LINKS, Map.of("rows", rows, "now", now)).single();
         return List.of(result.get("relinked").asList(Value::asString), result.get("children").asList(Value::asString));
-    }
-
-    private static Map<String, Object> creation(Object key, Object hfId, Object authorKey, Map<String, Object> properties) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("key", key);
-        row.put("hfId", hfId);
-        row.put("authorKey", authorKey);
-        row.put("properties", properties);
-        return row;
     }
 
     private static void put(Map<String, Object> map, String key, Object value) {

@@ -4,7 +4,6 @@ import static org.llmtracker.graph.store.DriverValues.dateTime;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,22 +31,6 @@ final class ModelBulkInsert {
             OPTIONAL MATCH (a:Alias {id: key})
             WITH key WHERE m IS NOT NULL OR a IS NOT NULL
             RETURN collect(key) AS known
-            """;
-
-    private static final String ORGANISATIONS = """
-            UNWIND $rows AS row
-            MERGE (o:Organisation {key: row.key})
-            ON CREATE SET o.name = row.name, o.aliases = [], o.updatedAt = $now
-            """;
-
-    private static final String CREATE = """
-            UNWIND $rows AS row
-            CREATE (m:Model {id: row.key, name: row.hfId, kind: 'model', catalogued: false, firstSeenAt: $now,
-                             updatedAt: $now})
-            SET m += row.properties
-            WITH m, row WHERE row.authorKey IS NOT NULL
-            MATCH (o:Organisation {key: row.authorKey})
-            CREATE (m)-[:PUBLISHED_BY]->(o)
             """;
 
     private static final String CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
@@ -85,18 +68,12 @@ final class ModelBulkInsert {
             Set<String> known = new HashSet<>(tx.run(KNOWN, Map.of("keys", List.copyOf(firsts.keySet())))
                     .single().get("known").asList(v -> v.asString()));
             List<Map<String, Object>> fresh = new ArrayList<>();
-            Map<String, Map<String, Object>> organisations = new LinkedHashMap<>();
             firsts.forEach((key, row) -> {
                 if (!known.contains(key)) {
-                    fresh.add(creation(row));
-                    if (row.get("authorKey") != null) {
-                        organisations.putIfAbsent((String) row.get("authorKey"),
-                                Map.of("key", row.get("authorKey"), "name", row.get("author")));
-                    }
+                    fresh.add(ListingStatements.creation(row, ListingStatements.hubProperties(row)));
                 }
             });
-            tx.run(ORGANISATIONS, Map.of("rows", List.copyOf(organisations.values()), "now", now)).consume();
-            tx.run(CREATE, Map.of("rows", fresh, "now", now)).consume();
+            ListingStatements.createModels(tx, fresh, now);
             Set<String> seen = new HashSet<>();
             List<HubModel> left = new ArrayList<>();
             for (HubModel model : batch) {
@@ -107,32 +84,5 @@ final class ModelBulkInsert {
             }
             return left;
         });
-    }
-
-    /** The properties the upsert would set on a new node, the unknown (null) ones left out. */
-    private static Map<String, Object> creation(Map<String, Object> row) {
-        Map<String, Object> properties = new HashMap<>();
-        put(properties, "hfId", row.get("hfId"));
-        put(properties, "downloads", row.get("downloads"));
-        put(properties, "likes", row.get("likes"));
-        put(properties, "pipelineTag", row.get("pipelineTag"));
-        put(properties, "libraryName", row.get("libraryName"));
-        put(properties, "parameters", row.get("parameters"));
-        put(properties, "license", row.get("license"));
-        put(properties, "hfCreatedAt", row.get("createdAt"));
-        put(properties, "hfLastModified", row.get("lastModified"));
-        put(properties, "gated", row.get("gated"));
-        Map<String, Object> creation = new HashMap<>();
-        creation.put("key", row.get("key"));
-        creation.put("hfId", row.get("hfId"));
-        creation.put("authorKey", row.get("authorKey"));
-        creation.put("properties", properties);
-        return creation;
-    }
-
-    private static void put(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +26,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import org.llmtracker.crawler.sweep.testing.Listing;
 import org.llmtracker.crawler.sweep.testing.ListingAnswers;
+import org.llmtracker.crawler.testing.QueryStrings;
 
 import tools.jackson.databind.JsonNode;
 
@@ -136,7 +136,7 @@ public final class HubFixtureServer implements AutoCloseable {
             }
         }
         if (response == null) {
-            response = answer(exchange.getRequestURI().getRawPath(), query(exchange.getRequestURI().getRawQuery()));
+            response = answer(exchange.getRequestURI().getRawPath(), QueryStrings.parse(exchange.getRequestURI().getRawQuery()));
         }
         if (response.stalls()) {
             try {
@@ -254,20 +254,6 @@ public final class HubFixtureServer implements AutoCloseable {
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, List<String>> query(String raw) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (raw == null) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        }
-        return Collections.unmodifiableMap(query);
     }
 
     private static final class Script {

@@ -1,17 +1,17 @@
 package org.llmtracker.crawler.sweep.testing;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.llmtracker.crawler.testing.QueryStrings;
 
 /**
  * The Hub's answers to {@code GET /api/models?sort=lastModified&limit=..&expand[]=..[&cursor=..]}
@@ -38,7 +38,7 @@ public final class ListingAnswers {
 
     /** Whether a request asks for the whole listing (no {@code filter}, {@code search} or {@code author}). */
     public static boolean isListing(URI uri) {
-        Map<String, List<String>> query = query(uri.getRawQuery());
+        Map<String, List<String>> query = QueryStrings.parse(uri.getRawQuery());
         return "/api/models".equals(uri.getRawPath()) && !query.containsKey("filter") && !query.containsKey("search")
                 && !query.containsKey("author");
     }
@@ -53,7 +53,7 @@ public final class ListingAnswers {
         if (!"/api/models".equals(uri.getRawPath())) {
             return new Answer(404, "{\"error\":\"Not Found\"}", null);
         }
-        Map<String, List<String>> query = query(uri.getRawQuery());
+        Map<String, List<String>> query = QueryStrings.parse(uri.getRawQuery());
         Set<String> expand = new LinkedHashSet<>();
         expand.addAll(query.getOrDefault("expand[]", List.of()));
         expand.addAll(query.getOrDefault("expand", List.of()));
@@ -126,20 +126,6 @@ public final class ListingAnswers {
             }
         }
         return String.join("&", kept);
-    }
-
-    private static Map<String, List<String>> query(String raw) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (raw == null) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        }
-        return query;
     }
 
 }
