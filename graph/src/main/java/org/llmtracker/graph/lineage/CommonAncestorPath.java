@@ -24,10 +24,10 @@ final class CommonAncestorPath {
 
     // Only what a path shows: every column read costs, and this answer should take a fraction of a millisecond.
     private static final String LINKS = RelativeQueries.LINES + """
-            WHERE NOT $declared OR coalesce(d.sources, []) <> ['inferred']
             RETURN x.id AS child, x.name AS childName, p.id AS parent, p.name AS name,
                    coalesce(d.relation, 'UNKNOWN') AS relation
             """;
+    private static final String DECLARED_LINKS = RelativeQueries.declaredLines(LINKS);
 
     private CommonAncestorPath() {
     }
@@ -36,7 +36,7 @@ final class CommonAncestorPath {
     static Optional<LineagePath> find(TransactionContext tx, String from, String to, boolean declared) {
         Map<String, List<LineageQueries.Link>> up = new HashMap<>();
         Map<String, String> names = new HashMap<>();
-        tx.run(LINKS, Map.of("ids", List.of(from, to), "maxDepth", Integer.MAX_VALUE, "declared", declared))
+        tx.run(declared ? DECLARED_LINKS : LINKS, Map.of("ids", List.of(from, to), "maxDepth", Integer.MAX_VALUE))
                 .forEachRemaining(r -> {
                     String child = r.get("child").asString();
                     String parent = r.get("parent").asString();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.llmtracker.graph.model.Page;
@@ -94,7 +95,7 @@ public final class LineageQueries {
             throw new IllegalArgumentException("depth must be >= 0 and maxNodes >= 1");
         }
         return graph.read(tx -> generations ? GenerationTree.tree(tx, id, depth, maxNodes, declared)
-                : TreeWalk.tree(tx, id, depth, maxNodes, java.util.Set.of(), declared));
+                : TreeWalk.tree(tx, id, depth, maxNodes, Set.of(), declared));
     }
 
     /** With {@code generations}, the later versions hang below the version they succeed, each with its own tree. */

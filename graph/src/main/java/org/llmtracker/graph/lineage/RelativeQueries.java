@@ -148,10 +148,21 @@ final class RelativeQueries {
                    coalesce(d.sources, []) AS sources, d.confidence AS confidence
             """;
 
-    /** Declared links only, out of the model and the ancestors a declared-only path reaches. */
-    private static final String ANCESTRY_DECLARED = ANCESTRY
-            .replace("WHERE r.depth < $maxDepth", "WHERE r.inferredOnly IS NULL AND coalesce(r.declaredDepth, r.depth) < $maxDepth")
-            .replace("MATCH (x)-[d:DERIVED_FROM]->(p:Model)", "MATCH (x)-[d:DERIVED_FROM]->(p:Model)\nWHERE coalesce(d.sources, []) <> ['inferred']");
+    private static final String ANCESTRY_DECLARED = declaredLines(ANCESTRY);
+
+    /**
+     * A query built on {@link #LINES}, over declared links only, out of the model and the
+     * ancestors a declared-only path reaches.
+     */
+    static String declaredLines(String query) {
+        String declared = query
+                .replace("WHERE r.depth < $maxDepth", "WHERE r.inferredOnly IS NULL AND coalesce(r.declaredDepth, r.depth) < $maxDepth")
+                .replace("MATCH (x)-[d:DERIVED_FROM]->(p:Model)\n", "MATCH (x)-[d:DERIVED_FROM]->(p:Model)\nWHERE coalesce(d.sources, []) <> ['inferred']\n");
+        if (!query.startsWith(LINES) || declared.equals(query)) {
+            throw new IllegalStateException("not a query on the lines: " + query);
+        }
+        return declared;
+    }
 
     private RelativeQueries() {
     }
