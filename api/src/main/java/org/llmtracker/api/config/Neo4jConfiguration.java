@@ -3,13 +3,7 @@ package org.llmtracker.api.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-import org.llmtracker.graph.catalog.CatalogWriter;
-import org.llmtracker.graph.history.HistoryQueries;
 import org.llmtracker.graph.lineage.Ancestry;
-import org.llmtracker.graph.lineage.FamilyQueries;
-import org.llmtracker.graph.lineage.LineageQueries;
-import org.llmtracker.graph.lineage.LineageWriter;
-import org.llmtracker.graph.model.ModelQueries;
 import org.llmtracker.graph.store.BoltAccess;
 import org.llmtracker.graph.store.EmbeddedNeo4j;
 import org.llmtracker.graph.store.Graph;
@@ -90,35 +84,5 @@ class Neo4jConfiguration {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Not a valid Neo4j URI: " + uri.getScheme() + "://" + uri.getHost(), e);
         }
-    }
-
-    @Bean
-    ModelQueries modelQueries(Graph graph) {
-        return new ModelQueries(graph);
-    }
-
-    @Bean
-    LineageQueries lineageQueries(Graph graph) {
-        return new LineageQueries(graph);
-    }
-
-    @Bean
-    FamilyQueries familyQueries(Graph graph) {
-        return new FamilyQueries(graph);
-    }
-
-    @Bean
-    HistoryQueries historyQueries(Graph graph) {
-        return new HistoryQueries(graph);
-    }
-
-    @Bean
-    LineageWriter lineageWriter(Graph graph) {
-        return new LineageWriter(graph);
-    }
-
-    @Bean
-    CatalogWriter catalogWriter(Graph graph) {
-        return new CatalogWriter(graph);
     }
 }

@@ -14,7 +14,6 @@ import org.llmtracker.crawler.huggingface.HuggingFaceCrawl;
 import org.llmtracker.graph.lineage.HubFamilies;
 import org.llmtracker.graph.lineage.InferenceReads;
 import org.llmtracker.graph.lineage.InferredLinks;
-import org.llmtracker.graph.lineage.LineageConflicts;
 import org.llmtracker.graph.lineage.LineageWriter;
 import org.llmtracker.graph.store.Graph;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@code huggingface} and {@code infer} jobs, from {@code tracker.huggingface.*} and
- * {@code tracker.inference.*}, and the lineage-conflict read. Every job that calls the Hub takes
+ * {@code tracker.inference.*}. Every job that calls the Hub takes
  * its share of the one {@link RateWindow} bean and its {@link HttpSettings} from {@link #hubHttp}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,11 +30,6 @@ class HuggingFaceConfiguration {
     @Bean
     HubFamilies hubFamilies(Graph graph) {
         return new HubFamilies(graph);
-    }
-
-    @Bean
-    LineageConflicts lineageConflicts(Graph graph) {
-        return new LineageConflicts(graph);
     }
 
     /** The Hub's rate limit, shared by every job that calls it. */

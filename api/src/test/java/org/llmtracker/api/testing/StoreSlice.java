@@ -4,13 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import org.llmtracker.api.config.GraphBeans;
 import org.llmtracker.api.config.TrackerProperties;
 import org.llmtracker.api.models.ModelIds;
 import org.llmtracker.api.web.SliceSecurity;
-import org.llmtracker.graph.catalog.CatalogWriter;
-import org.llmtracker.graph.lineage.LineageConflicts;
-import org.llmtracker.graph.lineage.LineageQueries;
-import org.llmtracker.graph.model.ModelQueries;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.EmbeddedNeo4jExtension;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,13 +16,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * What a {@code @WebMvcTest} slice of a read controller needs besides the controller: the graph
- * reads over the test JVM's one embedded Neo4j (real storage, not mocks; emptied before each test
- * by {@link EmbeddedNeo4jExtension}), the settings and the security rules of the application.
+ * What a {@code @WebMvcTest} slice of a read controller needs besides the controller: the graph's
+ * reads and writers, wired as the application wires them ({@link GraphBeans}), over the test
+ * JVM's one embedded Neo4j (real storage, not mocks; emptied before each test by
+ * {@link EmbeddedNeo4jExtension}), the settings and the security rules of the application.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TrackerProperties.class)
-@Import({ModelIds.class, SliceSecurity.class})
+@Import({GraphBeans.class, ModelIds.class, SliceSecurity.class})
 public class StoreSlice {
 
     public static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
@@ -38,25 +36,5 @@ public class StoreSlice {
     @Bean
     Clock clock() {
         return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-
-    @Bean
-    ModelQueries modelQueries(Graph graph) {
-        return new ModelQueries(graph);
-    }
-
-    @Bean
-    LineageQueries lineageQueries(Graph graph) {
-        return new LineageQueries(graph);
-    }
-
-    @Bean
-    LineageConflicts lineageConflicts(Graph graph) {
-        return new LineageConflicts(graph);
-    }
-
-    @Bean
-    CatalogWriter catalogWriter(Graph graph) {
-        return new CatalogWriter(graph);
     }
 }
