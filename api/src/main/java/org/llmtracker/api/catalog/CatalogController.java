@@ -21,7 +21,7 @@ import org.llmtracker.crawler.catalog.RawEntry;
 import org.llmtracker.crawler.catalog.Validation;
 import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
-import org.llmtracker.graph.lineage.LineageCycleException;
+import org.llmtracker.graph.ancestry.LineageCycleException;
 import org.llmtracker.graph.model.ModelQueries;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

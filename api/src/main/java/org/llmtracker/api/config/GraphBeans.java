@@ -5,7 +5,7 @@ import org.llmtracker.graph.history.HistoryQueries;
 import org.llmtracker.graph.lineage.FamilyQueries;
 import org.llmtracker.graph.lineage.LineageConflicts;
 import org.llmtracker.graph.lineage.LineageQueries;
-import org.llmtracker.graph.lineage.LineageWriter;
+import org.llmtracker.graph.hub.LineageWriter;
 import org.llmtracker.graph.model.ModelQueries;
 import org.llmtracker.graph.store.Graph;
 import org.springframework.context.annotation.Bean;

@@ -3,7 +3,7 @@ package org.llmtracker.api.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-import org.llmtracker.graph.lineage.Ancestry;
+import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.store.BoltAccess;
 import org.llmtracker.graph.store.EmbeddedNeo4j;
 import org.llmtracker.graph.store.Graph;

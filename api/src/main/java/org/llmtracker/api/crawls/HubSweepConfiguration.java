@@ -10,9 +10,9 @@ import org.llmtracker.crawler.huggingface.HubListing;
 import org.llmtracker.crawler.huggingface.HubSettings;
 import org.llmtracker.crawler.sweep.HubSweep;
 import org.llmtracker.crawler.sweep.SweepSettings;
-import org.llmtracker.graph.lineage.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingWriter;
 import org.llmtracker.graph.store.Graph;
-import org.llmtracker.graph.sweep.SweepStates;
+import org.llmtracker.graph.hub.SweepStates;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

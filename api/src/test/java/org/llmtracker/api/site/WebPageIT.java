@@ -25,7 +25,7 @@ import org.llmtracker.api.testing.Http;
 import org.llmtracker.api.testing.Tab;
 import org.llmtracker.crawler.testing.GithubMirror;
 import org.llmtracker.graph.testing.DigestWeekFixture;
-import org.llmtracker.graph.lineage.Ancestry;
+import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.repository.CrawlTarget;
 import org.llmtracker.graph.repository.RepositoryReads;
 import org.llmtracker.graph.store.Graph;

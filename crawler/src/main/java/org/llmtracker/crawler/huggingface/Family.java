@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.llmtracker.graph.lineage.Derivation;
-import org.llmtracker.graph.lineage.Rename;
+import org.llmtracker.graph.hub.Derivation;
+import org.llmtracker.graph.hub.Rename;
 
 /**
  * One catalogued model and what discovery found below it: the models (each once, however

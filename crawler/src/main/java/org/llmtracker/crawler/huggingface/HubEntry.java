@@ -3,7 +3,7 @@ package org.llmtracker.crawler.huggingface;
 import java.time.Instant;
 import java.util.List;
 
-import org.llmtracker.graph.lineage.HubModel;
+import org.llmtracker.graph.hub.HubModel;
 
 /**
  * One model as the Hub describes it, in a single-model answer or a list item. Null fields were

@@ -13,11 +13,11 @@ import org.llmtracker.crawler.http.UpstreamDownException;
 import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRecorder;
-import org.llmtracker.graph.lineage.CardVersions.CardVersion;
-import org.llmtracker.graph.lineage.HubFamilies;
-import org.llmtracker.graph.lineage.HubFamily;
-import org.llmtracker.graph.lineage.HubModel;
-import org.llmtracker.graph.lineage.Rename;
+import org.llmtracker.graph.hub.CardVersions.CardVersion;
+import org.llmtracker.graph.hub.HubFamilies;
+import org.llmtracker.graph.hub.HubFamily;
+import org.llmtracker.graph.hub.HubModel;
+import org.llmtracker.graph.hub.Rename;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.llmtracker.graph.lineage.Derivation;
-import org.llmtracker.graph.lineage.Rename;
+import org.llmtracker.graph.hub.Derivation;
+import org.llmtracker.graph.hub.Rename;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.naming.HubIds;
 

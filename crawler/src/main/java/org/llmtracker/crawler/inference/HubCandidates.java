@@ -12,9 +12,9 @@ import java.util.function.IntSupplier;
 
 import org.llmtracker.crawler.huggingface.HubClient;
 import org.llmtracker.crawler.run.CrawlRecorder;
-import org.llmtracker.graph.lineage.InferenceReads;
-import org.llmtracker.graph.lineage.ModelTraits;
-import org.llmtracker.graph.lineage.StoredHubModel;
+import org.llmtracker.graph.inference.InferenceReads;
+import org.llmtracker.graph.inference.ModelTraits;
+import org.llmtracker.graph.inference.StoredHubModel;
 
 /**
  * Candidates for one {@code infer} run: every stored Hub model, indexed by name stem once at the

@@ -19,14 +19,14 @@ import org.llmtracker.crawler.huggingface.HubException;
 import org.llmtracker.crawler.huggingface.HubSettings;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.crawler.run.Job;
-import org.llmtracker.graph.lineage.HubModel;
-import org.llmtracker.graph.lineage.InferenceReads;
-import org.llmtracker.graph.lineage.InferredLink;
-import org.llmtracker.graph.lineage.InferredLinks;
-import org.llmtracker.graph.lineage.InferredLinks.Decision;
-import org.llmtracker.graph.lineage.LineageWriter;
-import org.llmtracker.graph.lineage.ModelTraits;
-import org.llmtracker.graph.lineage.StoredHubModel;
+import org.llmtracker.graph.hub.HubModel;
+import org.llmtracker.graph.inference.InferenceReads;
+import org.llmtracker.graph.inference.InferredLink;
+import org.llmtracker.graph.inference.InferredLinks;
+import org.llmtracker.graph.inference.InferredLinks.Decision;
+import org.llmtracker.graph.hub.LineageWriter;
+import org.llmtracker.graph.inference.ModelTraits;
+import org.llmtracker.graph.inference.StoredHubModel;
 
 /**
  * The {@code infer} job: a parent for every stored Hub model that declares none. It first lets

@@ -16,9 +16,9 @@ import org.llmtracker.crawler.huggingface.HubException;
 import org.llmtracker.crawler.huggingface.HubListing;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.crawler.run.Job;
-import org.llmtracker.graph.lineage.HubListingWriter;
-import org.llmtracker.graph.sweep.SweepState;
-import org.llmtracker.graph.sweep.SweepStates;
+import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.SweepState;
+import org.llmtracker.graph.hub.SweepStates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

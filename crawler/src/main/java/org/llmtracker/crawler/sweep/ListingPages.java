@@ -6,9 +6,9 @@ import java.util.List;
 
 import org.llmtracker.crawler.huggingface.HubEntry;
 import org.llmtracker.crawler.huggingface.LineageParser;
-import org.llmtracker.graph.lineage.Derivation;
-import org.llmtracker.graph.lineage.HubListingPage;
-import org.llmtracker.graph.lineage.HubModel;
+import org.llmtracker.graph.hub.Derivation;
+import org.llmtracker.graph.hub.HubListingPage;
+import org.llmtracker.graph.hub.HubModel;
 
 /** A listing page as the graph's bulk writer takes it: the models, and the parents their tags declare. */
 final class ListingPages {

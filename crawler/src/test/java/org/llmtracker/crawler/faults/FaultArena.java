@@ -33,7 +33,7 @@ import org.llmtracker.crawler.testing.GithubMirror;
 import org.llmtracker.graph.article.ArticleStore;
 import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
-import org.llmtracker.graph.lineage.HubFamilies;
+import org.llmtracker.graph.hub.HubFamilies;
 import org.llmtracker.graph.repository.RepositoryReads;
 import org.llmtracker.graph.repository.RepositoryWriter;
 import org.llmtracker.graph.run.CrawlRun;

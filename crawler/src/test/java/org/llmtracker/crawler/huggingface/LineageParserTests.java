@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.llmtracker.crawler.huggingface.testing.Recorded;
-import org.llmtracker.graph.lineage.Derivation;
-import org.llmtracker.graph.lineage.Rename;
+import org.llmtracker.graph.hub.Derivation;
+import org.llmtracker.graph.hub.Rename;
 import org.llmtracker.graph.model.Relation;
 
 class LineageParserTests {

@@ -15,7 +15,7 @@ import org.llmtracker.crawler.huggingface.testing.HubFixtureServer;
 import org.llmtracker.crawler.huggingface.testing.HubTestSettings;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.catalog.CatalogWriter;
-import org.llmtracker.graph.lineage.HubFamilies;
+import org.llmtracker.graph.hub.HubFamilies;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
 

@@ -22,7 +22,7 @@ import org.llmtracker.crawler.sweep.testing.MutableHub;
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.lineage.RelativeFilter;
 import org.llmtracker.graph.store.Graph;
-import org.llmtracker.graph.sweep.SweepStates;
+import org.llmtracker.graph.hub.SweepStates;
 import org.llmtracker.graph.testing.Neo4jTest;
 
 @Neo4jTest

@@ -20,9 +20,9 @@ import org.llmtracker.crawler.sweep.testing.ListedModel;
 import org.llmtracker.crawler.sweep.testing.Listing;
 import org.llmtracker.crawler.sweep.testing.ListingServer;
 import org.llmtracker.crawler.testing.TestHttp;
-import org.llmtracker.graph.lineage.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingWriter;
 import org.llmtracker.graph.store.Graph;
-import org.llmtracker.graph.sweep.SweepStates;
+import org.llmtracker.graph.hub.SweepStates;
 import org.llmtracker.graph.testing.SteppingClock;
 
 /**

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.llmtracker.graph.lineage.Ancestry;
-import org.llmtracker.graph.lineage.ModelMerge;
-import org.llmtracker.graph.lineage.LineageCycleException;
-import org.llmtracker.graph.lineage.LineageCycles;
+import org.llmtracker.graph.ancestry.Ancestry;
+import org.llmtracker.graph.hub.ModelMerge;
+import org.llmtracker.graph.ancestry.LineageCycleException;
+import org.llmtracker.graph.ancestry.LineageCycles;
 import org.llmtracker.graph.naming.Ids;
 import org.llmtracker.graph.naming.ParameterLabel;
 import org.llmtracker.graph.model.Relation;

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.llmtracker.graph.lineage.Ancestry;
+import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.store.Graph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.neo4j.driver.TransactionContext;
+import org.llmtracker.graph.ancestry.Link;
 
 /**
  * The path between two models through their nearest common ancestor (or straight up, when one
@@ -34,7 +35,7 @@ final class CommonAncestorPath {
 
     /** Empty when either model is missing or they share no ancestor; over declared links only when {@code declared}. */
     static Optional<LineagePath> find(TransactionContext tx, String from, String to, boolean declared) {
-        Map<String, List<LineageQueries.Link>> up = new HashMap<>();
+        Map<String, List<Link>> up = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         tx.run(declared ? DECLARED_LINKS : LINKS, Map.of("ids", List.of(from, to), "maxDepth", Integer.MAX_VALUE))
                 .forEachRemaining(r -> {
@@ -43,7 +44,7 @@ final class CommonAncestorPath {
                     names.put(child, string(r.get("childName")));
                     names.put(parent, string(r.get("name")));
                     up.computeIfAbsent(child, k -> new ArrayList<>())
-                            .add(new LineageQueries.Link(child, parent, r.get("relation").asString(), List.of()));
+                            .add(new Link(child, parent, r.get("relation").asString(), List.of()));
                 });
         LineageQueries.Step upwards = RelativeQueries.upwards(up);
         Map<String, Integer> fromUp = climb(upwards, names.keySet(), from);
@@ -85,7 +86,7 @@ final class CommonAncestorPath {
     }
 
     /** The links from {@code start} up to {@code ancestor} along a shortest line, smallest parent id first. */
-    private static List<LineagePath.Link> line(Map<String, List<LineageQueries.Link>> up, LineageQueries.Step upwards,
+    private static List<LineagePath.Link> line(Map<String, List<Link>> up, LineageQueries.Step upwards,
             Set<String> known, String start, String ancestor) {
         Map<String, Integer> toAncestor = new HashMap<>();
         for (String node : climb(upwards, known, start).keySet()) {
@@ -97,9 +98,9 @@ final class CommonAncestorPath {
         List<LineagePath.Link> links = new ArrayList<>();
         for (String at = start; !at.equals(ancestor); ) {
             int remaining = toAncestor.get(at);
-            LineageQueries.Link next = up.get(at).stream()
+            Link next = up.get(at).stream()
                     .filter(l -> Integer.valueOf(remaining - 1).equals(toAncestor.get(l.to())))
-                    .min(Comparator.comparing(LineageQueries.Link::to)).orElseThrow();
+                    .min(Comparator.comparing(Link::to)).orElseThrow();
             links.add(new LineagePath.Link(at, next.to(), next.relation()));
             at = next.to();
         }

@@ -12,6 +12,7 @@ import org.llmtracker.graph.model.Page;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.Record;
+import org.llmtracker.graph.ancestry.KinCounts;
 
 /**
  * The biggest model families: the models that derive from nothing, by how many derive from them.

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.llmtracker.graph.model.Page;
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.Record;
+import org.llmtracker.graph.ancestry.Link;
 
 /**
  * Lineage reads over {@code DERIVED_FROM}. Every answer reports each relative once, at its
@@ -154,7 +155,7 @@ public final class LineageQueries {
             .thenComparing(Relative::id);
 
     /** Breadth-first over one direction of DERIVED_FROM; each model is entered once, at its shortest distance. */
-    static Walk walk(Step step, String start, int maxDepth, int maxNodes) {
+    public static Walk walk(Step step, String start, int maxDepth, int maxNodes) {
         Map<String, Hop> hops = new LinkedHashMap<>();
         List<String> frontier = List.of(start);
         boolean truncated = false;
@@ -187,13 +188,10 @@ public final class LineageQueries {
 
     /** One generation of a walk: the links out of the frontier, ordered by {@code from} then {@code to}. */
     @FunctionalInterface
-    interface Step {
+    public interface Step {
         List<Link> links(List<String> frontier);
     }
 
-    /** A link in the direction of the walk: {@code to} is one generation further from the start than {@code from}. */
-    record Link(String from, String to, String relation, List<String> stages) {
-    }
 
     /** An ancestor from its walk hop, its own facts and the link that reaches it (its sources and confidence). */
     static Relative kin(String id, Hop hop, Record node, Record link) {
@@ -208,15 +206,15 @@ public final class LineageQueries {
     public record Tree(TreeNode root, int nodes, boolean truncated) {
     }
 
-    record Walk(Map<String, Hop> hops, boolean truncated) {
+    public record Walk(Map<String, Hop> hops, boolean truncated) {
     }
 
-    static final class Hop {
-        final int depth;
-        final String via;
-        final String relation;
-        final TreeSet<String> relations = new TreeSet<>();
-        final TreeSet<String> stages = new TreeSet<>();
+    public static final class Hop {
+        public final int depth;
+        public final String via;
+        public final String relation;
+        public final TreeSet<String> relations = new TreeSet<>();
+        public final TreeSet<String> stages = new TreeSet<>();
 
         Hop(int depth, String via, String relation) {
             this.depth = depth;

@@ -14,6 +14,8 @@ import org.llmtracker.graph.model.Page;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import org.llmtracker.graph.ancestry.KinCounts;
+import org.llmtracker.graph.ancestry.Link;
 
 /**
  * Lineage reads that keep the heavy work inside Neo4j, so a family of hundreds of thousands of
@@ -250,13 +252,13 @@ final class RelativeQueries {
     /** Ancestors are few (a lineage is shallow), so all of them are walked, filtered and sorted here. */
     static Page<Relative> ancestors(TransactionContext tx, String id, RelativeFilter filter, Comparator<Relative> order, int skip,
             int limit) {
-        Map<String, List<LineageQueries.Link>> up = new HashMap<>();
+        Map<String, List<Link>> up = new HashMap<>();
         Map<String, Record> parents = new HashMap<>();
         Map<String, Record> links = new HashMap<>();
         tx.run(filter.declaredOnly() ? ANCESTRY_DECLARED : ANCESTRY, Map.of("ids", List.of(id), "maxDepth", filter.maxDepth()))
                 .forEachRemaining(r -> {
                     String child = r.get("child").asString();
-                    up.computeIfAbsent(child, k -> new ArrayList<>()).add(new LineageQueries.Link(child,
+                    up.computeIfAbsent(child, k -> new ArrayList<>()).add(new Link(child,
                             r.get("parent").asString(), r.get("relation").asString(), strings(r.get("stages"))));
                     parents.putIfAbsent(r.get("parent").asString(), r);
                     links.put(child + ">" + r.get("parent").asString(), r);
@@ -274,8 +276,8 @@ final class RelativeQueries {
     }
 
     /** Links child to parent as a walk step, ordered by {@code from} then {@code to} like the generation queries. */
-    static LineageQueries.Step upwards(Map<String, List<LineageQueries.Link>> up) {
-        up.values().forEach(links -> links.sort(Comparator.comparing(LineageQueries.Link::to)));
+    static LineageQueries.Step upwards(Map<String, List<Link>> up) {
+        up.values().forEach(links -> links.sort(Comparator.comparing(Link::to)));
         return frontier -> frontier.stream().sorted()
                 .flatMap(from -> up.getOrDefault(from, List.of()).stream())
                 .toList();

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
+import org.llmtracker.graph.ancestry.Link;
 
 /**
  * The derivation tree below a model, one query per generation, then one for what the tree shows
@@ -87,7 +88,7 @@ final class TreeWalk {
         facts.put(id, new Facts(string(root.get("name")), number(root.get("downloads")), root.get("children").asLong()));
         elementIds.put(id, root.get("node").asString());
         LineageQueries.Walk walk = LineageQueries.walk(frontier -> {
-            List<List<LineageQueries.Link>> byParent = new ArrayList<>(frontier.size());
+            List<List<Link>> byParent = new ArrayList<>(frontier.size());
             frontier.forEach(f -> byParent.add(new ArrayList<>(2)));
             tx.run(declared ? CHILDREN_DECLARED : CHILDREN, Map.of("nodes", frontier.stream().map(elementIds::get).toList()))
                     .forEachRemaining(r -> {
@@ -97,7 +98,7 @@ final class TreeWalk {
                     return;
                 }
                 elementIds.putIfAbsent(to, r.get("node").asString());
-                byParent.get(from).add(new LineageQueries.Link(frontier.get(from), to, r.get("relation").asString(),
+                byParent.get(from).add(new Link(frontier.get(from), to, r.get("relation").asString(),
                         strings(r.get("stages"))));
             });
             List<Integer> order = new ArrayList<>(frontier.size());
@@ -105,11 +106,11 @@ final class TreeWalk {
                 order.add(i);
             }
             order.sort(Comparator.comparing(frontier::get));
-            List<LineageQueries.Link> links = new ArrayList<>();
+            List<Link> links = new ArrayList<>();
             for (int i : order) {
-                List<LineageQueries.Link> children = byParent.get(i);
+                List<Link> children = byParent.get(i);
                 if (children.size() > 1) {
-                    children.sort(Comparator.comparing(LineageQueries.Link::to));
+                    children.sort(Comparator.comparing(Link::to));
                 }
                 links.addAll(children);
             }

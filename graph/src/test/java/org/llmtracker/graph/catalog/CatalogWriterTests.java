@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.llmtracker.graph.lineage.LineageCycleException;
+import org.llmtracker.graph.ancestry.LineageCycleException;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.model.Stage;
 import org.llmtracker.graph.store.Graph;

@@ -16,7 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.llmtracker.graph.catalog.CatalogWriter;
-import org.llmtracker.graph.lineage.Ancestry;
+import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.lineage.RelativeFilter;
 import org.llmtracker.graph.model.Relation;

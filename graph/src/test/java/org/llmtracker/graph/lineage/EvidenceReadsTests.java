@@ -8,10 +8,15 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.llmtracker.graph.lineage.InferredLinks.Decision;
+import org.llmtracker.graph.inference.InferredLinks.Decision;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
+import org.llmtracker.graph.inference.InferredLinks;
+import org.llmtracker.graph.inference.InferredLink;
+import org.llmtracker.graph.hub.HubModel;
+import org.llmtracker.graph.hub.Derivation;
+import org.llmtracker.graph.hub.LineageWriter;
 
 /** Lineage reads with {@code evidence=declared} leave inferred links out; by default they show them, marked. */
 @Neo4jTest

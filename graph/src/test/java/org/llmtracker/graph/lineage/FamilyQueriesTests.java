@@ -10,6 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
+import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.HubModel;
+import org.llmtracker.graph.hub.Derivation;
+import org.llmtracker.graph.hub.HubListingPage;
 
 @Neo4jTest
 class FamilyQueriesTests {

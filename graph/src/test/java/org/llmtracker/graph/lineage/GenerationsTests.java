@@ -20,10 +20,14 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.llmtracker.graph.lineage.CardVersions.CardVersion;
+import org.llmtracker.graph.hub.CardVersions.CardVersion;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
+import org.llmtracker.graph.hub.CardVersions;
+import org.llmtracker.graph.hub.HubModel;
+import org.llmtracker.graph.hub.Derivation;
+import org.llmtracker.graph.hub.LineageWriter;
 
 /**
  * Lineage across generations against an oracle: a plain breadth-first walk over the same links,

@@ -14,6 +14,7 @@ import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.model.Stage;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
+import org.llmtracker.graph.ancestry.Ancestry;
 
 @Neo4jTest
 class LineageQueriesTests {

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
+import org.llmtracker.graph.hub.HubModel;
+import org.llmtracker.graph.hub.Derivation;
+import org.llmtracker.graph.hub.LineageWriter;
 
 @Neo4jTest
 class RelativeQueriesTests {

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import org.llmtracker.graph.lineage.Ancestry;
+import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.store.Graph;
 
 /**
