@@ -89,8 +89,10 @@ class WebhookFaultsIT {
         receiver.stubFor(post(SECRET_PATH).willReturn(aResponse().withStatus(200).withBody("ok")));
         List<Duration> waits = new ArrayList<>();
         try (FaultProxy proxy = new FaultProxy(URI.create(receiver.baseUrl()))) {
-            HttpSettings http = new HttpSettings("webhook", Duration.ofSeconds(1), Duration.ofMillis(400),
-                    Duration.ofMillis(800), 2, Duration.ofMillis(1), Duration.ofSeconds(30), 64 << 10, 0, "llm-tracker-faults", "");
+            HttpSettings http = HttpSettings.builder("webhook")
+                    .connectTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofMillis(400)).deadline(Duration.ofMillis(800))
+                    .maxAttempts(2).retryBaseDelay(Duration.ofMillis(1)).maxRateLimitWait(Duration.ofSeconds(30))
+                    .maxBodyBytes(64 << 10).failuresBeforeDown(0).userAgent("llm-tracker-faults").build();
             WebhookDelivery webhook = new WebhookDelivery(URI.create(proxy.url() + SECRET_PATH), "s3cret", http, waits::add, MONDAY);
             JsonMapper json = JsonMapper.builder().build();
             DigestService digests = new DigestService(new DigestQueries(graph), new DigestStore(graph), json, MONDAY, webhook, null);
