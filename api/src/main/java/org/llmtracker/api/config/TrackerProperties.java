@@ -34,7 +34,18 @@ public record TrackerProperties(
         @Valid @NotNull @DefaultValue Clock clock,
         @Valid @NotNull @DefaultValue Digest digest,
         @Valid @NotNull @DefaultValue Api api,
-        @Valid @NotNull @DefaultValue Runs runs) {
+        @Valid @NotNull @DefaultValue Runs runs,
+        @Valid @NotNull @DefaultValue Http http) {
+
+    /**
+     * What every upstream's answers may ask of the crawler.
+     *
+     * @param maxRetryAfter the longest one answer's {@code Retry-After} or rate-limit reset may block calls to its
+     *                      upstream; an answer asking for more ends the run PARTIAL at once, and the block expires
+     *                      after this long (a {@code Retry-After: 999999} froze every Hub job for days)
+     */
+    public record Http(@DefaultValue("15m") @NotNull Duration maxRetryAfter) {
+    }
 
     /**
      * @param mode           {@code embedded}: a Neo4j inside this process; {@code external}: the server at

@@ -35,7 +35,8 @@ class HuggingFaceConfiguration {
     /** The Hub's rate limit, shared by every job that calls it. */
     @Bean
     RateWindow hubRateWindow(TrackerProperties properties, Clock clock) {
-        return new RateWindow("the Hub", clock, properties.huggingface().rateWindow());
+        return new RateWindow("the Hub", clock, properties.huggingface().rateWindow(),
+                properties.http().maxRetryAfter());
     }
 
     @Bean

@@ -52,7 +52,7 @@ final class SweepRig implements AutoCloseable {
     SweepRig(Graph graph, Listing listing, int quota) {
         this.graph = graph;
         this.server = ListingServer.start(listing, clock, quota, Duration.ofMinutes(5));
-        this.window = new RateWindow("the Hub", clock, Duration.ofMinutes(5));
+        this.window = new RateWindow("the Hub", clock, Duration.ofMinutes(5), Duration.ofMinutes(15));
     }
 
     SweepRig pageSize(int size) {
