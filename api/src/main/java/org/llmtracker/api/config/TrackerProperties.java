@@ -185,6 +185,8 @@ public record TrackerProperties(
      * @param rateWindow           the Hub's rate-limit window until its {@code RateLimit-Policy} says otherwise
      * @param maxRequestsPerWindow the most requests the {@code huggingface} job makes in one window, leaving
      *                             the rest to other jobs; 0 is bound by the Hub's own limit only
+     * @param maxParents           the most base models kept per model (every Hub job); the rest are counted
+     *                             ({@code droppedParents}) and dropped
      */
     public record Huggingface(
             @DefaultValue("https://huggingface.co") @NotNull URI apiUrl,
@@ -201,7 +203,8 @@ public record TrackerProperties(
             @DefaultValue("100") @Min(1) @Max(1000) int pageSize,
             @DefaultValue("5m") @NotNull Duration rateWindow,
             @DefaultValue("0") @Min(0) int maxRequestsPerWindow,
-            @Valid @NotNull @DefaultValue Sweep sweep) {
+            @Valid @NotNull @DefaultValue Sweep sweep,
+            @DefaultValue("64") @Min(1) @Max(10_000) int maxParents) {
 
         /**
          * @param maxDepth     generations of derivatives followed below each catalogued model
@@ -226,13 +229,19 @@ public record TrackerProperties(
          * @param maxWait              the longest wait for the Hub's window the sweep honours; longer ends the
          *                             run PARTIAL and the next run resumes. Above the window's length, so a pass
          *                             waits out its share's windows instead of stopping at each
+         * @param maxModels            the most models a pass expects the Hub to list (about 2 million in 2026):
+         *                             a pass reading more than {@code ceil(max-models / page-size) + page-margin}
+         *                             pages ends FAILED and begins again (a listing whose cursors never end)
+         * @param pageMargin           pages a pass may read beyond {@code ceil(max-models / page-size)}
          */
         public record Sweep(
                 @DefaultValue("1000") @Min(1) @Max(1000) int pageSize,
                 @DefaultValue("1h") @NotNull Duration overlap,
                 @DefaultValue("7d") @NotNull Duration fullPassEvery,
                 @DefaultValue("300") @Min(1) int maxRequestsPerWindow,
-                @DefaultValue("10m") @NotNull Duration maxWait) {
+                @DefaultValue("10m") @NotNull Duration maxWait,
+                @DefaultValue("5000000") @Min(1) long maxModels,
+                @DefaultValue("100") @Min(0) int pageMargin) {
         }
     }
 

@@ -29,7 +29,8 @@ class HubSweepConfiguration {
         TrackerProperties.Huggingface.Sweep sweep = properties.huggingface().sweep();
         Upstream http = Upstream.builder(hub.http().withMaxRateLimitWait(sweep.maxWait()), Sleeper.REAL, clock)
                 .share(hubRateWindow.share(sweep.maxRequestsPerWindow())).build();
-        return new HubSweep(new SweepSettings(sweep.pageSize(), sweep.overlap(), sweep.fullPassEvery()), http,
+        return new HubSweep(new SweepSettings(sweep.pageSize(), sweep.overlap(), sweep.fullPassEvery(),
+                sweep.maxModels(), sweep.pageMargin(), properties.huggingface().maxParents()), http,
                 new HubListing(hub.apiUrl(), sweep.pageSize(), http), new HubListingWriter(graph),
                 new SweepStates(graph, HubSweep.NAME), clock);
     }

@@ -44,7 +44,7 @@ class HuggingFaceConfiguration {
         TrackerProperties.Huggingface hf = properties.huggingface();
         TrackerProperties.Huggingface.Discovery discovery = hf.discovery();
         return new HubSettings(hf.apiUrl(), discovery.maxDepth(), discovery.minDownloads(), discovery.maxPerFamily(),
-                hf.pageSize(), hubHttp(hf));
+                hf.pageSize(), hubHttp(hf), hf.maxParents());
     }
 
     static HttpSettings hubHttp(TrackerProperties.Huggingface hf) {

@@ -21,6 +21,7 @@ public final class CrawlRecorder {
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private volatile String partialReason;
     private volatile String abortReason;
+    private volatile String failReason;
 
     /** Adds one to a named count: fetched, unchanged, changed, failed, discovered, ... */
     public void count(String name) {
@@ -70,6 +71,18 @@ public final class CrawlRecorder {
      */
     public void abort(String reason) {
         this.abortReason = reason;
+    }
+
+    /**
+     * The run went wrong in a way that makes what it did suspect (an upstream whose paging loops):
+     * it ends FAILED with this reason, whatever it stored first.
+     */
+    public void fail(String reason) {
+        this.failReason = reason;
+    }
+
+    public String failReason() {
+        return failReason;
     }
 
     public String abortReason() {

@@ -105,7 +105,7 @@ public final class CrawlRunner {
             } catch (RuntimeException e) {
                 log.warn("Job {} failed: {}", job, e.toString(), e);
                 status = CrawlStatus.FAILED;
-                note = e.getClass().getSimpleName() + ": " + e.getMessage();
+                note = publicNote(e);
             }
             CrawlRun finished = new CrawlRun(started.id(), job, status, started.startedAt(), clock.instant(),
                     recorder.counts(), recorder.requests(), recorder.errors(), note);
@@ -122,6 +122,9 @@ public final class CrawlRunner {
      * failed; PARTIAL when it stopped early or some items failed; SUCCEEDED otherwise.
      */
     static CrawlStatus outcome(CrawlRecorder recorder) {
+        if (recorder.failReason() != null) {
+            return CrawlStatus.FAILED;
+        }
         long failed = recorder.counts().getOrDefault("failed", 0L);
         if (recorder.abortReason() != null || failed > 0) {
             return recorder.itemsDone() == 0 ? CrawlStatus.FAILED : CrawlStatus.PARTIAL;
@@ -130,6 +133,9 @@ public final class CrawlRunner {
     }
 
     private static String note(CrawlRecorder recorder, CrawlStatus status) {
+        if (recorder.failReason() != null) {
+            return recorder.failReason();
+        }
         if (recorder.abortReason() != null) {
             return recorder.abortReason();
         }
@@ -142,6 +148,21 @@ public final class CrawlRunner {
                     + (recorder.errors().isEmpty() ? "" : "; first: " + recorder.errors().get(0));
         }
         return status == CrawlStatus.PARTIAL ? failed + " of the run's items or parts failed (see errors)" : null;
+    }
+
+    /**
+     * What a broken run's public note says. The store's own words stay in the log: they quote
+     * property values and query text (a 10,000-character id in "Property value is too large to
+     * index"), and the note is served to anyone.
+     */
+    static String publicNote(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.llmtracker.graph.store.GraphException || t.getClass().getName().startsWith("org.neo4j.")) {
+                return "the graph store refused or failed a request (" + t.getClass().getSimpleName()
+                        + "); the instance's log has the details";
+            }
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** Tells the store the runs under way here are alive, so no other instance takes them for abandoned. */

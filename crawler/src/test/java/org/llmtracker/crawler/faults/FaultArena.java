@@ -171,7 +171,7 @@ abstract class FaultArena implements AutoCloseable {
         @Override
         Job job(Instant at) {
             HubSettings settings = new HubSettings(URI.create(proxy.url()), 1, FixtureFamily.MIN_DOWNLOADS, 20, 100,
-                    settings("the Hub"));
+                    settings("the Hub"), 64);
             return new HuggingFaceCrawl(settings, Upstream.builder(settings.http(), waits::add, at(at)).build(),
                     new HubFamilies(graph), at(at));
         }

@@ -43,6 +43,7 @@ final class SweepRig implements AutoCloseable {
     private int pageSize = ListingServer.MAX_PAGE;
     private int share;
     private Duration maxWait = Duration.ofMinutes(10);
+    private long maxModels = 1_000_000;
     private Sleeper sleeper = d -> {
         waits.add(d);
         clock.advance(d);
@@ -65,6 +66,11 @@ final class SweepRig implements AutoCloseable {
         return this;
     }
 
+    SweepRig maxModels(long max) {
+        this.maxModels = max;
+        return this;
+    }
+
     SweepRig maxWait(Duration wait) {
         this.maxWait = wait;
         return this;
@@ -80,7 +86,7 @@ final class SweepRig implements AutoCloseable {
         HttpSettings http = TestHttp.settings("the Hub", "").withMaxRateLimitWait(maxWait)
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60));
         Upstream upstream = Upstream.builder(http, sleeper, clock).share(window.share(share)).build();
-        return new HubSweep(new SweepSettings(pageSize, Duration.ofHours(1), Duration.ofDays(7)), upstream,
+        return new HubSweep(new SweepSettings(pageSize, Duration.ofHours(1), Duration.ofDays(7), maxModels, 10, 64), upstream,
                 new HubListing(server.uri(), pageSize, upstream), new HubListingWriter(graph),
                 new SweepStates(graph, HubSweep.NAME), clock);
     }

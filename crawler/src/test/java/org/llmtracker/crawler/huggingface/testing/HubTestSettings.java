@@ -19,7 +19,7 @@ public final class HubTestSettings {
         HttpSettings http = new HttpSettings("the Hub", Duration.ofSeconds(10), Duration.ofSeconds(30),
                 Duration.ofSeconds(60), 4, Duration.ofSeconds(1), Duration.ofMinutes(5), 20 << 20, 3, "llm-tracker-test",
                 token);
-        return new HubSettings(apiUrl, maxDepth, minDownloads, maxPerFamily, 100, http);
+        return new HubSettings(apiUrl, maxDepth, minDownloads, maxPerFamily, 100, http, 64);
     }
 
     /** Other attempts, rate-limit wait and timeouts (read timeout and deadline). */
