@@ -92,10 +92,21 @@ public record TrackerProperties(
      * @param heartbeatInterval how often this instance marks its runs alive
      * @param abandonedAfter    a run silent this long belongs to no live instance; keep it several
      *                          intervals, plus the clock difference between machines
+     * @param deadline          every job's overall deadline: a run still going after this long stops at its next
+     *                          item, PARTIAL, and the next run goes on
+     * @param deadlines         a job's own deadline, by job name ({@code tracker.runs.deadlines.hub-sweep=12h}),
+     *                          instead of {@code deadline}
      */
     public record Runs(
             @DefaultValue("30s") @NotNull Duration heartbeatInterval,
-            @DefaultValue("2m") @NotNull Duration abandonedAfter) {
+            @DefaultValue("2m") @NotNull Duration abandonedAfter,
+            @DefaultValue("6h") @NotNull Duration deadline,
+            @DefaultValue java.util.Map<String, Duration> deadlines) {
+
+        /** The deadline of {@code job}. */
+        public Duration deadlineOf(String job) {
+            return deadlines == null ? deadline : deadlines.getOrDefault(job, deadline);
+        }
     }
 
     /**
@@ -157,6 +168,7 @@ public record TrackerProperties(
      * @param allowedHosts {@code host:port} entries fetched although they resolve to loopback or private
      *                     addresses (tests, intranets); a bare host is refused at start
      * @param refreshAfter a page fetched more recently is skipped
+     * @param concurrency  pages fetched at once (each its own host; a trickling page holds a fetch for its deadline)
      */
     public record Pages(
             @DefaultValue("10s") @NotNull Duration timeout,
@@ -167,7 +179,8 @@ public record TrackerProperties(
             @DefaultValue("3") @Min(0) @Max(10) int maxRedirects,
             @DefaultValue("") List<String> allowedHosts,
             @DefaultValue("30d") @NotNull Duration refreshAfter,
-            @DefaultValue("llm-tracker (+https://github.com/llm-tracker)") String userAgent) {
+            @DefaultValue("llm-tracker (+https://github.com/llm-tracker)") String userAgent,
+            @DefaultValue("8") @Min(1) @Max(64) int concurrency) {
     }
 
     /**

@@ -39,7 +39,8 @@ class GithubConfiguration {
         // Every page is its own host: none of them failing says the others are down (no count in a row).
         HttpSettings http = new HttpSettings("pages", p.timeout(), p.timeout(), p.deadline(), p.maxAttempts(),
                 p.retryBaseDelay(), p.deadline(), p.maxBodyKb() * 1024L, 0, p.userAgent(), "");
-        PageSettings settings = new PageSettings(http, p.maxRedirects(), Set.copyOf(p.allowedHosts()), p.refreshAfter());
+        PageSettings settings = new PageSettings(http, p.maxRedirects(), Set.copyOf(p.allowedHosts()), p.refreshAfter(),
+                p.concurrency());
         return new PagesCrawl(new ArticleStore(graph), settings, Sleeper.REAL, clock);
     }
 }

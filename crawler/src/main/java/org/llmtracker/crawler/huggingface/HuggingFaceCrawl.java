@@ -70,6 +70,9 @@ public final class HuggingFaceCrawl implements Job {
     private boolean crawlAll(HubClient client, CrawlRecorder recorder) {
         for (Map.Entry<String, List<String>> root : hub.cataloguedHubIds().entrySet()) {
             for (String hfId : root.getValue()) {
+                if (recorder.overDeadline()) {
+                    return false; // nothing may count as unlisted after a cut-short run
+                }
                 try {
                     crawl(client, hfId, recorder);
                     recorder.itemDone();

@@ -125,6 +125,9 @@ public final class HubSweep implements Job {
         Set<String> skipped = new HashSet<>();
         Set<String> trimmed = new HashSet<>();
         while (true) {
+            if (recorder.overDeadline()) {
+                return; // the pass resumes at its stored cursor
+            }
             String at = url == null ? listing.first() : url;
             String loop = url != null && !read.add(url) ? "the listing's paging loops: its Link led back to a page"
                     + " this pass read before (" + Upstream.shown(okhttp3.HttpUrl.get(url)) + ")"

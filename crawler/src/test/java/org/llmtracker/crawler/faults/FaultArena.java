@@ -204,7 +204,7 @@ abstract class FaultArena implements AutoCloseable {
         @Override
         Job job(Instant at) {
             PageSettings settings = new PageSettings(settings("pages"), 2, Set.of("127.0.0.1:" + proxy.port()),
-                    Duration.ofDays(30));
+                    Duration.ofDays(30), 4);
             return new PagesCrawl(new ArticleStore(graph), settings, waits::add, at(at));
         }
 
