@@ -28,7 +28,8 @@ class HubSweepConfiguration {
         HuggingfaceProperties.Sweep sweep = hf.sweep();
         Upstream http = Upstream.builder(hub.http().withMaxRateLimitWait(sweep.maxWait()), Sleeper.REAL, clock)
                 .share(hubRateWindow.share(sweep.maxRequestsPerWindow())).build();
-        return new HubSweep(new SweepSettings(sweep.pageSize(), sweep.overlap(), sweep.fullPassEvery()), http,
+        return new HubSweep(new SweepSettings(sweep.pageSize(), sweep.overlap(), sweep.fullPassEvery(),
+                sweep.maxModels(), sweep.pageMargin(), hf.maxParents()), http,
                 new HubListing(hub.apiUrl(), sweep.pageSize(), http), new HubListingWriter(graph),
                 new SweepStates(graph, HubSweep.NAME), clock);
     }

@@ -23,7 +23,6 @@ class ClassSizeTests {
      */
     private static final Set<String> BEING_SPLIT = Set.of(
             "Ancestry.java",  // graph/ancestry: plan, statements and a thin facade
-            "Upstream.java",  // crawler/http: the outbound policy
             "HttpLoad.java"); // bench: the HTTP load report
 
     @Test

@@ -36,11 +36,12 @@ public final class HuggingFaceCrawl implements Job {
     private final HubFamilies hub;
     private final Clock clock;
     private final Upstream http;
-    private final LineageParser parser = new LineageParser();
+    private final LineageParser parser;
 
     /** @param http the Hub behind the HTTP policy, holding this job's share of the Hub's rate window */
     public HuggingFaceCrawl(HubSettings settings, Upstream http, HubFamilies hub, Clock clock) {
         this.settings = settings;
+        this.parser = new LineageParser(settings.maxParents());
         this.http = http;
         this.hub = hub;
         this.clock = clock;
@@ -69,6 +70,9 @@ public final class HuggingFaceCrawl implements Job {
     private boolean crawlAll(HubClient client, CrawlRecorder recorder) {
         for (Map.Entry<String, List<String>> root : hub.cataloguedHubIds().entrySet()) {
             for (String hfId : root.getValue()) {
+                if (recorder.overDeadline()) {
+                    return false; // nothing may count as unlisted after a cut-short run
+                }
                 try {
                     crawl(client, hfId, recorder);
                     recorder.itemDone();
@@ -103,7 +107,7 @@ public final class HuggingFaceCrawl implements Job {
         recorder.count("fetched");
         Family family = new Family(found.entry());
         found.formerIds().forEach(old -> family.renamed(new Rename(old, found.entry().id())));
-        family.claims(parser.parse(found.entry()));
+        family.claims(FamilyWalk.counted(parser.parse(found.entry()), recorder));
         new FamilyWalk(client, settings, parser, recorder).walk(family);
         store(family, recorder);
     }

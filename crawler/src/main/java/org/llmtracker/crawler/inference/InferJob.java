@@ -87,6 +87,9 @@ public final class InferJob implements Job {
         List<Decision> decisions = new ArrayList<>();
         Map<String, ModelFacts> newParents = new LinkedHashMap<>();
         for (ModelFacts child : subjects) {
+            if (recorder.overDeadline()) {
+                break;
+            }
             try {
                 decisions.add(decide(child, candidates, finder, newParents, recorder));
             } catch (UncheckedIOException e) {
@@ -113,6 +116,9 @@ public final class InferJob implements Job {
         List<ModelFacts> subjects = new ArrayList<>();
         List<ModelTraits> learned = new ArrayList<>();
         for (StoredHubModel subject : stored) {
+            if (recorder.overDeadline()) {
+                break;
+            }
             ModelFacts facts = HubCandidates.facts(subject);
             boolean unknown = facts.modelType() == null && facts.ggufArchitecture() == null;
             if (unknown && candidates.mayAsk("ModelInfo")) {

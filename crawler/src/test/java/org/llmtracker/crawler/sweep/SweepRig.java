@@ -43,6 +43,7 @@ final class SweepRig implements AutoCloseable {
     private int pageSize = ListingServer.MAX_PAGE;
     private int share;
     private Duration maxWait = Duration.ofMinutes(10);
+    private long maxModels = 1_000_000;
     private Sleeper sleeper = d -> {
         waits.add(d);
         clock.advance(d);
@@ -52,7 +53,7 @@ final class SweepRig implements AutoCloseable {
     SweepRig(Graph graph, Listing listing, int quota) {
         this.graph = graph;
         this.server = ListingServer.start(listing, clock, quota, Duration.ofMinutes(5));
-        this.window = new RateWindow("the Hub", clock, Duration.ofMinutes(5));
+        this.window = new RateWindow("the Hub", clock, Duration.ofMinutes(5), Duration.ofMinutes(15));
     }
 
     SweepRig pageSize(int size) {
@@ -62,6 +63,11 @@ final class SweepRig implements AutoCloseable {
 
     SweepRig share(int maxRequestsPerWindow) {
         this.share = maxRequestsPerWindow;
+        return this;
+    }
+
+    SweepRig maxModels(long max) {
+        this.maxModels = max;
         return this;
     }
 
@@ -80,7 +86,7 @@ final class SweepRig implements AutoCloseable {
         HttpSettings http = TestHttp.settings("the Hub", "").withMaxRateLimitWait(maxWait)
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60));
         Upstream upstream = Upstream.builder(http, sleeper, clock).share(window.share(share)).build();
-        return new HubSweep(new SweepSettings(pageSize, Duration.ofHours(1), Duration.ofDays(7)), upstream,
+        return new HubSweep(new SweepSettings(pageSize, Duration.ofHours(1), Duration.ofDays(7), maxModels, 10, 64), upstream,
                 new HubListing(server.uri(), pageSize, upstream), new HubListingWriter(graph),
                 new SweepStates(graph, HubSweep.NAME), clock);
     }
