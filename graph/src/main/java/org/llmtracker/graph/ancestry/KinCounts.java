@@ -121,12 +121,12 @@ public final class KinCounts {
             return;
         }
         List<Map<String, Object>> rows = new ArrayList<>(nodes.size());
-        for (List<String> chunk : Ancestry.chunks(List.copyOf(nodes), 10_000)) {
+        for (List<String> chunk : AncestryStatements.chunks(List.copyOf(nodes), 10_000)) {
             tx.run(READ, Map.of("nodes", chunk, "keys", KEYS)).forEachRemaining(r -> rows.add(row(r.get("node").asString(),
                     r.get("byDepth").asList(Value::asLong), r.get("counts").asList(Value::asLong),
                     r.get("linked").asBoolean())));
         }
-        for (List<Map<String, Object>> chunk : Ancestry.chunks(rows, 10_000)) {
+        for (List<Map<String, Object>> chunk : AncestryStatements.chunks(rows, 10_000)) {
             tx.run(WRITE, Map.of("rows", chunk)).consume();
         }
     }
