@@ -75,7 +75,7 @@ public final class HubListingWriter {
         List<Map<String, Object>> repeats = new ArrayList<>();
         for (HubModel model : page.models()) {
             Map<String, Object> row = ModelUpserts.row(model);
-            row.put("status", Boolean.TRUE.equals(model.gated()) ? HubFamilies.GATED : HubFamilies.OK);
+            row.put("status", HubStatus.listed(model.gated()).stored());
             if (listed.putIfAbsent((String) row.get("key"), row) != null) {
                 repeats.add(row);
             }
