@@ -16,7 +16,7 @@ import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.hub.Derivation;
 import org.llmtracker.graph.lineage.FamilyQueries;
 import org.llmtracker.graph.hub.HubListingPage;
-import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingStore;
 import org.llmtracker.graph.hub.HubModel;
 import org.llmtracker.graph.lineage.Relative;
 import org.llmtracker.graph.lineage.RelativeFilter;
@@ -48,7 +48,7 @@ public final class Neo4jLineage implements LineageStore {
     public enum Loading {
         /** The batch writer ({@link LineageWriter}): all models, then all links, in batches. */
         WRITER,
-        /** The bulk path ({@link HubListingWriter}): pages of {@link #PAGE} models with their parent links, parents first. */
+        /** The bulk path ({@link HubListingStore}): pages of {@link #PAGE} models with their parent links, parents first. */
         LISTING_PAGES
     }
 
@@ -92,7 +92,7 @@ public final class Neo4jLineage implements LineageStore {
     }
 
     private Ingest loadInPages(LineageData data) {
-        HubListingWriter pages = new HubListingWriter(graph);
+        HubListingStore pages = new HubListingStore(graph);
         long started = System.nanoTime();
         int edge = 0;
         for (int from = 0; from < data.models(); from += PAGE) {

@@ -16,7 +16,7 @@ import org.llmtracker.crawler.huggingface.HubException;
 import org.llmtracker.crawler.huggingface.HubListing;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.crawler.run.Job;
-import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingStore;
 import org.llmtracker.graph.hub.SweepState;
 import org.llmtracker.graph.hub.SweepStates;
 import org.slf4j.Logger;
@@ -49,18 +49,18 @@ public final class HubSweep implements Job {
     private final SweepSettings settings;
     private final HubListing listing;
     private final Upstream http;
-    private final HubListingWriter writer;
+    private final HubListingStore store;
     private final SweepStates states;
     private final Clock clock;
     private final ListingPages pages = new ListingPages();
 
     /** @param http the Hub behind the HTTP policy, holding the sweep's share of the Hub's rate window */
-    public HubSweep(SweepSettings settings, Upstream http, HubListing listing, HubListingWriter writer, SweepStates states,
+    public HubSweep(SweepSettings settings, Upstream http, HubListing listing, HubListingStore store, SweepStates states,
             Clock clock) {
         this.settings = settings;
         this.http = http;
         this.listing = listing;
-        this.writer = writer;
+        this.store = store;
         this.states = states;
         this.clock = clock;
     }
@@ -145,8 +145,8 @@ public final class HubSweep implements Job {
             // The end of a full pass's read turns it, in the same transaction, to what changed meanwhile.
             boolean turn = last && pass.full() && pass.stopBefore() == null;
             Instant head = page.entries().isEmpty() ? null : page.entries().get(0).lastModified();
-            states.storePage(writer, pages.of(kept), last ? null : page.next(), head, kept.size(),
-                    turn ? settings.overlap() : null, clock.instant());
+            store.store(pages.of(kept), new HubListingStore.Progress(last ? null : page.next(), head, kept.size(),
+                    turn ? settings.overlap() : null), clock.instant());
             recorder.itemDone();
             recorder.count("pages");
             recorder.add("models", kept.size());

@@ -20,7 +20,7 @@ import org.llmtracker.crawler.sweep.testing.ListedModel;
 import org.llmtracker.crawler.sweep.testing.Listing;
 import org.llmtracker.crawler.sweep.testing.ListingServer;
 import org.llmtracker.crawler.testing.TestHttp;
-import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingStore;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.hub.SweepStates;
 import org.llmtracker.graph.testing.SteppingClock;
@@ -80,9 +80,9 @@ final class SweepRig implements AutoCloseable {
         HttpSettings http = TestHttp.settings("the Hub", "").withMaxRateLimitWait(maxWait)
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60));
         Upstream upstream = Upstream.builder(http, sleeper, clock).share(window.share(share)).build();
+        SweepStates states = new SweepStates(graph, HubSweep.NAME);
         return new HubSweep(new SweepSettings(pageSize, Duration.ofHours(1), Duration.ofDays(7)), upstream,
-                new HubListing(server.uri(), pageSize, upstream), new HubListingWriter(graph),
-                new SweepStates(graph, HubSweep.NAME), clock);
+                new HubListing(server.uri(), pageSize, upstream), new HubListingStore(graph, states), states, clock);
     }
 
     CrawlRecorder run(String... options) {
