@@ -135,7 +135,7 @@ public final class Neo4jLineage implements LineageStore {
             for (int i = from; i < Math.min(from + CHUNK, data.models()); i++) {
                 models.add(model(data, i));
             }
-            writer.upsertModelsInBulk(models, NOW);
+            writer.upsertModels(models, NOW);
         }
         long modelsDone = System.nanoTime();
         for (int from = 0; from < data.edges(); from += CHUNK) {
