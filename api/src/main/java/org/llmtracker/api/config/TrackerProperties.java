@@ -215,13 +215,17 @@ public record TrackerProperties(
          * @param maxWait              the longest wait for the Hub's window the sweep honours; longer ends the
          *                             run PARTIAL and the next run resumes. Above the window's length, so a pass
          *                             waits out its share's windows instead of stopping at each
+         * @param firstFillBelow       a full pass that starts while the store holds fewer models than this is a
+         *                             first fill: pages are written without the ancestry index, which is then
+         *                             built in bulk (lineage reads answer 503 meanwhile); 0 never
          */
         public record Sweep(
                 @DefaultValue("1000") @Min(1) @Max(1000) int pageSize,
                 @DefaultValue("1h") @NotNull Duration overlap,
                 @DefaultValue("7d") @NotNull Duration fullPassEvery,
                 @DefaultValue("300") @Min(1) int maxRequestsPerWindow,
-                @DefaultValue("10m") @NotNull Duration maxWait) {
+                @DefaultValue("10m") @NotNull Duration maxWait,
+                @DefaultValue("100000") @Min(0) long firstFillBelow) {
         }
     }
 

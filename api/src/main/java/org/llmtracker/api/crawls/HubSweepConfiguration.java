@@ -30,7 +30,8 @@ class HubSweepConfiguration {
         Upstream http = Upstream.builder(hub.http().withMaxRateLimitWait(sweep.maxWait()), Sleeper.REAL, clock)
                 .share(hubRateWindow.share(sweep.maxRequestsPerWindow())).build();
         SweepStates states = new SweepStates(graph, HubSweep.NAME);
-        return new HubSweep(new SweepSettings(sweep.pageSize(), sweep.overlap(), sweep.fullPassEvery()), http,
+        return new HubSweep(new SweepSettings(sweep.pageSize(), sweep.overlap(), sweep.fullPassEvery(),
+                sweep.firstFillBelow()), http,
                 new HubListing(hub.apiUrl(), sweep.pageSize(), http), new HubListingStore(graph, states), states, clock);
     }
 }

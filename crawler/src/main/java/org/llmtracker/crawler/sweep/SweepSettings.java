@@ -11,13 +11,15 @@ import java.util.Objects;
  * @param overlap       an incremental pass reads this far past the last pass's watermark, so a
  *                      change stamped a little out of order is not missed
  * @param fullPassEvery a scheduled run makes a full pass when the last complete one is this old
+ * @param firstFillBelow a full pass that starts while the store holds fewer models than this is a
+ *                      first fill: its pages leave the ancestry index to one bulk build at its end
  */
-public record SweepSettings(int pageSize, Duration overlap, Duration fullPassEvery) {
+public record SweepSettings(int pageSize, Duration overlap, Duration fullPassEvery, long firstFillBelow) {
 
     public SweepSettings {
         Objects.requireNonNull(overlap, "overlap");
         Objects.requireNonNull(fullPassEvery, "fullPassEvery");
-        if (pageSize < 1 || overlap.isNegative() || fullPassEvery.isNegative()) {
+        if (pageSize < 1 || overlap.isNegative() || fullPassEvery.isNegative() || firstFillBelow < 0) {
             throw new IllegalArgumentException("sweep settings out of range: page " + pageSize + ", overlap " + overlap
                     + ", full pass every " + fullPassEvery);
         }

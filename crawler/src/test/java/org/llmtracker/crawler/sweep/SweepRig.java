@@ -43,6 +43,8 @@ final class SweepRig implements AutoCloseable {
     private int pageSize = ListingServer.MAX_PAGE;
     private int share;
     private Duration maxWait = Duration.ofMinutes(10);
+    /** Off unless a test asks: most tests look at the index page by page. */
+    private long firstFillBelow;
     private Sleeper sleeper = d -> {
         waits.add(d);
         clock.advance(d);
@@ -65,6 +67,12 @@ final class SweepRig implements AutoCloseable {
         return this;
     }
 
+    /** A full pass into a store of fewer models than this is a first fill. */
+    SweepRig firstFillBelow(long models) {
+        this.firstFillBelow = models;
+        return this;
+    }
+
     SweepRig maxWait(Duration wait) {
         this.maxWait = wait;
         return this;
@@ -81,7 +89,7 @@ final class SweepRig implements AutoCloseable {
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60));
         Upstream upstream = Upstream.builder(http, sleeper, clock).share(window.share(share)).build();
         SweepStates states = new SweepStates(graph, HubSweep.NAME);
-        return new HubSweep(new SweepSettings(pageSize, Duration.ofHours(1), Duration.ofDays(7)), upstream,
+        return new HubSweep(new SweepSettings(pageSize, Duration.ofHours(1), Duration.ofDays(7), firstFillBelow), upstream,
                 new HubListing(server.uri(), pageSize, upstream), new HubListingStore(graph, states), states, clock);
     }
 

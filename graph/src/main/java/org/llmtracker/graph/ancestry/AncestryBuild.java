@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.TransactionContext;
@@ -19,15 +20,59 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole ancestry index built in bulk from the links: every model with a parent is recomputed,
  * so the {@link AncestryPlan} needs no stored rows, and the rows are written in batches rather
- * than one huge transaction.
+ * than one huge transaction. Its state lives on {@code (:IndexState {name: 'ancestry'})}:
+ * {@code version} once built; while a first fill defers the index or a build runs, {@code building},
+ * {@code phase} (deferred, clearing, rows, counts), {@code done} of {@code total} row batches,
+ * {@code edits} (link changes writers deferred) and {@code snapshot} (the edits the build's read saw).
  */
 final class AncestryBuild {
 
     private static final Logger log = LoggerFactory.getLogger(AncestryBuild.class);
 
-    private static final String BUILT = "MATCH (s:IndexState {name: 'ancestry'}) RETURN s.version AS version";
+    private static final String STATE = """
+            MATCH (s:IndexState {name: 'ancestry'})
+            RETURN s.version AS version, coalesce(s.building, false) AS building, s.phase AS phase,
+                   coalesce(s.done, 0) AS done, coalesce(s.total, 0) AS total, s.snapshot AS snapshot
+            """;
 
-    private static final String MARK_BUILT = "MERGE (s:IndexState {name: 'ancestry'}) SET s.version = $version";
+    /** A first fill begins: writers leave the index to the build from now on (unless a build is under way). */
+    private static final String DEFER = """
+            MERGE (s:IndexState {name: 'ancestry'})
+            WITH s WHERE NOT coalesce(s.building, false)
+            SET s.building = true, s.phase = 'deferred', s.version = null, s.edits = 0, s.done = 0, s.total = null,
+                s.snapshot = null
+            """;
+
+    private static final String RESTART = """
+            MERGE (s:IndexState {name: 'ancestry'})
+            SET s.building = true, s.phase = 'clearing', s.version = null, s.edits = coalesce(s.edits, 0), s.done = 0,
+                s.total = null, s.snapshot = null
+            """;
+
+    /**
+     * In a writer's transaction: while the index is deferred or building, the writer only records
+     * that links moved (the build then starts again from the links), and writes no rows.
+     */
+    private static final String DEFERRED = """
+            MATCH (s:IndexState {name: 'ancestry'}) WHERE s.building
+            SET s.edits = coalesce(s.edits, 0) + 1
+            RETURN true AS deferred
+            """;
+
+    private static final String PHASE = """
+            MATCH (s:IndexState {name: 'ancestry'})
+            SET s.phase = $phase, s.done = $done, s.total = $total, s.snapshot = $snapshot
+            """;
+
+    private static final String DONE = "MATCH (s:IndexState {name: 'ancestry'}) SET s.done = $done";
+
+    /** The build is the index only if no link moved since it read them. */
+    private static final String FINISH = """
+            MATCH (s:IndexState {name: 'ancestry'}) WHERE coalesce(s.edits, 0) = $snapshot
+            SET s.version = $version
+            REMOVE s.building, s.phase, s.done, s.total, s.snapshot, s.edits
+            RETURN count(s) AS finished
+            """;
 
     private static final String ALL_LINKS = """
             MATCH (c:Model)-[l:DERIVED_FROM]->(p:Model)
@@ -62,53 +107,125 @@ final class AncestryBuild {
     private AncestryBuild() {
     }
 
+    private record State(Long version, boolean building, String phase, long done, long total, Long snapshot) {
+    }
+
+    /** The links as one read saw them, with the count of deferred link changes at that moment. */
+    private record Links(TreeMap<String, List<Link>> byChild, Set<String> inferred, Map<String, String> nodes,
+            long edits) {
+    }
+
+    private static Optional<State> state(Graph graph) {
+        return graph.read(tx -> tx.run(STATE).stream().findFirst().map(r -> new State(
+                r.get("version").isNull() ? null : r.get("version").asLong(), r.get("building").asBoolean(),
+                r.get("phase").isNull() ? null : r.get("phase").asString(), r.get("done").asLong(),
+                r.get("total").asLong(), r.get("snapshot").isNull() ? null : r.get("snapshot").asLong())));
+    }
+
+    /** Whether the index is built by this version; a first fill still writing (deferred) counts as current. */
     static boolean current(Graph graph) {
-        Long built = graph.read(tx -> tx.run(BUILT).stream().findFirst()
-                .map(r -> r.get("version").isNull() ? null : r.get("version").asLong()).orElse(null));
-        return built != null && built == Ancestry.VERSION;
+        return state(graph).map(s -> (s.version() != null && s.version() == Ancestry.VERSION)
+                || (s.building() && "deferred".equals(s.phase()))).orElse(false);
     }
 
     static void restart(Graph graph) {
+        graph.write(tx -> tx.run(RESTART).consume());
     }
 
     static void defer(Graph graph) {
+        graph.write(tx -> tx.run(DEFER).consume());
     }
 
     static boolean deferred(TransactionContext tx) {
-        return false;
+        return tx.run(DEFERRED).hasNext();
     }
 
     static Optional<AncestryProgress> progress(Graph graph) {
-        return Optional.empty();
+        return state(graph).filter(State::building)
+                .map(s -> new AncestryProgress(s.phase(), s.done(), s.total()));
     }
 
+    /**
+     * Builds the index from the links, in batches of rows each committed with how many are done,
+     * so a build a crash cut short resumes at its next batch (the batches are the same: the links
+     * have not moved, or the build starts over). The counts are written last, as absolute values.
+     */
     static void build(Graph graph) {
-        long started = System.nanoTime();
-        AncestryPlan plan = new AncestryPlan();
-        Map<String, String> nodes = new HashMap<>();
-        TreeMap<String, List<Link>> links = new TreeMap<>();
-        Set<String> inferred = new HashSet<>();
-        graph.read(tx -> {
-            tx.run(ALL_LINKS).forEachRemaining(r -> {
-                String child = r.get("child").asString();
-                String parent = r.get("parent").asString();
-                nodes.put(child, r.get("childNode").asString());
-                nodes.put(parent, r.get("node").asString());
-                links.computeIfAbsent(child, k -> new ArrayList<>()).add(new Link(child, parent,
-                        r.get("relation").asString(), strings(r.get("stages"))));
-                if (r.get("inferred").asBoolean(false)) {
-                    inferred.add(child + ">" + parent);
-                }
+        build(graph, ROWS_PER_BATCH, batch -> false);
+    }
+
+    /** The same, in batches of {@code rowsPerBatch} rows; {@code crashBefore} stands in for a crash (tests). */
+    static void build(Graph graph, int rowsPerBatch, IntPredicate crashBefore) {
+        defer(graph);
+        while (true) {
+            long started = System.nanoTime();
+            State state = state(graph).orElseThrow();
+            if ("deferred".equals(state.phase()) || "clearing".equals(state.phase())) {
+                phase(graph, "clearing", 0, 0, null);
+                clear(graph);
+                phase(graph, "rows", 0, 0, null);
+                state = state(graph).orElseThrow();
+            }
+            Links links = links(graph);
+            if (state.snapshot() != null && state.snapshot() != links.edits()) {
+                log.info("Links changed while the ancestry index was built: the build starts over");
+                phase(graph, "clearing", 0, 0, null);
+                continue;
+            }
+            AncestryPlan plan = new AncestryPlan();
+            // Every model with a parent is inside: every link is then inside the set. In id order, so a
+            // build cut short computes the same batches again.
+            links.byChild().forEach((child, own) -> {
+                plan.include(child);
+                own.forEach(l -> plan.link(l, links.inferred().contains(child + ">" + l.to())));
             });
-            return null;
-        });
-        // Every model with a parent is inside: every link is then inside the set. In id order, so a
-        // build cut short computes the same batches again.
-        links.forEach((child, own) -> {
-            plan.include(child);
-            own.forEach(l -> plan.link(l, inferred.contains(child + ">" + l.to())));
-        });
-        List<AncestryPlan.ModelRows> rows = plan.rows();
+            List<List<AncestryPlan.ModelRows>> batches = batches(plan.rows(), rowsPerBatch);
+            long done = state.done();
+            phase(graph, "rows", done, batches.size(), links.edits());
+            KinCounts counts = new KinCounts();
+            for (int k = 0; k < batches.size(); k++) {
+                List<AncestryPlan.ModelRows> batch = batches.get(k);
+                if (k < done) {
+                    batch.forEach(model -> AncestryStatements.count(model, links.nodes(), counts));
+                    continue;
+                }
+                if (crashBefore.test(k)) {
+                    throw new IllegalStateException("stand-in crash before batch " + k);
+                }
+                long through = k + 1;
+                graph.write(tx -> {
+                    AncestryStatements.write(tx, batch, links.nodes(), counts);
+                    tx.run(DONE, Map.of("done", through)).consume();
+                    return null;
+                });
+            }
+            phase(graph, "counts", batches.size(), batches.size(), links.edits());
+            Set<String> linked = new HashSet<>();
+            links.byChild().keySet().forEach(child -> linked.add(links.nodes().get(child)));
+            counts.applyAbsolute(graph, linked::contains);
+            long finished = graph.write(tx -> tx.run(FINISH, Map.of("snapshot", links.edits(), "version",
+                    Ancestry.VERSION)).single().get("finished").asLong());
+            if (finished == 1) {
+                log.info("Ancestry index built for {} models in {} batches ({} resumed) in {} ms",
+                        links.byChild().size(), batches.size(), done, (System.nanoTime() - started) / 1_000_000);
+                return;
+            }
+            log.info("Links changed while the ancestry index was built: the build starts over");
+            phase(graph, "clearing", 0, 0, null);
+        }
+    }
+
+    private static void phase(Graph graph, String phase, long done, long total, Long snapshot) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("phase", phase);
+        params.put("done", done);
+        params.put("total", total);
+        params.put("snapshot", snapshot);
+        graph.write(tx -> tx.run(PHASE, params).consume());
+    }
+
+    /** Every index row and every kept count goes, in batches. */
+    private static void clear(Graph graph) {
         long deleted;
         do {
             deleted = graph.write(tx -> tx.run(CLEAR_ALL, Map.of("batch", ROWS_PER_BATCH)).single().get("deleted")
@@ -118,30 +235,39 @@ final class AncestryBuild {
         for (List<String> chunk : AncestryStatements.chunks(counted, AncestryStatements.CHUNK)) {
             graph.write(tx -> tx.run(UNCOUNT, Map.of("nodes", chunk, "none", KinCounts.none())).consume());
         }
-        KinCounts counts = new KinCounts();
-        for (List<AncestryPlan.ModelRows> batch : batches(rows)) {
-            graph.write(tx -> {
-                AncestryStatements.write(tx, batch, nodes, counts);
-                return null;
-            });
-        }
-        graph.write(tx -> {
-            counts.apply(tx);
-            tx.run(MARK_BUILT, Map.of("version", Ancestry.VERSION)).consume();
-            return null;
-        });
-        log.info("Ancestry index built for {} models in {} ms", links.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** The models' rows cut into transactions of about {@link #ROWS_PER_BATCH} rows, a model never split. */
-    static List<List<AncestryPlan.ModelRows>> batches(List<AncestryPlan.ModelRows> models) {
+    private static Links links(Graph graph) {
+        return graph.read(tx -> {
+            Map<String, String> nodes = new HashMap<>();
+            TreeMap<String, List<Link>> byChild = new TreeMap<>();
+            Set<String> inferred = new HashSet<>();
+            tx.run(ALL_LINKS).forEachRemaining(r -> {
+                String child = r.get("child").asString();
+                String parent = r.get("parent").asString();
+                nodes.put(child, r.get("childNode").asString());
+                nodes.put(parent, r.get("node").asString());
+                byChild.computeIfAbsent(child, k -> new ArrayList<>()).add(new Link(child, parent,
+                        r.get("relation").asString(), strings(r.get("stages"))));
+                if (r.get("inferred").asBoolean(false)) {
+                    inferred.add(child + ">" + parent);
+                }
+            });
+            long edits = tx.run("OPTIONAL MATCH (s:IndexState {name: 'ancestry'}) RETURN coalesce(s.edits, 0) AS edits")
+                    .single().get("edits").asLong();
+            return new Links(byChild, inferred, nodes, edits);
+        });
+    }
+
+    /** The models' rows cut into transactions of about {@code rowsPerBatch} rows, a model never split. */
+    static List<List<AncestryPlan.ModelRows>> batches(List<AncestryPlan.ModelRows> models, int rowsPerBatch) {
         List<List<AncestryPlan.ModelRows>> batches = new ArrayList<>();
         List<AncestryPlan.ModelRows> batch = new ArrayList<>();
         int size = 0;
         for (AncestryPlan.ModelRows model : models) {
             batch.add(model);
             size += model.rows().size();
-            if (size >= ROWS_PER_BATCH) {
+            if (size >= rowsPerBatch) {
                 batches.add(batch);
                 batch = new ArrayList<>();
                 size = 0;

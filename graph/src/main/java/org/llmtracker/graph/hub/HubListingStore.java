@@ -5,6 +5,7 @@ import static org.llmtracker.graph.store.DriverValues.dateTime;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.exceptions.ClientException;
 
@@ -13,6 +14,10 @@ import org.neo4j.driver.exceptions.ClientException;
  * and index ({@link HubListingWriter}) and, for the whole-Hub sweep, the sweep's progress
  * ({@link SweepStates}) in the same transaction, so the graph never holds a page without its
  * cursor or a cursor past a page it does not hold.
+ *
+ * <p>A <b>first fill</b> (a full pass into an empty or nearly empty store) writes its pages without
+ * the per-page ancestry work and builds the index in bulk at its end ({@link Ancestry#defer},
+ * {@link Ancestry#build}): per page, the index rows of new models cost more than the models.
  */
 public final class HubListingStore {
 
@@ -43,6 +48,27 @@ public final class HubListingStore {
      *                it read (those models moved ahead of its cursor); null otherwise
      */
     public record Progress(String cursor, Instant head, int models, Duration catchUp) {
+    }
+
+    /**
+     * Begins a first fill when the store holds fewer than {@code below} models: pages from now on
+     * leave the ancestry index to {@link #finishFirstFill}. Returns whether the index is deferred.
+     */
+    public boolean beginFirstFill(long below) {
+        long models = graph.read(tx -> tx.run("MATCH (m:Model) RETURN count(m) AS n").single().get("n").asLong());
+        if (models < below) {
+            Ancestry.defer(graph);
+        }
+        return Ancestry.progress(graph).isPresent();
+    }
+
+    /** Builds the ancestry index in bulk if a first fill deferred it; returns whether it did. */
+    public boolean finishFirstFill() {
+        if (Ancestry.progress(graph).isEmpty()) {
+            return false;
+        }
+        Ancestry.build(graph);
+        return true;
     }
 
     /** Stores one page in one transaction; returns how many of its models (stubs excluded) were new. */
