@@ -32,7 +32,8 @@ final class AncestryBuild {
     private static final String STATE = """
             MATCH (s:IndexState {name: 'ancestry'})
             RETURN s.version AS version, coalesce(s.building, false) AS building, s.phase AS phase,
-                   coalesce(s.done, 0) AS done, coalesce(s.total, 0) AS total, s.snapshot AS snapshot
+                   coalesce(s.done, 0) AS done, coalesce(s.total, 0) AS total, s.snapshot AS snapshot,
+                   s.batchRows AS batchRows
             """;
 
     /** A first fill begins: writers leave the index to the build from now on (unless a build is under way). */
@@ -61,7 +62,7 @@ final class AncestryBuild {
 
     private static final String PHASE = """
             MATCH (s:IndexState {name: 'ancestry'})
-            SET s.phase = $phase, s.done = $done, s.total = $total, s.snapshot = $snapshot
+            SET s.phase = $phase, s.done = $done, s.total = $total, s.snapshot = $snapshot, s.batchRows = $batchRows
             """;
 
     private static final String DONE = "MATCH (s:IndexState {name: 'ancestry'}) SET s.done = $done";
@@ -70,7 +71,7 @@ final class AncestryBuild {
     private static final String FINISH = """
             MATCH (s:IndexState {name: 'ancestry'}) WHERE coalesce(s.edits, 0) = $snapshot
             SET s.version = $version
-            REMOVE s.building, s.phase, s.done, s.total, s.snapshot, s.edits
+            REMOVE s.building, s.phase, s.done, s.total, s.snapshot, s.edits, s.batchRows
             RETURN count(s) AS finished
             """;
 
@@ -107,7 +108,8 @@ final class AncestryBuild {
     private AncestryBuild() {
     }
 
-    private record State(Long version, boolean building, String phase, long done, long total, Long snapshot) {
+    private record State(Long version, boolean building, String phase, long done, long total, Long snapshot,
+            Integer batchRows) {
     }
 
     /** The links as one read saw them, with the count of deferred link changes at that moment. */
@@ -119,7 +121,8 @@ final class AncestryBuild {
         return graph.read(tx -> tx.run(STATE).stream().findFirst().map(r -> new State(
                 r.get("version").isNull() ? null : r.get("version").asLong(), r.get("building").asBoolean(),
                 r.get("phase").isNull() ? null : r.get("phase").asString(), r.get("done").asLong(),
-                r.get("total").asLong(), r.get("snapshot").isNull() ? null : r.get("snapshot").asLong())));
+                r.get("total").asLong(), r.get("snapshot").isNull() ? null : r.get("snapshot").asLong(),
+                r.get("batchRows").isNull() ? null : r.get("batchRows").asInt())));
     }
 
     /** Whether the index is built by this version; a first fill still writing (deferred) counts as current. */
@@ -161,15 +164,15 @@ final class AncestryBuild {
             long started = System.nanoTime();
             State state = state(graph).orElseThrow();
             if ("deferred".equals(state.phase()) || "clearing".equals(state.phase())) {
-                phase(graph, "clearing", 0, 0, null);
+                phase(graph, "clearing", 0, 0, null, null);
                 clear(graph);
-                phase(graph, "rows", 0, 0, null);
+                phase(graph, "rows", 0, 0, null, null);
                 state = state(graph).orElseThrow();
             }
             Links links = links(graph);
             if (state.snapshot() != null && state.snapshot() != links.edits()) {
                 log.info("Links changed while the ancestry index was built: the build starts over");
-                phase(graph, "clearing", 0, 0, null);
+                phase(graph, "clearing", 0, 0, null, null);
                 continue;
             }
             AncestryPlan plan = new AncestryPlan();
@@ -179,9 +182,11 @@ final class AncestryBuild {
                 plan.include(child);
                 own.forEach(l -> plan.link(l, links.inferred().contains(child + ">" + l.to())));
             });
-            List<List<AncestryPlan.ModelRows>> batches = batches(plan.rows(), rowsPerBatch);
+            // A resumed build cuts the rows as the build it resumes did, so its done batches are the same.
+            int batchRows = state.batchRows() != null ? state.batchRows() : rowsPerBatch;
+            List<List<AncestryPlan.ModelRows>> batches = batches(plan.rows(), batchRows);
             long done = state.done();
-            phase(graph, "rows", done, batches.size(), links.edits());
+            phase(graph, "rows", done, batches.size(), links.edits(), batchRows);
             KinCounts counts = new KinCounts();
             for (int k = 0; k < batches.size(); k++) {
                 List<AncestryPlan.ModelRows> batch = batches.get(k);
@@ -199,7 +204,7 @@ final class AncestryBuild {
                     return null;
                 });
             }
-            phase(graph, "counts", batches.size(), batches.size(), links.edits());
+            phase(graph, "counts", batches.size(), batches.size(), links.edits(), batchRows);
             Set<String> linked = new HashSet<>();
             links.byChild().keySet().forEach(child -> linked.add(links.nodes().get(child)));
             counts.applyAbsolute(graph, linked::contains);
@@ -211,16 +216,17 @@ final class AncestryBuild {
                 return;
             }
             log.info("Links changed while the ancestry index was built: the build starts over");
-            phase(graph, "clearing", 0, 0, null);
+            phase(graph, "clearing", 0, 0, null, null);
         }
     }
 
-    private static void phase(Graph graph, String phase, long done, long total, Long snapshot) {
+    private static void phase(Graph graph, String phase, long done, long total, Long snapshot, Integer batchRows) {
         Map<String, Object> params = new HashMap<>();
         params.put("phase", phase);
         params.put("done", done);
         params.put("total", total);
         params.put("snapshot", snapshot);
+        params.put("batchRows", batchRows);
         graph.write(tx -> tx.run(PHASE, params).consume());
     }
 
