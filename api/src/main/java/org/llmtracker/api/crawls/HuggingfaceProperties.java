@@ -94,6 +94,9 @@ public record HuggingfaceProperties(
      *                             a pass reading more than {@code ceil(max-models / page-size) + page-margin}
      *                             pages ends FAILED and begins again (a listing whose cursors never end)
      * @param pageMargin           pages a pass may read beyond {@code ceil(max-models / page-size)}
+     * @param firstFillBelow       a full pass that starts while the store holds fewer models than this is a
+     *                             first fill: pages are written without the ancestry index, which is then
+     *                             built in bulk (lineage reads answer 503 meanwhile); 0 never
      */
     public record Sweep(
             @DefaultValue("1000") @Min(1) @Max(1000) int pageSize,
@@ -102,6 +105,7 @@ public record HuggingfaceProperties(
             @DefaultValue("300") @Min(1) int maxRequestsPerWindow,
             @DefaultValue("10m") @NotNull Duration maxWait,
             @DefaultValue("5000000") @Min(1) long maxModels,
-            @DefaultValue("100") @Min(0) int pageMargin) {
+            @DefaultValue("100") @Min(0) int pageMargin,
+            @DefaultValue("100000") @Min(0) long firstFillBelow) {
     }
 }

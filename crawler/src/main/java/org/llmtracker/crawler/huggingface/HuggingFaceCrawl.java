@@ -15,6 +15,7 @@ import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.hub.CardVersions.CardVersion;
 import org.llmtracker.graph.hub.HubFamilies;
+import org.llmtracker.graph.hub.HubStatus;
 import org.llmtracker.graph.hub.HubFamily;
 import org.llmtracker.graph.hub.HubModel;
 import org.llmtracker.graph.hub.Rename;
@@ -94,12 +95,12 @@ public final class HuggingFaceCrawl implements Job {
         ModelAnswer answer = client.model(hfId);
         Instant now = clock.instant();
         if (answer instanceof ModelAnswer.Gated) {
-            hub.markStatus(hfId, HubFamilies.GATED, now);
+            hub.markStatus(hfId, HubStatus.GATED, now);
             recorder.count("gated");
             return;
         }
         if (answer instanceof ModelAnswer.Gone) {
-            hub.markStatus(hfId, HubFamilies.GONE, now);
+            hub.markStatus(hfId, HubStatus.GONE, now);
             recorder.count("gone");
             return;
         }

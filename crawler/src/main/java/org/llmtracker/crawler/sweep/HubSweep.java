@@ -17,7 +17,7 @@ import org.llmtracker.crawler.huggingface.HubException;
 import org.llmtracker.crawler.huggingface.HubListing;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.crawler.run.Job;
-import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingStore;
 import org.llmtracker.graph.hub.SweepState;
 import org.llmtracker.graph.hub.SweepStates;
 import org.slf4j.Logger;
@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  *     then catches up with what changed while it read (those models moved ahead of its cursor:
  *     from the first page down to the pass's first change minus the overlap), and only then marks
  *     the listed models it did not see {@code unlisted}.</li>
+ * <li>A full pass that starts while the store holds fewer than {@code firstFillBelow} models is a
+ *     <b>first fill</b>: its pages leave the ancestry index alone, and it is built in bulk, resumably,
+ *     when the pass ends ({@link HubListingStore#finishFirstFill}).</li>
  * <li>A run cut short (a rate-limit wait longer than the Hub's {@code max-wait}, a failing Hub, a
  *     crash, a stop) leaves the pass where its last stored page put it; the next run resumes
  *     there. A cursor the Hub no longer accepts begins the pass again from its first page.</li>
@@ -53,19 +56,19 @@ public final class HubSweep implements Job {
     private final SweepSettings settings;
     private final HubListing listing;
     private final Upstream http;
-    private final HubListingWriter writer;
+    private final HubListingStore store;
     private final SweepStates states;
     private final Clock clock;
     private final ListingPages pages;
 
     /** @param http the Hub behind the HTTP policy, holding the sweep's share of the Hub's rate window */
-    public HubSweep(SweepSettings settings, Upstream http, HubListing listing, HubListingWriter writer, SweepStates states,
+    public HubSweep(SweepSettings settings, Upstream http, HubListing listing, HubListingStore store, SweepStates states,
             Clock clock) {
         this.settings = settings;
         this.pages = new ListingPages(settings.maxParents());
         this.http = http;
         this.listing = listing;
-        this.writer = writer;
+        this.store = store;
         this.states = states;
         this.clock = clock;
     }
@@ -102,6 +105,10 @@ public final class HubSweep implements Job {
         SweepState.Pass under = state.map(SweepState::pass).orElse(null);
         boolean fullDue = fullAsked || state.filter(s -> s.watermark() != null && s.lastFullPassAt() != null)
                 .map(s -> !s.lastFullPassAt().plus(settings.fullPassEvery()).isAfter(now)).orElse(true);
+        if (under == null && store.finishFirstFill()) {
+            // A first fill whose pass completed but whose index build did not run (a crash between them).
+            recorder.count("firstFillBuilds");
+        }
         if (under != null && (under.full() || !fullDue)) {
             recorder.count("resumed");
             log.info("Hub sweep resumes its {} pass at page {} ({} models so far)", kind(under), under.pages() + 1,
@@ -110,6 +117,11 @@ public final class HubSweep implements Job {
         }
         SweepState.Pass pass = fullDue ? states.start(true, now, null)
                 : states.start(false, now, state.orElseThrow().watermark().minus(settings.overlap()));
+        if (pass.full() && store.beginFirstFill(settings.firstFillBelow())) {
+            recorder.count("firstFill");
+            log.info("Hub sweep: a first fill (the store holds fewer than {} models); the ancestry index is built "
+                    + "in bulk when the pass ends", settings.firstFillBelow());
+        }
         log.info("Hub sweep starts a{} pass{}", fullDue ? " full" : "n incremental",
                 fullDue ? "" : " down to changes at " + pass.stopBefore());
         return pass;
@@ -171,12 +183,12 @@ public final class HubSweep implements Job {
             // The end of a full pass's read turns it, in the same transaction, to what changed meanwhile.
             boolean turn = last && pass.full() && pass.stopBefore() == null;
             Instant head = page.entries().isEmpty() ? null : page.entries().get(0).lastModified();
-            states.storePage(writer, pages.of(kept, (id, n) -> {
+            store.store(pages.of(kept, (id, n) -> {
                 if (trimmed.add(id)) {
                     recorder.add("droppedParents", n);
                 }
-            }), last ? null : page.next(), head, kept.size(),
-                    turn ? settings.overlap() : null, clock.instant());
+            }), new HubListingStore.Progress(last ? null : page.next(), head, kept.size(),
+                    turn ? settings.overlap() : null), clock.instant());
             passPages++;
             recorder.itemDone();
             recorder.count("pages");
@@ -204,6 +216,9 @@ public final class HubSweep implements Job {
             recorder.add("unlisted", states.markUnlisted(pass.startedAt(), clock.instant()));
         }
         states.complete(clock.instant());
+        if (store.finishFirstFill()) {
+            recorder.count("firstFillBuilds");
+        }
         recorder.count(pass.full() ? "fullPasses" : "incrementalPasses");
         log.info("Hub sweep completed its {} pass: {}", kind(pass), recorder.counts());
     }

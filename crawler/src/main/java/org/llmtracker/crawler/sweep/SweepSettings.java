@@ -16,15 +16,17 @@ import java.util.Objects;
  * @param pageMargin    pages a pass may read beyond {@code ceil(maxModels / pageSize)} (catch-ups, models listed
  *                      while it reads)
  * @param maxParents    the most parents kept per model; the rest are counted and dropped
+ * @param firstFillBelow a full pass that starts while the store holds fewer models than this is a
+ *                      first fill: its pages leave the ancestry index to one bulk build at its end
  */
 public record SweepSettings(int pageSize, Duration overlap, Duration fullPassEvery, long maxModels, int pageMargin,
-        int maxParents) {
+        int maxParents, long firstFillBelow) {
 
     public SweepSettings {
         Objects.requireNonNull(overlap, "overlap");
         Objects.requireNonNull(fullPassEvery, "fullPassEvery");
         if (pageSize < 1 || overlap.isNegative() || fullPassEvery.isNegative() || maxModels < 1 || pageMargin < 0
-                || maxParents < 1) {
+                || maxParents < 1 || firstFillBelow < 0) {
             throw new IllegalArgumentException("sweep settings out of range: page " + pageSize + ", overlap " + overlap
                     + ", full pass every " + fullPassEvery + ", max models " + maxModels + ", page margin "
                     + pageMargin + ", max parents " + maxParents);

@@ -24,7 +24,7 @@ import org.llmtracker.crawler.http.Upstream;
 import org.llmtracker.crawler.huggingface.HubListing;
 import org.llmtracker.crawler.run.CrawlRunner;
 import org.llmtracker.crawler.testing.TestHttp;
-import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingStore;
 import org.llmtracker.graph.hub.SweepStates;
 import org.llmtracker.graph.run.CrawlRun;
 import org.llmtracker.graph.run.CrawlRunStore;
@@ -143,9 +143,10 @@ class HostileListingTests {
                 Duration.ofSeconds(60));
         RateWindow window = new RateWindow("the Hub", clock, Duration.ofMinutes(5), Duration.ofMinutes(15));
         Upstream upstream = Upstream.builder(http, waits::add, clock).share(window.share(0)).build();
-        HubSweep sweep = new HubSweep(new SweepSettings(PAGE, Duration.ofHours(1), Duration.ofDays(7), maxModels, 10, 64),
-                upstream, new HubListing(URI.create(hub.baseUrl()), PAGE, upstream), new HubListingWriter(graph),
-                new SweepStates(graph, HubSweep.NAME), clock);
+        SweepStates states = new SweepStates(graph, HubSweep.NAME);
+        HubSweep sweep = new HubSweep(new SweepSettings(PAGE, Duration.ofHours(1), Duration.ofDays(7), maxModels, 10, 64, 0),
+                upstream, new HubListing(URI.create(hub.baseUrl()), PAGE, upstream), new HubListingStore(graph, states),
+                states, clock);
         return new CrawlRunner(List.of(sweep), new CrawlRunStore(graph), clock).run(HubSweep.NAME).orElseThrow();
     }
 

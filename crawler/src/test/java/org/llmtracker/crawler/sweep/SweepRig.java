@@ -20,7 +20,7 @@ import org.llmtracker.crawler.sweep.testing.ListedModel;
 import org.llmtracker.crawler.sweep.testing.Listing;
 import org.llmtracker.crawler.sweep.testing.ListingServer;
 import org.llmtracker.crawler.testing.TestHttp;
-import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingStore;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.hub.SweepStates;
 import org.llmtracker.graph.testing.SteppingClock;
@@ -44,6 +44,8 @@ final class SweepRig implements AutoCloseable {
     private int share;
     private Duration maxWait = Duration.ofMinutes(10);
     private long maxModels = 1_000_000;
+    /** Off unless a test asks: most tests look at the index page by page. */
+    private long firstFillBelow;
     private Sleeper sleeper = d -> {
         waits.add(d);
         clock.advance(d);
@@ -71,6 +73,12 @@ final class SweepRig implements AutoCloseable {
         return this;
     }
 
+    /** A full pass into a store of fewer models than this is a first fill. */
+    SweepRig firstFillBelow(long models) {
+        this.firstFillBelow = models;
+        return this;
+    }
+
     SweepRig maxWait(Duration wait) {
         this.maxWait = wait;
         return this;
@@ -86,9 +94,10 @@ final class SweepRig implements AutoCloseable {
         HttpSettings http = TestHttp.settings("the Hub", "").withMaxRateLimitWait(maxWait)
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60));
         Upstream upstream = Upstream.builder(http, sleeper, clock).share(window.share(share)).build();
-        return new HubSweep(new SweepSettings(pageSize, Duration.ofHours(1), Duration.ofDays(7), maxModels, 10, 64), upstream,
-                new HubListing(server.uri(), pageSize, upstream), new HubListingWriter(graph),
-                new SweepStates(graph, HubSweep.NAME), clock);
+        SweepStates states = new SweepStates(graph, HubSweep.NAME);
+        return new HubSweep(new SweepSettings(pageSize, Duration.ofHours(1), Duration.ofDays(7), maxModels, 10, 64,
+                firstFillBelow), upstream,
+                new HubListing(server.uri(), pageSize, upstream), new HubListingStore(graph, states), states, clock);
     }
 
     CrawlRecorder run(String... options) {

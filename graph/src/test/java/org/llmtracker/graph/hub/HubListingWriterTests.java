@@ -68,7 +68,7 @@ class HubListingWriterTests {
             List<HubModel> shuffled = new ArrayList<>(models);
             Collections.shuffle(shuffled, new Random(seed));
             for (int from = 0; from < shuffled.size(); from += 7) {
-                new HubListingWriter(graph).store(page(shuffled.subList(from, Math.min(from + 7, shuffled.size())), links),
+                new HubListingStore(graph).store(page(shuffled.subList(from, Math.min(from + 7, shuffled.size())), links),
                         NOW);
             }
 
@@ -79,7 +79,7 @@ class HubListingWriterTests {
 
     @Test
     void aParentNotListedYetIsAStubUntilItsOwnItemFillsIt(Graph graph) {
-        HubListingWriter writer = new HubListingWriter(graph);
+        HubListingStore writer = new HubListingStore(graph);
         HubModel base = hub("Meta/Base", 900L);
         HubModel child = hub("someone/child", 5L);
 
@@ -104,7 +104,7 @@ class HubListingWriterTests {
     @Test
     void idsTheCatalogueKnowsLandOnItsModelAndAPageStoredTwiceChangesNothing(Graph graph) {
         catalogue(graph);
-        HubListingWriter writer = new HubListingWriter(graph);
+        HubListingStore writer = new HubListingStore(graph);
         HubListingPage page = new HubListingPage(List.of(hub("HuggyLlama/llama-7b", 700L), hub("a/alpaca-lora", 3L)),
                 List.of(new Derivation("a/alpaca-lora", "huggyllama/LLAMA-7b", Relation.ADAPTER, List.of(Stage.SFT),
                         "hf-tag")));
@@ -135,7 +135,7 @@ class HubListingWriterTests {
                 Collections.shuffle(order, new Random(writer));
                 writes.add(pool.submit(() -> {
                     for (int from = 0; from < order.size(); from += 25) {
-                        new HubListingWriter(graph).store(page(order.subList(from, from + 25), links), NOW);
+                        new HubListingStore(graph).store(page(order.subList(from, from + 25), links), NOW);
                     }
                 }));
             }
