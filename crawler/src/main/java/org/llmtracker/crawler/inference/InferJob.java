@@ -26,7 +26,6 @@ import org.llmtracker.graph.inference.InferredLinks;
 import org.llmtracker.graph.inference.InferredLinks.Decision;
 import org.llmtracker.graph.hub.LineageWriter;
 import org.llmtracker.graph.inference.ModelTraits;
-import org.llmtracker.graph.inference.StoredHubModel;
 
 /**
  * The {@code infer} job: a parent for every stored Hub model that declares none. It first lets
@@ -39,8 +38,8 @@ public final class InferJob implements Job {
 
     /** Models decided per write transaction. */
     private static final int BATCH = 200;
-    /** Models looked at per run at most; those judged from the graph alone cost no request. */
-    private static final int MAX_SUBJECTS = 50_000;
+    /** Models looked at per run at most (they are in memory already, as candidates); those judged from the graph alone cost no request. */
+    private static final int MAX_SUBJECTS = 5_000_000;
 
     private final HubSettings hub;
     private final InferenceSettings settings;
@@ -82,13 +81,16 @@ public final class InferJob implements Job {
         HubCandidates candidates = new HubCandidates(reads, client,
                 () -> (int) Math.max(Integer.MIN_VALUE, settings.maxRequests() - http.meter().read().minus(before).requests()),
                 recorder);
-        List<ModelFacts> subjects = learn(reads.subjects(MAX_SUBJECTS), candidates, recorder);
+        List<ModelFacts> subjects = learn(candidates.subjects(MAX_SUBJECTS), candidates, recorder);
         ParentFinder finder = new ParentFinder(settings);
         List<Decision> decisions = new ArrayList<>();
         Map<String, ModelFacts> newParents = new LinkedHashMap<>();
         for (ModelFacts child : subjects) {
             try {
-                decisions.add(decide(child, candidates, finder, newParents, recorder));
+                Decision decision = decide(child, candidates, finder, newParents, recorder);
+                if (decision != null) {
+                    decisions.add(decision);
+                }
             } catch (UncheckedIOException e) {
                 if (stops(e, recorder)) {
                     break;
@@ -109,15 +111,15 @@ public final class InferJob implements Job {
      * request each, within the budget), kept in the graph and in the run's candidates, so every
      * model is judged against the same facts, in this run and the next.
      */
-    private List<ModelFacts> learn(List<StoredHubModel> stored, HubCandidates candidates, CrawlRecorder recorder) {
+    private List<ModelFacts> learn(List<ModelFacts> stored, HubCandidates candidates, CrawlRecorder recorder) {
         List<ModelFacts> subjects = new ArrayList<>();
         List<ModelTraits> learned = new ArrayList<>();
-        for (StoredHubModel subject : stored) {
-            ModelFacts facts = HubCandidates.facts(subject);
+        for (ModelFacts subject : stored) {
+            ModelFacts facts = subject;
             boolean unknown = facts.modelType() == null && facts.ggufArchitecture() == null;
             if (unknown && candidates.mayAsk("ModelInfo")) {
                 try {
-                    Optional<ModelFacts> own = candidates.fromHub(subject.hfId());
+                    Optional<ModelFacts> own = candidates.fromHub(subject.id());
                     if (own.isEmpty()) {
                         recorder.count("unreachable");
                         continue;
@@ -128,10 +130,10 @@ public final class InferJob implements Job {
                     if (stops(e, recorder)) {
                         break;
                     }
-                    recorder.itemFailed(subject.hfId(), UpstreamException.describe(e.getCause()));
+                    recorder.itemFailed(subject.id(), UpstreamException.describe(e.getCause()));
                     continue;
                 } catch (HubException e) {
-                    recorder.itemFailed(subject.hfId(), e.getMessage());
+                    recorder.itemFailed(subject.id(), e.getMessage());
                     continue;
                 }
             }
@@ -143,10 +145,17 @@ public final class InferJob implements Job {
 
     private Decision decide(ModelFacts child, HubCandidates candidates, ParentFinder finder, Map<String, ModelFacts> newParents,
             CrawlRecorder recorder) {
-        recorder.count("checked");
+        candidates.begin();
         Optional<Inference> inference = finder.infer(child, candidates);
+        boolean kept = inference.isPresent() && settings.keeps(inference.get());
+        if (!kept && candidates.starved()) {
+            // The budget refused a request that might have settled it: the model waits, unchecked, for the next run.
+            recorder.count("waiting");
+            return null;
+        }
+        recorder.count("checked");
         InferredLink link = null;
-        if (inference.isPresent() && settings.keeps(inference.get())) {
+        if (kept) {
             Inference i = inference.get();
             link = new InferredLink(child.id(), i.parent(), i.relation(), i.confidence(), i.evidence());
             recorder.count("inferred" + capitalised(i.relation().name()));
@@ -155,7 +164,7 @@ public final class InferJob implements Job {
                 newParents.putIfAbsent(onlyOnHub.key(), onlyOnHub);
             }
         } else {
-            recorder.count(inference.isPresent() ? "belowThreshold" : "noCandidate");
+            recorder.count(inference.isEmpty() ? "noCandidate" : inference.get().ambiguous() ? "ambiguous" : "belowThreshold");
         }
         return new Decision(child.id(), link);
     }

@@ -75,7 +75,21 @@ class InferJobTests {
         CrawlRecorder second = run(graph, 100);
 
         assertThat(links(graph)).isEqualTo(before);
-        assertThat(second.counts()).containsEntry("linked", (long) before.size());
+        assertThat(second.counts()).as("nothing new or changed: nothing to check").doesNotContainKey("checked");
+        assertThat(second.requests()).isZero();
+    }
+
+    @Test
+    void anIncrementalRunChecksOnlyWhatTheSweepChangedAndTheModelsNamedLikeANewParent(Graph graph) {
+        quantizerFamily(graph);
+        run(graph, 100);
+        models(graph, Map.of("someone/my-first-model", "2024-03-01T00:00:00Z", "TheBloke/Llama-2-13B-chat-AWQ", "2023-10-01T00:00:00Z"));
+
+        CrawlRecorder next = run(graph, 100);
+
+        assertThat(next.counts().get("checked")).as("the changed model, the new one, and the new one's same-named models")
+                .isLessThan(8L).isGreaterThanOrEqualTo(2L);
+        assertThat(parentOf(graph, "TheBloke/Llama-2-13B-chat-AWQ")).isEqualTo(BASE.toLowerCase());
     }
 
     @Test
@@ -155,10 +169,13 @@ class InferJobTests {
                 new LineageWriter(graph), clock, HubTestSettings.upstream(hubSettings, d -> { }, clock));
     }
 
+    /** The original is the most used of its name, as on the Hub; everything else has a hundred downloads. */
+    private static final Map<String, Long> DOWNLOADS = Map.of(BASE, 300_000L, "NousResearch/Llama-2-13b-chat-hf", 20_000L);
+
     private static void models(Graph graph, Map<String, String> created) {
         new LineageWriter(graph).upsertModels(created.entrySet().stream().map(e -> new HubModel(e.getKey(),
-                e.getKey().substring(0, e.getKey().indexOf('/')), 100L, 0L, null, null, null, null, Instant.parse(e.getValue()), null,
-                null)).toList(), NOW);
+                e.getKey().substring(0, e.getKey().indexOf('/')), DOWNLOADS.getOrDefault(e.getKey(), 100L), 0L, null, null, null, null,
+                Instant.parse(e.getValue()), null, null)).toList(), NOW);
     }
 
     private static String parentOf(Graph graph, String child) {
