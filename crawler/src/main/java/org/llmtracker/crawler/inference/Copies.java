@@ -23,8 +23,8 @@ import org.llmtracker.crawler.inference.Inference.Signal;
  */
 final class Copies {
 
-    /** One candidate after the comparison with the others of its name. */
-    record Judged(double logit, List<String> evidence, boolean popular) {
+    /** One candidate after the comparison with the others of its name; {@code collision}: it has such others. */
+    record Judged(double logit, List<String> evidence, boolean popular, boolean collision) {
     }
 
     private Copies() {
@@ -50,15 +50,16 @@ final class Copies {
                 Double rival = named.stream().filter(o -> o != s).map(o -> popularity(o.candidate())).filter(p -> p != null)
                         .max(Double::compare).orElse(null);
                 if (own != null && rival != null) {
-                    double term = Math.max(-Weights.POPULARITY_CAP, Math.min(Weights.POPULARITY_CAP, Weights.POPULARITY * (own - rival)));
+                    // Only the leader gains: a lead is evidence for it, and the others' deficit is the same fact.
+                    double term = Math.max(0, Math.min(Weights.POPULARITY_CAP, Weights.POPULARITY * (own - rival)));
                     logit += term;
                     popular = term >= Weights.POPULARITY;
                     evidence.add(String.format(Locale.ROOT, "%s downloads, %s likes: %s the other same-named models", figure(
                             s.candidate().downloads()), figure(s.candidate().likes()), term >= Weights.POPULARITY ? "more than"
-                                    : term <= -Weights.POPULARITY ? "fewer than" : "about as many as"));
+                                    : own < rival - 1 ? "fewer than" : "about as many as"));
                 }
             }
-            judged.put(s, new Judged(logit, evidence, popular));
+            judged.put(s, new Judged(logit, evidence, popular, named.size() >= 2 && named.contains(s)));
         }
         return judged;
     }

@@ -85,9 +85,30 @@ public final class InferJob implements Job {
         ParentFinder finder = new ParentFinder(settings);
         List<Decision> decisions = new ArrayList<>();
         Map<String, ModelFacts> newParents = new LinkedHashMap<>();
+        List<ModelFacts> unattributed = new ArrayList<>();
         for (ModelFacts child : subjects) {
             try {
-                Decision decision = decide(child, candidates, finder, newParents, recorder);
+                Decision decision = decide(child, candidates, finder, newParents, recorder, unattributed);
+                if (decision != null) {
+                    decisions.add(decision);
+                }
+            } catch (UncheckedIOException e) {
+                if (stops(e, recorder)) {
+                    break;
+                }
+                recorder.itemFailed(child.id(), UpstreamException.describe(e.getCause()));
+            } catch (HubException e) {
+                recorder.itemFailed(child.id(), e.getMessage());
+            }
+            if (decisions.size() >= BATCH) {
+                write(decisions, newParents, recorder);
+            }
+        }
+        // Collisions whose card names a creator no candidate's owner matched, once more with the creators'
+        // display names this run has learned from the models it settled (CreatorAliases).
+        for (ModelFacts child : unattributed) {
+            try {
+                Decision decision = decide(child, candidates, finder, newParents, recorder, null);
                 if (decision != null) {
                     decisions.add(decision);
                 }
@@ -143,11 +164,18 @@ public final class InferJob implements Job {
         return subjects;
     }
 
+    /** One model's decision; null when it waits (for the budget, or, with {@code later} given, for the second look). */
     private Decision decide(ModelFacts child, HubCandidates candidates, ParentFinder finder, Map<String, ModelFacts> newParents,
-            CrawlRecorder recorder) {
+            CrawlRecorder recorder, List<ModelFacts> later) {
         candidates.begin();
         Optional<Inference> inference = finder.infer(child, candidates);
         boolean kept = inference.isPresent() && settings.keeps(inference.get());
+        if (kept) {
+            finder.learn(child, inference.get());
+        } else if (later != null && inference.isPresent() && inference.get().unattributed()) {
+            later.add(child);
+            return null;
+        }
         if (!kept && candidates.starved()) {
             // The budget refused a request that might have settled it: the model waits, unchecked, for the next run.
             recorder.count("waiting");
@@ -165,6 +193,9 @@ public final class InferJob implements Job {
             }
         } else {
             recorder.count(inference.isEmpty() ? "noCandidate" : inference.get().ambiguous() ? "ambiguous" : "belowThreshold");
+            if (later == null) {
+                recorder.count("secondLooks");
+            }
         }
         return new Decision(child.id(), link);
     }

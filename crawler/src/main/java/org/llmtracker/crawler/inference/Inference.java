@@ -11,13 +11,16 @@ import org.llmtracker.graph.model.Relation;
  * @param confidence how sure, 0..1: the best candidate's probability, lowered when another candidate comes close
  * @param evidence   short reasons a human can check, strongest first
  * @param signals    which kinds of evidence spoke for the parent (for measuring each one's precision)
- * @param ambiguous  a close call: the best and the runner-up together are likely enough, but neither alone
+ * @param ambiguous  a close call: the best and the runner-up together are likely enough, but neither alone; or
+ *                   {@code unattributed}
+ * @param unattributed same-named candidates, and the card's creator is none of their owners' (a creator alias
+ *                   learned later in the run may settle it: {@link CreatorAliases})
  */
 public record Inference(String child, String parent, Relation relation, double confidence, List<String> evidence,
-        Set<Signal> signals, boolean ambiguous) {
+        Set<Signal> signals, boolean ambiguous, boolean unattributed) {
 
     public Inference(String child, String parent, Relation relation, double confidence, List<String> evidence, Set<Signal> signals) {
-        this(child, parent, relation, confidence, evidence, signals, false);
+        this(child, parent, relation, confidence, evidence, signals, false, false);
     }
 
     public Inference {

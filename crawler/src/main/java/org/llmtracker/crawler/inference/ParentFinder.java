@@ -27,9 +27,20 @@ public final class ParentFinder {
     private static final int MAX_CARD_IDS = 5;
 
     private final InferenceSettings settings;
+    private final CreatorAliases aliases;
 
     public ParentFinder(InferenceSettings settings) {
+        this(settings, new CreatorAliases());
+    }
+
+    ParentFinder(InferenceSettings settings, CreatorAliases aliases) {
         this.settings = settings;
+        this.aliases = aliases;
+    }
+
+    /** What the run has learned of creators' display names from the answers so far (see {@link CreatorAliases}). */
+    public void learn(ModelFacts child, Inference kept) {
+        aliases.learn(child, kept);
     }
 
     /** The best parent for {@code child}, whatever its confidence; empty when nothing names one. */
@@ -91,7 +102,7 @@ public final class ParentFinder {
     }
 
     private Optional<Inference> decide(ModelFacts child, HubName name, List<Mention> mentions, Map<String, ModelFacts> pool) {
-        List<String> creators = Creators.stated(child);
+        List<String> creators = aliases.widen(Creators.stated(child));
         List<PairScore> scored = pool.values().stream()
                 .map(c -> PairScore.of(child, name, mentions, creators, c))
                 .filter(s -> s.identity() != null && !s.vetoed())
@@ -118,9 +129,27 @@ public final class ParentFinder {
         Relation relation = relation(child, name, signals, evidence);
         // Split evidence: the two best together are likely, neither alone is. A wrong parent costs more
         // than a missing one, so such a case stores nothing and is counted apart.
-        boolean ambiguous = confidence < settings.minConfidence() && confidence + runnerUp >= settings.minConfidence();
+        boolean unattributed = unattributed(top.getValue(), signals, creators, judged);
+        boolean ambiguous = (confidence < settings.minConfidence() && confidence + runnerUp >= settings.minConfidence()) || unattributed;
+        if (unattributed) {
+            evidence.add("the card's creator (" + String.join(", ", creators) + ") owns none of the same-named models");
+        }
         confidence = Math.round(confidence * 1000) / 1000.0;
-        return Optional.of(new Inference(child.id(), best.id(), relation, confidence, evidence, signals, ambiguous));
+        return Optional.of(new Inference(child.id(), best.id(), relation, confidence, evidence, signals, ambiguous, unattributed));
+    }
+
+    /**
+     * A collision the card's creator should settle but does not: the card names who made the original, and
+     * no same-named candidate is theirs (the original is not stored, or its owner goes by a name the card
+     * does not use). Which copy the quantizer used is then anyone's guess, whatever downloads and age say.
+     */
+    private static boolean unattributed(Copies.Judged best, Set<Signal> signals, List<String> creators,
+            Map<PairScore, Copies.Judged> judged) {
+        if (!best.collision() || creators.isEmpty() || signals.contains(Signal.CREATOR) || signals.contains(Signal.NAME_WITH_AUTHOR)
+                || signals.contains(Signal.CARD_QUANTIZED) || signals.contains(Signal.CARD_FINETUNE)) {
+            return false;
+        }
+        return judged.entrySet().stream().filter(e -> e.getValue().collision()).noneMatch(e -> e.getKey().signals().contains(Signal.CREATOR));
     }
 
     private static Relation relation(ModelFacts child, HubName name, Set<Signal> signals, List<String> evidence) {

@@ -43,7 +43,7 @@ final class Weights {
      * quantizer works from the original people use, not a mirror. Capped at {@link #POPULARITY_CAP}.
      */
     static final double POPULARITY = 0.8;
-    static final double POPULARITY_CAP = 2.0;
+    static final double POPULARITY_CAP = 1.6;
     static final double SAME_ARCHITECTURE = 1.0;
     static final double OTHER_ARCHITECTURE = -5.0;
     static final double SAME_SIZE = 0.7;
