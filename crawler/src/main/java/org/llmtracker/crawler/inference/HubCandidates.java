@@ -39,6 +39,7 @@ final class HubCandidates implements Candidates {
     private final List<ModelFacts> due = new ArrayList<>();
     private final List<ModelFacts> waiting = new ArrayList<>();
     private final Set<String> touchedStems = new java.util.HashSet<>();
+    private final Set<String> unlearned = new java.util.HashSet<>();
     private boolean starved;
 
     HubCandidates(InferenceReads reads, HubClient client, IntSupplier requestsLeft, CrawlRecorder recorder) {
@@ -52,7 +53,9 @@ final class HubCandidates implements Candidates {
                 (m.due() ? due : waiting).add(facts);
             }
             if (m.due() && !facts.name().quantized() && !facts.taggedAsQuantization()) {
-                touchedStems.add(facts.name().stem());
+                HubName name = facts.name();
+                touchedStems.add(name.stem());
+                touchedStems.addAll(name.ownStems());
             }
         });
     }
@@ -65,8 +68,7 @@ final class HubCandidates implements Candidates {
     List<ModelFacts> subjects(int limit) {
         List<ModelFacts> subjects = new ArrayList<>(due);
         for (ModelFacts m : waiting) {
-            HubName name = m.name();
-            if (touchedStems.contains(name.stem()) || (name.stemWithoutSize() != null && touchedStems.contains(name.stemWithoutSize()))) {
+            if (!touchedStems.isEmpty() && ParentFinder.stems(m.name(), m).stream().anyMatch(touchedStems::contains)) {
                 subjects.add(m);
             }
         }
@@ -86,9 +88,19 @@ final class HubCandidates implements Candidates {
                 m.formatTags(), m.libraryName(), m.downloads(), null, m.catalogued(), m.likes(), publishers, listed);
     }
 
+    /** How many stored models the run knows. */
+    int size() {
+        return stored.size();
+    }
+
+    /** A subject whose own facts the budget did not let the run ask for: its answer may be incomplete. */
+    void unlearned(ModelFacts subject) {
+        unlearned.add(subject.key());
+    }
+
     /** Starts judging one model: whether the budget refused it a request is told by {@link #starved()}. */
-    void begin() {
-        starved = false;
+    void begin(ModelFacts subject) {
+        starved = unlearned.contains(subject.key());
     }
 
     /** True when the budget refused a request since {@link #begin()}: the model's answer may be incomplete. */

@@ -36,8 +36,10 @@ import org.llmtracker.graph.inference.ModelTraits;
  */
 public final class InferJob implements Job {
 
-    /** Models decided per write transaction. */
-    private static final int BATCH = 200;
+    /** Models decided per write transaction: large enough that a million-model run is not dominated by commits. */
+    private static final int BATCH = 2_000;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InferJob.class);
     /** Models looked at per run at most (they are in memory already, as candidates); those judged from the graph alone cost no request. */
     private static final int MAX_SUBJECTS = 5_000_000;
 
@@ -78,10 +80,13 @@ public final class InferJob implements Job {
     }
 
     private void runWith(HubClient client, RequestMeter.Reading before, CrawlRecorder recorder) {
+        long started = System.nanoTime();
         HubCandidates candidates = new HubCandidates(reads, client,
                 () -> (int) Math.max(Integer.MIN_VALUE, settings.maxRequests() - http.meter().read().minus(before).requests()),
                 recorder);
         List<ModelFacts> subjects = learn(candidates.subjects(MAX_SUBJECTS), candidates, recorder);
+        log.info("infer: {} models read as candidates, {} due a check, in {} ms", candidates.size(), subjects.size(),
+                (System.nanoTime() - started) / 1_000_000);
         ParentFinder finder = new ParentFinder(settings);
         List<Decision> decisions = new ArrayList<>();
         Map<String, ModelFacts> newParents = new LinkedHashMap<>();
@@ -125,6 +130,8 @@ public final class InferJob implements Job {
             }
         }
         write(decisions, newParents, recorder);
+        log.info("infer: {} checked, {} second looks, in {} ms", subjects.size(), unattributed.size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -138,7 +145,9 @@ public final class InferJob implements Job {
         for (ModelFacts subject : stored) {
             ModelFacts facts = subject;
             boolean unknown = facts.modelType() == null && facts.ggufArchitecture() == null;
-            if (unknown && candidates.mayAsk("ModelInfo")) {
+            if (unknown && !candidates.mayAsk("ModelInfo")) {
+                candidates.unlearned(facts);
+            } else if (unknown) {
                 try {
                     Optional<ModelFacts> own = candidates.fromHub(subject.id());
                     if (own.isEmpty()) {
@@ -167,7 +176,7 @@ public final class InferJob implements Job {
     /** One model's decision; null when it waits (for the budget, or, with {@code later} given, for the second look). */
     private Decision decide(ModelFacts child, HubCandidates candidates, ParentFinder finder, Map<String, ModelFacts> newParents,
             CrawlRecorder recorder, List<ModelFacts> later) {
-        candidates.begin();
+        candidates.begin(child);
         Optional<Inference> inference = finder.infer(child, candidates);
         boolean kept = inference.isPresent() && settings.keeps(inference.get());
         if (kept) {
@@ -176,8 +185,10 @@ public final class InferJob implements Job {
             later.add(child);
             return null;
         }
-        if (!kept && candidates.starved()) {
-            // The budget refused a request that might have settled it: the model waits, unchecked, for the next run.
+        if (!kept && candidates.starved() && inference.isPresent()) {
+            // The budget refused a request that might have settled an open question: the model waits,
+            // unchecked, for the next run. A model nothing is named like is checked all the same (the graph,
+            // which the sweep fills, is the main source); it is looked at again when it or a namesake changes.
             recorder.count("waiting");
             return null;
         }

@@ -69,13 +69,21 @@ final class CollisionHub {
     private final Set<String> stems = new HashSet<>();
     private final Set<String> ids = new HashSet<>();
 
-    private CollisionHub(long seed) {
+    private final String prefix;
+
+    private CollisionHub(long seed, String prefix) {
         this.random = new SplittableRandom(seed);
+        this.prefix = prefix;
     }
 
     /** {@code perPattern} cases of each collision pattern, from {@code seed}. */
     static CollisionHub generate(long seed, int perPattern) {
-        CollisionHub hub = new CollisionHub(seed);
+        return generate(seed, perPattern, "");
+    }
+
+    /** The same, every model name starting with {@code prefix} (a later batch that must not reuse the first's names). */
+    static CollisionHub generate(long seed, int perPattern, String prefix) {
+        CollisionHub hub = new CollisionHub(seed, prefix);
         for (int i = 0; i < perPattern; i++) {
             for (Pattern p : Pattern.values()) {
                 hub.family(p);
@@ -204,9 +212,10 @@ final class CollisionHub {
                 case 2 -> a + b + "-L2-" + size;
                 default -> a + b + "-" + size;
             };
-            if (tries > 20) {
+            if (tries > 3) {
                 core = core + "-" + (char) ('a' + random.nextInt(26)) + random.nextInt(100);
             }
+            core = prefix.isEmpty() ? core : prefix + core;
             String stem = HubName.parse("x/" + core).stem();
             String versionless = HubName.parse("x/" + core).stemWithoutSize();
             if (stems.add(stem) && (versionless == null || stems.add(versionless))) {
