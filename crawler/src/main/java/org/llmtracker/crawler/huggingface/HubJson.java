@@ -82,12 +82,15 @@ final class HubJson {
         if (license == null) {
             license = tags.stream().filter(t -> t.startsWith("license:")).map(t -> t.substring(8)).findFirst().orElse(null);
         }
+        Long parameters = number(node.path("safetensors").get("total"));
         return new HubEntry(id, author, number(node.get("downloads")), number(node.get("likes")),
                 label(node.get("pipeline_tag")), label(node.get("library_name")),
-                number(node.path("safetensors").get("total")), license,
+                parameters != null ? parameters : number(node.path("gguf").get("total")), license,
                 instant(node.get("createdAt")), instant(node.get("lastModified")), gated(node.get("gated")), tags,
                 strings(card.get("base_model")), string(card.get("base_model_relation")),
-                childCount(node.get("childrenModelCount")), newVersion(card.get("new_version")));
+                childCount(node.get("childrenModelCount")), newVersion(card.get("new_version")),
+                card.isObject() ? CardFields.read(card) : null, string(node.path("config").get("model_type")),
+                string(node.path("gguf").get("architecture")));
     }
 
     /** A short label (a pipeline, a library, a licence); anything longer than any real one is no value. */
@@ -132,7 +135,7 @@ final class HubJson {
         return total;
     }
 
-    private static String string(JsonNode node) {
+    static String string(JsonNode node) {
         return node != null && node.isString() && !node.asString().isBlank() ? node.asString().trim() : null;
     }
 
@@ -160,7 +163,7 @@ final class HubJson {
     }
 
     /** A string, or the strings of a list; anything else is no value. */
-    private static List<String> strings(JsonNode node) {
+    static List<String> strings(JsonNode node) {
         if (node == null || node.isNull()) {
             return List.of();
         }
