@@ -19,24 +19,27 @@ class DigestPageController {
 
     private final DigestService digests;
 
-    DigestPageController(DigestService digests) {
+    private final org.springframework.context.MessageSource messages;
+
+    DigestPageController(DigestService digests, org.springframework.context.MessageSource messages) {
         this.digests = digests;
+        this.messages = messages;
     }
 
     @GetMapping("/digests")
-    String list(Model model) {
-        model.addAttribute("title", "Weekly digests");
+    String list(Model model, java.util.Locale locale) {
+        model.addAttribute("title", messages.getMessage("digests.title", null, locale));
         model.addAttribute("weeks", digests.weeks(WEEKS));
         return "digests";
     }
 
     @GetMapping("/digests/{week}")
-    String week(@PathVariable String week, Model model) {
+    String week(@PathVariable String week, Model model, java.util.Locale locale) {
         IsoWeek parsed = IsoWeek.parse(week).orElseThrow(() -> new BadParameterException("week",
                 "week '" + week + "' is not an ISO week like 2026-W48"));
         DigestService.StoredJson stored = digests.find(parsed)
                 .orElseThrow(() -> new NotFoundException("No digest for week " + parsed));
-        model.addAttribute("title", "Digest " + parsed);
+        model.addAttribute("title", messages.getMessage("digest.title", new Object[] {parsed.toString()}, locale));
         model.addAttribute("week", parsed.toString());
         model.addAttribute("digest", stored.digest());
         // The renderer escapes every upstream text and keeps only http(s) links (HtmlDigestTests).
