@@ -283,6 +283,10 @@ public record TrackerProperties(
      * @param webhookMaxWait  the longest a 429's {@code Retry-After} is waited out
      * @param outputDir       when set, writes {@code <week>.md} and {@code <week>.html} here
      * @param feedSize        digests in the Atom feed
+     * @param itemsPerSection the most items a list section of the digest shows; each says its total
+     *                        and links to the whole list
+     * @param locale          the language of delivered digests (webhook, output folder, feed):
+     *                        {@code en} or {@code zh-CN}
      */
     public record Digest(
             URI webhookUrl,
@@ -292,7 +296,10 @@ public record TrackerProperties(
             @DefaultValue("30s") @NotNull java.time.Duration webhookTimeout,
             @DefaultValue("60s") @NotNull java.time.Duration webhookMaxWait,
             Path outputDir,
-            @DefaultValue("12") @Min(1) @Max(200) int feedSize) {
+            @DefaultValue("12") @Min(1) @Max(200) int feedSize,
+            @DefaultValue("10") @Min(1) @Max(100) int itemsPerSection,
+            @DefaultValue("en") @NotNull @jakarta.validation.constraints.Pattern(regexp = "(?i)en|zh-CN",
+                    message = "must be en or zh-CN") String locale) {
     }
 
     /** @param fixed run as if it were this instant (replays, demos, tests); unset uses the system clock */

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.llmtracker.api.config.TrackerProperties;
+import org.llmtracker.api.i18n.Languages;
+import org.llmtracker.api.i18n.Texts;
 import org.llmtracker.crawler.http.HttpSettings;
 import org.llmtracker.crawler.http.Sleeper;
 import org.llmtracker.crawler.run.Job;
@@ -12,6 +14,7 @@ import org.llmtracker.crawler.webhook.WebhookDelivery;
 import org.llmtracker.graph.digest.DigestQueries;
 import org.llmtracker.graph.digest.DigestStore;
 import org.llmtracker.graph.store.Graph;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,7 +28,8 @@ class DigestConfiguration {
     private static final long MAX_ANSWER_BYTES = 1 << 20;
 
     @Bean
-    DigestService digestService(Graph graph, JsonMapper json, Clock clock, TrackerProperties properties) {
+    DigestService digestService(Graph graph, JsonMapper json, Clock clock, TrackerProperties properties,
+            MessageSource messages) {
         TrackerProperties.Digest digest = properties.digest();
         WebhookDelivery webhook = null;
         if (digest.webhookUrl() != null) {
@@ -39,10 +43,18 @@ class DigestConfiguration {
                     "llm-tracker", "");
             webhook = new WebhookDelivery(digest.webhookUrl(), digest.webhookSecret(), http, Sleeper.REAL, clock);
         }
-        return new DigestService(new DigestQueries(graph), new DigestStore(graph), json, clock, webhook, digest.outputDir());
+        // Links in what is sent are read elsewhere, later: from the configured address, never a request's Host.
+        String base = properties.api().publicBaseUrl().toString().replaceAll("/+$", "");
+        return new DigestService(new DigestQueries(graph, digest.itemsPerSection()), new DigestStore(graph), json, clock,
+                webhook, digest.outputDir(), new Texts(messages, Languages.of(digest.locale())), base);
     }
 
     private static final Duration CONNECT = Duration.ofSeconds(10);
+
+    @Bean
+    DigestListReads digestListReads(DigestService digests, Graph graph) {
+        return new DigestListReads(digests, new org.llmtracker.graph.digest.DigestLists(graph));
+    }
 
     @Bean
     Job digestCrawl(DigestService digests, Clock clock) {

@@ -9,39 +9,50 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.llmtracker.api.i18n.I18nConfiguration;
+import org.llmtracker.api.i18n.Languages;
+import org.llmtracker.api.i18n.Texts;
 import org.llmtracker.graph.digest.Digest;
+import org.llmtracker.graph.model.Page;
 import org.llmtracker.graph.digest.Digest.NewRelease;
 
 class HtmlDigestTests {
 
     private static final Instant MONDAY = Instant.parse("2026-11-16T00:00:00Z");
+    static final Texts ENGLISH = new Texts(I18nConfiguration.messageSource(), Languages.ENGLISH);
+
+    static Digest weekOf(List<NewRelease> releases) {
+        Page<Digest.Mover> none = new Page<>(0, List.of());
+        return new Digest("2026-W47", MONDAY, MONDAY.plusSeconds(7 * 86_400), MONDAY.plusSeconds(8 * 86_400),
+                new Page<>(releases.size(), releases), none, none, new Page<>(0, List.of()), new Page<>(0, List.of()),
+                new Page<>(0, List.of()), new Page<>(0, List.of()), new Digest.WeekCounts(0, 0, 0, 0, 0, java.util.Map.of()),
+                none, none, List.of());
+    }
 
     @Test
     void upstreamTextIsEscapedAndOnlyWebLinksBecomeLinks() {
-        Digest digest = new Digest("2026-W47", MONDAY, MONDAY.plusSeconds(7 * 86_400), MONDAY.plusSeconds(8 * 86_400),
+        Digest digest = weekOf(
                 List.of(new NewRelease("evil/repo", "v1\"><img src=x onerror=alert(1)>", "<b>bold</b>", MONDAY, false,
                                 "javascript:alert(1)"),
-                        new NewRelease("good/repo", "v2", "fine", MONDAY, false, "https://github.com/good/repo/releases/tag/v2?a=1&b=2")),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                        new NewRelease("good/repo", "v2", "fine", MONDAY, false, "https://github.com/good/repo/releases/tag/v2?a=1&b=2")));
 
-        String html = HtmlDigest.page(DigestOutline.of(digest));
+        String html = HtmlDigest.page(DigestOutline.of(digest, ENGLISH, ""), "en");
         Document page = Jsoup.parse(html);
 
         assertThat(page.select("img, b, script")).isEmpty();
         assertThat(page.select("a")).singleElement()
                 .satisfies(a -> assertThat(a.attr("href")).isEqualTo("https://github.com/good/repo/releases/tag/v2?a=1&b=2"));
         assertThat(page.text()).contains("evil/repo v1\"><img src=x onerror=alert(1)>", "“<b>bold</b>”");
-        assertThat(MarkdownDigest.render(DigestOutline.of(digest))).contains("\\<b\\>bold\\</b\\>").doesNotContain("javascript:alert(1)>)");
+        assertThat(MarkdownDigest.render(DigestOutline.of(digest, ENGLISH, ""))).contains("\\<b\\>bold\\</b\\>").doesNotContain("javascript:alert(1)>)");
     }
 
     @Test
     void aCarriageReturnInUpstreamTextCannotStartAMarkdownHeadingOrList() {
-        Digest digest = new Digest("2026-W47", MONDAY, MONDAY.plusSeconds(7 * 86_400), MONDAY.plusSeconds(8 * 86_400),
+        Digest digest = weekOf(
                 List.of(new NewRelease("evil/repo", "v1", "fine\r# Injected heading\r- injected item\r\n> quote", MONDAY,
-                        false, "https://github.com/evil/repo/releases/tag/v1\r\n# x")),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                        false, "https://github.com/evil/repo/releases/tag/v1\r\n# x")));
 
-        String markdown = MarkdownDigest.render(DigestOutline.of(digest));
+        String markdown = MarkdownDigest.render(DigestOutline.of(digest, ENGLISH, ""));
         Document rendered = Jsoup.parse(org.commonmark.renderer.html.HtmlRenderer.builder().build()
                 .render(org.commonmark.parser.Parser.builder().build().parse(markdown)));
 

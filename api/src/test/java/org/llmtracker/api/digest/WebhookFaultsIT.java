@@ -93,7 +93,7 @@ class WebhookFaultsIT {
                     Duration.ofMillis(800), 2, Duration.ofMillis(1), Duration.ofSeconds(30), 64 << 10, 0, "llm-tracker-faults", "");
             WebhookDelivery webhook = new WebhookDelivery(URI.create(proxy.url() + SECRET_PATH), "s3cret", http, waits::add, MONDAY);
             JsonMapper json = JsonMapper.builder().build();
-            DigestService digests = new DigestService(new DigestQueries(graph), new DigestStore(graph), json, MONDAY, webhook, null);
+            DigestService digests = new DigestService(new DigestQueries(graph), new DigestStore(graph), json, MONDAY, webhook, null, HtmlDigestTests.ENGLISH, "http://tracker.example");
             CrawlRunner runner = new CrawlRunner(List.of(new DigestJob(digests, MONDAY)), new CrawlRunStore(graph), MONDAY);
             assertThat(runner.run("digest").orElseThrow().counts()).containsEntry("delivered", 1L);
             GraphHash before = withoutDigests(graph, "");
