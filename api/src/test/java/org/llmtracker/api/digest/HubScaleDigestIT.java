@@ -142,6 +142,8 @@ class HubScaleDigestIT {
         assertThat(text.length()).isLessThanOrEqualTo(40_000);
         assertThat(text).contains(BASE_URL + "/digests/" + week + ">");
 
+        screenshots(digest, english, chinese);
+
         // what the digest read before the ancestry index: a variable-length walk per new model (for the report)
         long o0 = System.nanoTime();
         long walked = graph.read(tx -> tx.run("""
@@ -152,6 +154,33 @@ class HubScaleDigestIT {
                 RETURN count(m) AS n""", window(week)).single().get("n").asLong());
         System.out.printf(Locale.ROOT, "the old per-model walk over the same week: %,d models in %,d ms%n", walked,
                 (System.nanoTime() - o0) / 1_000_000);
+    }
+
+    /**
+     * With -Dtracker.screenshots=DIR, the README's pictures of a Hub-scale digest (docs/screenshots):
+     * the page's article as the site styles it, in English and in Chinese.
+     */
+    private static void screenshots(Digest digest, Texts english, Texts chinese) throws java.io.IOException {
+        String dir = System.getProperty("tracker.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        String css = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/resources/static/site/site.css"));
+        try (org.llmtracker.api.testing.Chromium chromium = org.llmtracker.api.testing.Chromium.launchOrSkip()) {
+            for (Texts texts : List.of(english, chinese)) {
+                String lang = Languages.tag(texts.locale());
+                org.llmtracker.api.testing.Tab tab = chromium.open("http://127.0.0.1", 1100, 900);
+                try {
+                    tab.page().setContent("<!DOCTYPE html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\"><style>" + css
+                            + "</style></head><body><main class=\"digest\"><article>"
+                            + HtmlDigest.bounded(DigestOutline.of(digest, texts, "")) + "</article></main></body></html>");
+                    tab.page().screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
+                            .setPath(java.nio.file.Path.of(dir, "digest-hub-" + lang + ".png")).setFullPage(false));
+                } finally {
+                    tab.close();
+                }
+            }
+        }
     }
 
     private static void sweep(Graph graph) {
