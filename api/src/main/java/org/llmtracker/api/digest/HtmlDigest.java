@@ -53,16 +53,18 @@ public final class HtmlDigest {
                 html.append(" id=\"").append(htmlEscape(section.slug())).append("\" data-total=\"").append(section.total()).append('"');
             }
             html.append(">\n<h2>").append(htmlEscape(section.title())).append("</h2>\n");
-            if (section.items().isEmpty()) {
+            if (section.total() == 0) {
                 html.append("<p><em>").append(htmlEscape(section.whenEmpty())).append("</em></p>\n</section>\n");
                 continue;
             }
             if (!section.note().isEmpty()) {
                 html.append("<p class=\"meta\">").append(htmlEscape(section.note())).append("</p>\n");
             }
-            html.append("<ul>\n");
-            section.items().forEach(item -> item(html, item));
-            html.append("</ul>\n");
+            if (!section.items().isEmpty()) {
+                html.append("<ul>\n");
+                section.items().forEach(item -> item(html, item));
+                html.append("</ul>\n");
+            }
             if (section.allUrl() != null && section.total() > section.items().size()) {
                 html.append("<p class=\"all\"><a href=\"").append(htmlEscape(section.allUrl())).append("\">")
                         .append(htmlEscape(section.allLabel())).append(" →</a></p>\n");

@@ -46,7 +46,7 @@ final class MarkdownDigest {
         md.append('\n').append(escape(outline.summary())).append('\n');
         for (Section section : outline.sections()) {
             md.append("\n## ").append(escape(section.title())).append("\n\n");
-            if (section.items().isEmpty()) {
+            if (section.total() == 0) {
                 md.append('_').append(escape(section.whenEmpty())).append("_\n");
                 continue;
             }
