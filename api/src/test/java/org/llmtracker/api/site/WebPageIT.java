@@ -319,7 +319,7 @@ class WebPageIT {
         assertThat(page.locator("article h1")).hasText("llm-tracker 周报 " + DigestWeekFixture.WEEK);
         assertThat(page.locator("article #releases h2")).hasText("追踪项目的新版本发布");
         assertThat(page.locator("article #derivatives")).containsText("量化");
-        assertThat(page.locator("article #new-models")).containsText(PREFIX + "other/llama-q4");
+        assertThat(page.locator("article #new-models")).containsText("other/llama-q4");
         assertThat(page.locator("nav[aria-label='站点'] a", new Page.LocatorOptions().setHasText("周报"))).hasCount(1);
 
         page.locator("a.language").click();
