@@ -86,6 +86,11 @@ public final class Neo4jLineage implements LineageStore {
         families = new FamilyQueries(graph);
     }
 
+    /** The store itself, for benchmarks of reads beyond lineage (the digest). */
+    Graph graph() {
+        return graph;
+    }
+
     @Override
     public String name() {
         return switch (loading) {
