@@ -41,6 +41,8 @@ public final class RateWindow {
     private final Duration maxBlock;
     private Duration length;
     private Instant blockedUntil;
+    /** When the answer behind the block asked it to end: later than {@code blockedUntil} when the bound cut it. */
+    private Instant askedUntil;
     private Instant resetsAt;
     private long remaining = -1;
     private int refusalsInARow;
@@ -98,7 +100,7 @@ public final class RateWindow {
         OptionalLong left = RateLimitHeaders.remaining(response);
         left.ifPresent(r -> remaining = r);
         if (left.isPresent() && left.getAsLong() == 0 && reset.isPresent() && response.code() < 400) {
-            block(now.plus(bounded(reset.get())));
+            block(now, reset.get());
         }
         if (response.code() < 400) {
             refusalsInARow = 0;
@@ -119,7 +121,7 @@ public final class RateWindow {
             asked = RateLimitHeaders.untilReset(response, now);
         }
         Duration wait = asked.orElseGet(() -> REFUSAL_MINIMUM.multipliedBy(1L << Math.min(refusalsInARow++, 20)));
-        block(now.plus(bounded(wait)));
+        block(now, wait);
         return wait;
     }
 
@@ -127,9 +129,22 @@ public final class RateWindow {
         return wait.compareTo(maxBlock) > 0 ? maxBlock : wait;
     }
 
-    private void block(Instant until) {
+    /**
+     * Blocks every share for at most {@link #maxBlock()}; while the block lasts, callers are told the
+     * whole wait the answer asked for, so one that will not wait that long stops (PARTIAL) rather than
+     * resuming when the bound ends in the middle of what the upstream asked.
+     */
+    private void block(Instant now, Duration asked) {
+        if (blockedUntil == null || !blockedUntil.isAfter(now)) {
+            askedUntil = null;
+        }
+        Instant until = now.plus(bounded(asked));
         if (blockedUntil == null || until.isAfter(blockedUntil)) {
             blockedUntil = until;
+        }
+        Instant whole = now.plus(asked);
+        if (askedUntil == null || whole.isAfter(askedUntil)) {
+            askedUntil = whole;
         }
     }
 
@@ -152,7 +167,8 @@ public final class RateWindow {
         Duration waitBeforeNext() {
             synchronized (RateWindow.this) {
                 Instant now = clock.instant();
-                Duration wait = blockedUntil != null && blockedUntil.isAfter(now) ? Duration.between(now, blockedUntil)
+                Duration wait = blockedUntil != null && blockedUntil.isAfter(now)
+                        ? Duration.between(now, askedUntil.isAfter(blockedUntil) ? askedUntil : blockedUntil)
                         : Duration.ZERO;
                 if (max > 0) {
                     if (windowEnd == null || !now.isBefore(windowEnd)) {

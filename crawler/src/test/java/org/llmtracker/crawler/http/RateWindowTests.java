@@ -150,8 +150,10 @@ class RateWindowTests {
                 .hasMessageContaining("would have to wait 999999 s").hasMessageContaining("tracker.http.max-retry-after")
                 .satisfies(e -> assertThat(((RateLimitedException) e).waitRequired()).isEqualTo(Duration.ofMinutes(15)));
         assertThat(crawlWaits).as("nothing waited for days").isEmpty();
-        assertThat(bounded.share(0).waitBeforeNext()).as("the block lasts the bound, not the answer's 11.6 days")
-                .isEqualTo(Duration.ofMinutes(15));
+        assertThat(bounded.share(0).waitBeforeNext()).as("while the block lasts, a caller hears the whole wait asked")
+                .isEqualTo(Duration.ofSeconds(999999));
+        assertThatThrownBy(() -> call(infer, "/list")).as("so a job that would wait 30 min stops too")
+                .isInstanceOf(RateLimitedException.class);
 
         clock.advance(Duration.ofMinutes(15));
         assertThat(bounded.share(0).waitBeforeNext()).as("the block has expired").isZero();
@@ -168,6 +170,9 @@ class RateWindowTests {
 
         call(crawl, "/spent");
 
-        assertThat(bounded.share(0).waitBeforeNext()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(bounded.share(0).waitBeforeNext()).as("callers hear the reset asked for while the block lasts")
+                .isEqualTo(Duration.ofSeconds(999999));
+        assertThat(bounded.share(0).waitBeforeNext().compareTo(Duration.ofMinutes(5))).as("more than the crawl waits")
+                .isPositive();
     }
 }
