@@ -65,7 +65,9 @@ public record DigestOutline(String title, String period, List<Section> sections)
                         h.runs() + " runs: " + h.succeeded() + " succeeded, " + h.partial() + " partial ("
                                 + h.rateLimitStops() + " rate-limit stops), " + h.failed() + " failed, "
                                 + h.aborted() + " aborted; "
-                                + number(h.requests()) + " requests")).toList(), "No crawl ran this week."));
+                                + number(h.requests()) + " requests")).toList(), "No crawl ran this week."),
+                new Section("New licence conflicts", licenseConflicts(d),
+                        "No model's licence newly drops its ancestor's terms."));
         return new DigestOutline("llm-tracker digest " + d.week(),
                 DAY.format(d.from()) + " to " + DAY.format(d.to().minusSeconds(1)) + " (UTC)", sections);
     }
@@ -83,6 +85,18 @@ public record DigestOutline(String title, String period, List<Section> sections)
                 (m.catalogued() ? "catalogued" : "discovered") + (m.downloads() == null ? "" : ", " + number(m.downloads()) + " downloads"))));
         return byFamily.entrySet().stream()
                 .map(e -> new Item(e.getKey(), null, e.getValue().size() + " new", e.getValue())).toList();
+    }
+
+    // Bounded: the most downloaded; the rest are counted. Verdicts are information, not legal advice.
+    private static List<Item> licenseConflicts(Digest d) {
+        List<Item> items = new ArrayList<>(d.licenseConflicts().top().stream().map(c -> Item.of(
+                c.name() == null ? c.id() : c.name(), hubUrl(c.id(), false), c.license() + " over " + c.ancestorLicense()
+                        + " of " + c.ancestor() + " (" + c.reason() + ")")).toList());
+        long more = d.licenseConflicts().total() - items.size();
+        if (more > 0) {
+            items.add(Item.of("and " + number(more) + " more", null, "see the Licences page"));
+        }
+        return items;
     }
 
     private static List<Item> derivatives(Digest d) {

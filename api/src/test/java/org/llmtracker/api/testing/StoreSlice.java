@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.llmtracker.api.config.GraphBeans;
+import org.llmtracker.api.licenses.LicenseConfiguration;
+import org.llmtracker.api.licenses.LicenseProperties;
 import org.llmtracker.api.config.TrackerProperties;
 import org.llmtracker.api.models.ModelIds;
 import org.llmtracker.api.web.SliceSecurity;
@@ -22,8 +24,8 @@ import org.springframework.context.annotation.Import;
  * {@link EmbeddedNeo4jExtension}), the settings and the security rules of the application.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TrackerProperties.class)
-@Import({GraphBeans.class, ModelIds.class, SliceSecurity.class})
+@EnableConfigurationProperties({TrackerProperties.class, LicenseProperties.class})
+@Import({GraphBeans.class, LicenseConfiguration.class, ModelIds.class, SliceSecurity.class})
 public class StoreSlice {
 
     public static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");

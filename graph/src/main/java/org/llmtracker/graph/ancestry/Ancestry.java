@@ -88,9 +88,12 @@ public final class Ancestry {
                    declared: CASE WHEN r.inferredOnly THEN null ELSE coalesce(r.declaredDepth, r.depth) END}] AS up
             """;
 
+    /** Also marks the model for the licence verdicts, which follow its lineage (LicenseVerdicts). */
     private static final String CLEAR = """
             UNWIND $nodes AS node
             MATCH (m) WHERE elementId(m) = node
+            SET m:LicenseStale
+            WITH m
             MATCH (m)-[r:DESCENDS_FROM]->()
             DELETE r
             """;
@@ -267,7 +270,11 @@ public final class Ancestry {
             tx.run(UP, Map.of("nodes", chunk)).forEachRemaining(r -> up(r.get("id").asString(), r.get("up"), facts));
         }
         KinCounts counts = new KinCounts();
-        write(tx, rows(facts, counts), counts);
+        Rows rows = rows(facts, counts);
+        for (List<String> nodes : chunks(rows.cleared)) {
+            tx.run(CLEAR, Map.of("nodes", nodes)).consume();
+        }
+        write(tx, rows, counts);
     }
 
     private static void write(TransactionContext tx, Rows rows, KinCounts counts) {

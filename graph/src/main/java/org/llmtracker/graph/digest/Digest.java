@@ -21,9 +21,30 @@ public record Digest(String week, Instant from, Instant to, Instant builtAt,
         List<DerivativeGroup> derivatives,
         List<Mover> downloadMovers,
         List<Mover> likeMovers,
-        List<JobHealth> crawlHealth) {
+        List<JobHealth> crawlHealth,
+        NewLicenseConflicts licenseConflicts) {
+
+    /** A digest without the licence section (built before it existed, or by a caller that has none). */
+    public Digest(String week, Instant from, Instant to, Instant builtAt, List<NewRelease> releases,
+            List<Mover> starMovers, List<Mover> starRisers, List<NewModel> newModels,
+            List<DerivativeGroup> derivatives, List<Mover> downloadMovers, List<Mover> likeMovers,
+            List<JobHealth> crawlHealth) {
+        this(week, from, to, builtAt, releases, starMovers, starRisers, newModels, derivatives, downloadMovers,
+                likeMovers, crawlHealth, null);
+    }
+
+    /**
+     * Models whose licence verdict became {@code conflict} in the week: how many, and the most
+     * downloaded of them (bounded). Information, not legal advice.
+     */
+    public record NewLicenseConflicts(long total, List<org.llmtracker.graph.license.LicenseConflict> top) {
+        public NewLicenseConflicts {
+            top = top == null ? List.of() : List.copyOf(top);
+        }
+    }
 
     public Digest {
+        licenseConflicts = licenseConflicts == null ? new NewLicenseConflicts(0, List.of()) : licenseConflicts;
         releases = List.copyOf(releases);
         starMovers = List.copyOf(starMovers);
         starRisers = List.copyOf(starRisers);

@@ -107,7 +107,13 @@ public final class DigestQueries {
                 derivatives(window),
                 movers(MODEL_MOVERS, window, "downloads").stream().sorted(byDelta()).limit(MOVERS).toList(),
                 movers(MODEL_MOVERS, window, "likes").stream().sorted(byDelta()).limit(MOVERS).toList(),
-                health(window));
+                health(window),
+                licenseConflicts(week));
+    }
+
+    private Digest.NewLicenseConflicts licenseConflicts(IsoWeek week) {
+        var page = org.llmtracker.graph.license.LicenseQueries.since(graph, week.start(), week.end(), MOVERS);
+        return new Digest.NewLicenseConflicts(page.total(), page.items());
     }
 
     private List<Mover> movers(String query, Map<String, Object> window, String field) {

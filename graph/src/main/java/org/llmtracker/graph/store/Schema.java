@@ -29,7 +29,8 @@ public final class Schema {
             "CREATE INDEX crawl_run_started IF NOT EXISTS FOR (c:CrawlRun) ON (c.startedAt)",
             "CREATE INDEX family_root_descendants IF NOT EXISTS FOR (m:FamilyRoot) ON (m.descendants)",
             "CREATE CONSTRAINT sweep_state_name IF NOT EXISTS FOR (s:SweepState) REQUIRE s.name IS UNIQUE",
-            "CREATE INDEX model_listed IF NOT EXISTS FOR (m:Model) ON (m.hfListedAt)");
+            "CREATE INDEX model_listed IF NOT EXISTS FOR (m:Model) ON (m.hfListedAt)",
+            "CREATE INDEX license_conflict_downloads IF NOT EXISTS FOR (m:LicenseConflict) ON (m.downloads)");
 
     private Schema() {
     }
