@@ -81,6 +81,11 @@ public final class Neo4jLineage implements LineageStore {
         families = new FamilyQueries(graph);
     }
 
+    /** The store, for benchmarks of reads beyond the lineage questions ({@link LicenseBench}). */
+    Graph graph() {
+        return graph;
+    }
+
     @Override
     public String name() {
         return loading == Loading.WRITER ? "Neo4j (writer)" : "Neo4j";

@@ -13,18 +13,16 @@ import jakarta.validation.constraints.NotNull;
 /**
  * The licence verdicts ({@code docs/licenses.md}).
  *
- * @param overrides  a YAML file of licence terms read at start: its entries replace the shipped
+ * @param overrides  a YAML file of licence terms read at start (unset: none): its entries replace the shipped
  *                   ones field by field, or add licences; empty: the shipped terms only
  * @param cron       when the {@code licenses} job judges the models whose licence or lineage changed
  *                   (Quartz, seconds first, UTC)
  * @param batch      models judged per transaction
- * @param digestSize new licence conflicts the weekly digest lists (the rest are counted)
  */
 @Validated
 @ConfigurationProperties("tracker.licenses")
 public record LicenseProperties(
-        @DefaultValue("") @NotNull Path overrides,
+        Path overrides,
         @DefaultValue("0 */10 * * * ?") @NotNull String cron,
-        @DefaultValue("2000") @Min(1) @Max(50000) int batch,
-        @DefaultValue("10") @Min(0) @Max(100) int digestSize) {
+        @DefaultValue("2000") @Min(1) @Max(50000) int batch) {
 }

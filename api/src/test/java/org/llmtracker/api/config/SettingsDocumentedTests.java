@@ -35,6 +35,7 @@ class SettingsDocumentedTests {
     static void read() throws IOException {
         bound = new LinkedHashMap<>();
         collect("tracker", TrackerProperties.class, bound);
+        collect("tracker.licenses", org.llmtracker.api.licenses.LicenseProperties.class, bound);
         rows = rows(Files.readString(Path.of("..", "README.md")));
     }
 

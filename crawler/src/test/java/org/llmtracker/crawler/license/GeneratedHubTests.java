@@ -101,6 +101,7 @@ class GeneratedHubTests {
         scenario(3, () -> child(SD15, "sdxl-style", "openrail++", "ok"));
         scenario(3, () -> child(NC, "nc-kept", "cc-by-nc-4.0", "ok"));
         scenario(8, this::inferredOnly);
+        scenario(3, this::belowAnUnlistedBase);
         hub.write();
         cards.forEach(c -> hub.card(c[0], c[1], null));
         InferredLinks links = new InferredLinks(graph);
@@ -203,6 +204,16 @@ class GeneratedHubTests {
     private void otherNamedLlama() {
         String id = child(LLAMA31, "Llama-3.1-other", "other", "ok");
         cards.add(new String[] {id, pick(List.of("llama3.1", "Llama 3.1 Community License Agreement", "llama-3.1"))});
+    }
+
+    /**
+     * Apache-2.0 over a Llama 3.3 model the listing never served (gated, or not reached yet): a
+     * reader knows its licence, the graph does not, so the verdict misses it (a known miss).
+     */
+    private void belowAnUnlistedBase() {
+        String id = id("Llama-3.3-70B-ft");
+        hub.model(id, "apache-2.0", "meta-llama/Llama-3.3-70B-Instruct");
+        labels.put(id, "conflict");
     }
 
     /** Apache-2.0 over Llama 3 by a link only inference found: not judged under declared evidence. */
