@@ -46,7 +46,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * Two scheduler instances configured as the application configures clustered mode
  * ({@link ClusterScheduling} on Spring's DataSource job store) share one schedule in a real
  * PostgreSQL: every fire runs on exactly one of them, both take fires, and the schedule goes
- * on when one stops. Needs PostgreSQL (see the README); in CI its absence is a failure.
+ * on when one stops. Needs PostgreSQL (see docs/deployment.md); in CI its absence is a failure.
  */
 class ClusteredScheduleIT {
 
