@@ -41,6 +41,13 @@ public final class LicenseQueries {
 
     private static final String COUNT = "RETURN count(m) AS total, count(m.downloads) AS withDownloads";
 
+    /** Unfiltered: the label's count, from the count store, not a scan. */
+    private static final String COUNT_ALL = "MATCH (m:LicenseConflict) RETURN count(m) AS total";
+
+    /** Unfiltered, needed only past the models with downloads: an index count. */
+    private static final String COUNT_WITH_DOWNLOADS =
+            "MATCH (m:LicenseConflict) WHERE m.downloads IS NOT NULL RETURN count(m) AS withDownloads";
+
     private static final String BY_DOWNLOADS = "m.downloads IS NOT NULL AND " + FILTERS + " WITH m ORDER BY m.downloads DESC, m.id SKIP $skip LIMIT $limit ";
 
     private static final String WITHOUT_DOWNLOADS = "m.downloads IS NULL AND " + FILTERS + " WITH m ORDER BY m.id SKIP $skip LIMIT $limit ";
@@ -108,18 +115,29 @@ public final class LicenseQueries {
         params.put("ancestorLicense", filter.ancestorLicense() == null ? null : book.normalise(filter.ancestorLicense()));
         params.put("family", filter.family());
         String start = filter.family() == null ? START : START_IN_FAMILY;
+        boolean unfiltered = filter.license() == null && filter.ancestorLicense() == null && filter.family() == null;
         return graph.read(tx -> {
-            Record counted = tx.run(start + FILTERS + COUNT, params).single();
-            long total = counted.get("total").asLong();
-            long withDownloads = counted.get("withDownloads").asLong();
+            long total;
+            long withDownloads;
+            if (unfiltered) {
+                total = tx.run(COUNT_ALL).single().get("total").asLong();
+                withDownloads = -1;
+            } else {
+                Record counted = tx.run(start + FILTERS + COUNT, params).single();
+                total = counted.get("total").asLong();
+                withDownloads = counted.get("withDownloads").asLong();
+            }
             List<LicenseConflict> items = new ArrayList<>();
-            if (skip < withDownloads) {
+            if (skip < total && (withDownloads < 0 || skip < withDownloads)) {
                 Map<String, Object> page = new HashMap<>(params);
                 page.put("skip", skip);
                 page.put("limit", limit);
                 items.addAll(tx.run(start + BY_DOWNLOADS + ITEM, page).list(LicenseQueries::conflict));
             }
             if (items.size() < limit && skip + items.size() < total) {
+                if (withDownloads < 0) {
+                    withDownloads = tx.run(COUNT_WITH_DOWNLOADS).single().get("withDownloads").asLong();
+                }
                 Map<String, Object> page = new HashMap<>(params);
                 page.put("skip", (int) Math.max(0, skip - withDownloads));
                 page.put("limit", limit - items.size());
