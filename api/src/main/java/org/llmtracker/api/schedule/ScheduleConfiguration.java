@@ -2,7 +2,6 @@ package org.llmtracker.api.schedule;
 
 import java.time.Clock;
 
-import org.llmtracker.api.config.TrackerProperties;
 import org.llmtracker.api.licenses.LicenseProperties;
 import org.llmtracker.crawler.run.CrawlRunner;
 import org.llmtracker.graph.run.CrawlRunStore;
@@ -22,10 +21,10 @@ import org.springframework.context.event.EventListener;
 @ConditionalOnProperty(name = "tracker.schedule.enabled", havingValue = "true", matchIfMissing = true)
 class ScheduleConfiguration {
 
-    private final TrackerProperties properties;
+    private final ScheduleProperties properties;
     private final LicenseProperties licenses;
 
-    ScheduleConfiguration(TrackerProperties properties, LicenseProperties licenses) {
+    ScheduleConfiguration(ScheduleProperties properties, LicenseProperties licenses) {
         this.properties = properties;
         this.licenses = licenses;
     }
@@ -42,7 +41,7 @@ class ScheduleConfiguration {
 
     /** The crawls' crons and the licence job's (its own settings group). */
     private java.util.Map<String, String> crons() {
-        java.util.Map<String, String> crons = new java.util.HashMap<>(properties.schedule().crons().byJob());
+        java.util.Map<String, String> crons = new java.util.HashMap<>(properties.crons().byJob());
         crons.put("licenses", licenses.cron());
         return crons;
     }

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The settings table (docs/configuration.md) and {@link TrackerProperties} say the same thing:
- * every {@code tracker.*} key the application binds has a row, every row names a key that exists,
- * and every default the code declares is the one the table shows.
+ * The settings table (docs/configuration.md) and the settings types (every
+ * {@code @ConfigurationProperties} record of the application) say the same thing: every
+ * {@code tracker.*} key the application binds has a row, every row names a key that exists, and
+ * every default the code declares is the one the table shows.
  */
 class SettingsDocumentedTests {
 
@@ -34,8 +35,7 @@ class SettingsDocumentedTests {
     @BeforeAll
     static void read() throws IOException {
         bound = new LinkedHashMap<>();
-        collect("tracker", TrackerProperties.class, bound);
-        collect("tracker.licenses", org.llmtracker.api.licenses.LicenseProperties.class, bound);
+        SettingsTypes.byPrefix().forEach((prefix, type) -> collect(prefix, type, bound));
         rows = rows(Files.readString(Path.of("..", "docs", "configuration.md")));
     }
 
@@ -45,7 +45,7 @@ class SettingsDocumentedTests {
         rows.forEach(row -> documented.addAll(row.keys()));
 
         assertThat(documented).as("keys in the settings table of docs/configuration.md").containsAll(bound.keySet());
-        assertThat(bound.keySet()).as("keys TrackerProperties binds").containsAll(documented);
+        assertThat(bound.keySet()).as("keys the settings types bind").containsAll(documented);
     }
 
     @Test

@@ -50,10 +50,10 @@ public final class CrawlRunStore {
     private static final String LIST = """
             MATCH (c:CrawlRun)
             WHERE $job IS NULL OR c.job = $job
-            RETURN c ORDER BY c.startedAt DESC, c.id DESC LIMIT $limit
+            RETURN c {.*} AS c ORDER BY c.startedAt DESC, c.id DESC LIMIT $limit
             """;
 
-    private static final String FIND = "MATCH (c:CrawlRun {id: $id}) RETURN c";
+    private static final String FIND = "MATCH (c:CrawlRun {id: $id}) RETURN c {.*} AS c";
 
     private final Graph graph;
     private final String instance;
