@@ -2,6 +2,12 @@
 // Data comes as JSON from the API named in the container's data-* attribute; nothing is inlined in the page.
 (function () {
   'use strict';
+  // The page's language: sentences come from the footer's data-text-* attributes, {0} filled in.
+  const text = (key, ...args) => {
+    const footer = document.querySelector('.site-footer');
+    const template = (footer && footer.dataset['text' + key]) || key;
+    return template.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));
+  };
   const css = getComputedStyle(document.documentElement);
   const status = document.getElementById('graph-status');
 
@@ -157,7 +163,7 @@
       container.dataset.drawMs = String(Math.round(drawn - fetched));
       container.dataset.totalMs = String(Math.round(drawn - started));
       if (status) {
-        status.textContent = caption + ' Drawn in ' + Math.round(drawn - started) + ' ms.';
+        status.textContent = caption + ' ' + text('GraphDrawn', Math.round(drawn - started));
       }
     }));
   }
@@ -165,14 +171,14 @@
   async function json(url) {
     const response = await fetch(url, { headers: { Accept: 'application/json' } });
     if (!response.ok) {
-      throw new Error('the API answered ' + response.status);
+      throw new Error(text('ApiAnswered', response.status));
     }
     return response.json();
   }
 
   function failed(error) {
     if (status) {
-      status.textContent = 'The graph could not be drawn: ' + error.message;
+      status.textContent = text('GraphFailed', error.message);
     }
   }
 
@@ -182,9 +188,9 @@
     json(family.dataset.graphUrl).then((g) => {
       const total = g.descendants.toLocaleString('en');
       const caption = g.shown === g.descendants
-        ? (g.descendants === 0 ? 'No descendants within ' + g.depth + ' generations.' : 'All ' + total + ' descendants within ' + g.depth + ' generations shown.')
-        : g.shown.toLocaleString('en') + ' of ' + total + ' descendants shown (the most downloaded, with the models joining them), within ' + g.depth + ' generations.';
-      draw(family, g.nodes, g.links, started, caption + ' ' + g.nodes.length + ' models in all.', g.licenseChanges);
+        ? (g.descendants === 0 ? text('GraphNone', g.depth) : text('GraphAll', total, g.depth))
+        : text('GraphSome', g.shown.toLocaleString('en'), total, g.depth);
+      draw(family, g.nodes, g.links, started, caption + ' ' + text('GraphModels', g.nodes.length), g.licenseChanges);
     }).catch(failed);
   }
 

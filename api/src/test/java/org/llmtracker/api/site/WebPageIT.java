@@ -327,6 +327,7 @@ class WebPageIT {
     void theHomePageShowsTheLatestDigestAndCrawlHealthAndLlamasPageWeighsLittle() {
         page.navigate("/");
         assertThat(page.locator("#digest-heading + p a")).hasText("Digest " + DigestWeekFixture.WEEK);
+        assertThat(page.locator("#week-derivatives")).containsText("New derivatives of catalogued models");
         assertThat(page.locator("table.health tr", new Page.LocatorOptions().setHasText("github"))).containsText("SUCCEEDED");
 
         tab.forgetRequests();
@@ -343,6 +344,29 @@ class WebPageIT {
                 bytes / 1024.0, tab.finished().size());
         assertThat(bytes).isPositive();
         screenshots();
+    }
+
+    @Test
+    void aChineseReaderReadsTheHomePageAndTheDigestInChineseAndSwitchesBack() {
+        page.navigate("/?lang=zh-CN");
+        assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
+        assertThat(page.locator("#families-heading")).hasText("最大的模型家族");
+        assertThat(page.locator("#digest-heading")).hasText("本周动态");
+        assertThat(page.locator("#week-derivatives h3")).hasText("收录模型的新衍生模型");
+        // the choice is kept: the digest it links to is Chinese too, model names as upstream writes them
+        page.locator("#digest-heading + p a").click();
+        page.waitForURL("**/digests/" + DigestWeekFixture.WEEK);
+        assertThat(page.locator("article h1")).hasText("llm-tracker 周报 " + DigestWeekFixture.WEEK);
+        assertThat(page.locator("article #releases h2")).hasText("追踪项目的新版本发布");
+        assertThat(page.locator("article #derivatives")).containsText("量化");
+        assertThat(page.locator("article #new-models")).containsText("other/llama-q4");
+        assertThat(page.locator("nav[aria-label='站点'] a", new Page.LocatorOptions().setHasText("周报"))).hasCount(1);
+
+        page.locator("a.language").click();
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertThat(page.locator("article #releases h2")).hasText("New releases of tracked projects");
+        page.navigate("/");
+        assertThat(page.locator("#digest-heading")).hasText("This week");
     }
 
     /** With -Dtracker.screenshots=DIR, the pictures the README shows (docs/screenshots). */

@@ -129,6 +129,10 @@ final class ListingStatements {
         put(properties, "hfCreatedAt", row.get("createdAt"));
         put(properties, "hfLastModified", row.get("lastModified"));
         put(properties, "gated", row.get("gated"));
+        for (String field : List.of("modelType", "ggufArchitecture", "cardCreator", "cardQuantizedBy", "cardBaseMentions",
+                "cardLicenseName", "cardLicenseLink")) {
+            put(properties, field, row.get(field));
+        }
         return properties;
     }
 
