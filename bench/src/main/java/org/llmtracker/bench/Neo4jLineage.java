@@ -86,7 +86,7 @@ public final class Neo4jLineage implements LineageStore {
         families = new FamilyQueries(graph);
     }
 
-    /** The store itself, for benchmarks of reads beyond lineage (the digest). */
+    /** The store itself, for benchmarks of reads beyond the lineage questions (licences, the digest). */
     Graph graph() {
         return graph;
     }

@@ -111,6 +111,7 @@ public record DigestOutline(String title, String period, String summary, List<Se
                 t.get("digest.health.detail", h.runs(), h.succeeded(), h.partial(), h.rateLimitStops(), h.failed(),
                         h.aborted(), number(h.requests())))).toList(), t.get("digest.empty.health"),
                 d.crawlHealth().size(), "", null, null));
+        sections.add(licenseConflicts(d, t, base));
         Digest.WeekCounts c = d.counts();
         return new DigestOutline(t.get("digest.title", d.week()),
                 t.get("digest.period", DAY.format(d.from()), DAY.format(d.to().minusSeconds(1))),
@@ -216,6 +217,16 @@ public record DigestOutline(String title, String period, String summary, List<Se
     }
 
     // Catalogue ids are not Hub ids; only Hub models (owner/name) link to the Hub.
+    // Information, not legal advice: each item names the licence and the ancestor's terms it drops.
+    private static Section licenseConflicts(Digest d, Texts t, String base) {
+        Page<org.llmtracker.graph.license.LicenseConflict> page = d.licenseConflicts();
+        List<Item> items = page.items().stream().map(c -> Item.of(c.name() == null ? c.id() : c.name(), hubUrl(c.id()),
+                t.get("digest.license.detail", c.license(), c.ancestorLicense(), c.ancestor(), c.reason()))).toList();
+        String note = page.total() > items.size() ? t.get("digest.shown", number(items.size()), number(page.total())) : "";
+        return new Section("license-conflicts", t.get("digest.section.licenses"), items, t.get("digest.empty.licenses"),
+                page.total(), note, base + "/licenses/conflicts", t.get("digest.all", number(page.total())));
+    }
+
     private static String hubUrl(String id) {
         return !id.contains("/") ? null : "https://huggingface.co/" + id;
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.llmtracker.api.config.GraphBeans;
+import org.llmtracker.api.licenses.LicenseConfiguration;
 import org.llmtracker.api.lineage.AncestryBuildGuard;
 import org.llmtracker.api.models.ModelIds;
 import org.llmtracker.api.web.SliceSecurity;
@@ -22,7 +23,8 @@ import org.springframework.context.annotation.Import;
  * during an ancestry build ({@link AncestryBuildGuard}) of the application.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({AllSettings.class, GraphBeans.class, ModelIds.class, SliceSecurity.class, AncestryBuildGuard.class})
+@Import({AllSettings.class, GraphBeans.class, LicenseConfiguration.class, ModelIds.class, SliceSecurity.class,
+        AncestryBuildGuard.class})
 public class StoreSlice {
 
     public static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");

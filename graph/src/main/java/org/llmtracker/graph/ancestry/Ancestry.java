@@ -127,6 +127,8 @@ public final class Ancestry {
                 .map(NewLink::parentNode).distinct().toList());
         AncestryStatements.up(tx, outside, plan, nodes);
         KinCounts counts = new KinCounts();
+        // Clearing marks the models for the licence verdicts, which follow their lineage (LicenseVerdicts).
+        AncestryStatements.clear(tx, plan.included().stream().map(nodes::get).toList());
         AncestryStatements.write(tx, plan.rows(), nodes, counts);
         counts.apply(tx);
     }

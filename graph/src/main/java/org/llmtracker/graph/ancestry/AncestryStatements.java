@@ -56,9 +56,12 @@ final class AncestryStatements {
                    declared: CASE WHEN r.inferredOnly THEN null ELSE coalesce(r.declaredDepth, r.depth) END}] AS up
             """;
 
+    /** Also marks the model for the licence verdicts, which follow its lineage (LicenseVerdicts). */
     private static final String CLEAR = """
             UNWIND $nodes AS node
             MATCH (m) WHERE elementId(m) = node
+            SET m:LicenseStale
+            WITH m
             MATCH (m)-[r:DESCENDS_FROM]->()
             DELETE r
             """;

@@ -24,6 +24,9 @@ import org.llmtracker.graph.model.Page;
  * @param counts         how the week's new models divide up; the parts add up to {@code newModels.total}
  * @param downloadMovers Hugging Face models by download gain, largest first
  * @param likeMovers     Hugging Face models by like gain, largest first
+ * @param licenseConflicts models whose licence verdict became {@code conflict} in the week, most
+ *                       downloaded first (information, not legal advice); empty in digests stored
+ *                       before the section existed
  */
 public record Digest(String week, Instant from, Instant to, Instant builtAt,
         Page<NewRelease> releases,
@@ -36,10 +39,21 @@ public record Digest(String week, Instant from, Instant to, Instant builtAt,
         WeekCounts counts,
         Page<Mover> downloadMovers,
         Page<Mover> likeMovers,
-        List<JobHealth> crawlHealth) {
+        List<JobHealth> crawlHealth,
+        Page<org.llmtracker.graph.license.LicenseConflict> licenseConflicts) {
 
     public Digest {
         crawlHealth = List.copyOf(crawlHealth);
+        licenseConflicts = licenseConflicts == null ? new Page<>(0, List.of()) : licenseConflicts;
+    }
+
+    /** A digest without the licence section (stored before it existed, or built by a caller that has none). */
+    public Digest(String week, Instant from, Instant to, Instant builtAt, Page<NewRelease> releases,
+            Page<Mover> starMovers, Page<Mover> starRisers, Page<DerivativeGroup> derivatives,
+            Page<FamilyGrowth> families, Page<NewModel> newFamilies, Page<NewModel> newModels, WeekCounts counts,
+            Page<Mover> downloadMovers, Page<Mover> likeMovers, List<JobHealth> crawlHealth) {
+        this(week, from, to, builtAt, releases, starMovers, starRisers, derivatives, families, newFamilies, newModels,
+                counts, downloadMovers, likeMovers, crawlHealth, null);
     }
 
     /** A release of a repository some model is hosted at. */

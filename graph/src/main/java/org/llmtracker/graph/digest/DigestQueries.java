@@ -99,7 +99,8 @@ public final class DigestQueries {
         return new Digest(week.toString(), week.start(), week.end(), builtAt,
                 first(all.releases()), first(all.starMovers()), first(all.starRisers()),
                 first(all.derivatives()), first(all.families()), first(all.newFamilies()), first(all.newModels()),
-                all.counts(), first(all.downloadMovers()), first(all.likeMovers()), health(window(week)));
+                all.counts(), first(all.downloadMovers()), first(all.likeMovers()), health(window(week)),
+                licenseConflicts(week));
     }
 
     /** Every section of the week in full, in the digest's order: what the paged routes page through. */
@@ -128,6 +129,12 @@ public final class DigestQueries {
 
     private static Map<String, Object> window(IsoWeek week) {
         return Map.of("from", dateTime(week.start()), "to", dateTime(week.end()));
+    }
+
+    /** The week's new licence conflicts: the most downloaded first, bounded, with their total. */
+    private Page<org.llmtracker.graph.license.LicenseConflict> licenseConflicts(IsoWeek week) {
+        var page = org.llmtracker.graph.license.LicenseQueries.since(graph, week.start(), week.end(), itemsPerSection);
+        return new Page<>(page.total(), page.items());
     }
 
     private List<Mover> movers(String query, Map<String, Object> window, String field) {

@@ -27,13 +27,18 @@ final class ModelUpserts {
     static final int ROWS = 5_000;
 
     /** The fields a Hub answer or list item sets on model {@code m}: what the Hub says wins, the catalogue's facts stay. */
+    // A licence tag or card licence that changes marks the model for the licence verdicts (LicenseVerdicts).
     static final String MODEL_FIELDS = """
+            FOREACH (_ IN CASE WHEN row.license IS NOT NULL AND coalesce(m.hfLicense, '') <> row.license
+                                 OR row.cardLicenseName IS NOT NULL AND coalesce(m.cardLicenseName, '') <> row.cardLicenseName
+                               THEN [1] ELSE [] END | SET m:LicenseStale)
             SET m.hfId = coalesce(m.hfId, row.hfId),
                 m.downloads = coalesce(row.downloads, m.downloads), m.likes = coalesce(row.likes, m.likes),
                 m.pipelineTag = coalesce(row.pipelineTag, m.pipelineTag),
                 m.libraryName = coalesce(row.libraryName, m.libraryName),
                 m.parameters = coalesce(m.parameters, row.parameters),
                 m.license = coalesce(m.license, row.license),
+                m.hfLicense = coalesce(row.license, m.hfLicense),
                 m.hfCreatedAt = coalesce(row.createdAt, m.hfCreatedAt),
                 m.hfLastModified = coalesce(row.lastModified, m.hfLastModified),
                 m.gated = coalesce(row.gated, m.gated),

@@ -30,6 +30,9 @@ public final class Schema {
             "CREATE INDEX family_root_descendants IF NOT EXISTS FOR (m:FamilyRoot) ON (m.descendants)",
             "CREATE CONSTRAINT sweep_state_name IF NOT EXISTS FOR (s:SweepState) REQUIRE s.name IS UNIQUE",
             "CREATE INDEX model_listed IF NOT EXISTS FOR (m:Model) ON (m.hfListedAt)",
+            "CREATE INDEX license_conflict_downloads IF NOT EXISTS FOR (m:LicenseConflict) ON (m.downloads)",
+            "CREATE INDEX license_conflict_pair IF NOT EXISTS FOR (m:LicenseConflict) ON (m.licenseAncestorLicense, m.licenseId)",
+            "CREATE INDEX license_conflict_license IF NOT EXISTS FOR (m:LicenseConflict) ON (m.licenseId)",
             // the digest reads a week of new models as one range seek
             "CREATE INDEX model_first_seen IF NOT EXISTS FOR (m:Model) ON (m.firstSeenAt)");
 
