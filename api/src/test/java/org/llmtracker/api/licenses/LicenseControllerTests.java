@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.llmtracker.api.testing.StoreSlice;
 import org.llmtracker.graph.hub.Derivation;
 import org.llmtracker.graph.hub.HubListingPage;
-import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingStore;
 import org.llmtracker.graph.hub.HubModel;
 import org.llmtracker.graph.license.LicenseVerdicts;
 import org.llmtracker.graph.model.Relation;
@@ -48,7 +48,7 @@ class LicenseControllerTests {
 
     @BeforeEach
     void hub() {
-        new HubListingWriter(graph).store(new HubListingPage(List.of(
+        new HubListingStore(graph).store(new HubListingPage(List.of(
                 model("meta-llama/Meta-Llama-3-8B", 1000, "llama3"), model("google/gemma-2-9b", 900, "gemma"),
                 model("a/Llama-3-chat", 50, "apache-2.0"), model("b/Llama-3-tool", 70, "Apache-2.0"),
                 model("c/Llama-3-kept", 80, "llama3"), model("d/gemma-mit", 60, "MIT"), model("e/Llama-3-noname", 40, null)),

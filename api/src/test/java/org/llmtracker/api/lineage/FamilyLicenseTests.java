@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.llmtracker.api.testing.StoreSlice;
 import org.llmtracker.graph.hub.Derivation;
 import org.llmtracker.graph.hub.HubListingPage;
-import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingStore;
 import org.llmtracker.graph.hub.HubModel;
 import org.llmtracker.graph.license.LicenseVerdicts;
 import org.llmtracker.graph.model.Relation;
@@ -40,7 +40,7 @@ class FamilyLicenseTests {
 
     @Test
     void aFamilyCountsItsConflictsAndACorrectedLicenceTakesOneAway() throws Exception {
-        HubListingWriter writer = new HubListingWriter(graph);
+        HubListingStore writer = new HubListingStore(graph);
         writer.store(new HubListingPage(List.of(model("google/gemma-2-9b", "gemma"), model("a/gemma-ft", "apache-2.0"),
                 model("b/gemma-ft-q4", "mit"), model("c/gemma-kept", "gemma")), List.of(
                 new Derivation("a/gemma-ft", "google/gemma-2-9b", Relation.FINETUNE, List.of(), "hf-tag"),

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.llmtracker.api.testing.StoreSlice;
 import org.llmtracker.graph.hub.Derivation;
 import org.llmtracker.graph.hub.HubListingPage;
-import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingStore;
 import org.llmtracker.graph.hub.HubModel;
 import org.llmtracker.graph.inference.InferredLink;
 import org.llmtracker.graph.inference.InferredLinks;
@@ -39,7 +39,7 @@ class ModelLicenseTests {
 
     @BeforeEach
     void hub() {
-        new HubListingWriter(graph).store(new HubListingPage(List.of(
+        new HubListingStore(graph).store(new HubListingPage(List.of(
                 new HubModel("meta-llama/Meta-Llama-3-8B", "meta-llama", 100L, 0L, null, null, null, "llama3", null, null, false),
                 new HubModel("a/Llama-3-chat", "a", 10L, 0L, null, null, null, "Apache License 2.0", null, null, false),
                 new HubModel("g/guessed", "g", 10L, 0L, null, null, null, "mit", null, null, false)),

@@ -28,7 +28,7 @@ import org.llmtracker.graph.testing.DigestWeekFixture;
 import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.hub.Derivation;
 import org.llmtracker.graph.hub.HubListingPage;
-import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingStore;
 import org.llmtracker.graph.hub.HubModel;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.repository.CrawlTarget;
@@ -99,7 +99,7 @@ class WebPageIT {
             Ancestry.refresh(tx, List.of(HOSTILE_ID));
             return null;
         });
-        new HubListingWriter(graph).store(new HubListingPage(List.of(
+        new HubListingStore(graph).store(new HubListingPage(List.of(
                 new HubModel(LICENSED_BASE, "webpage-lic", 900L, 1L, null, null, null, "llama3", null, null, false),
                 new HubModel(LICENSED_CHILD, "webpage-lic", 90L, 1L, null, null, null, "Apache-2.0", null, null, false)),
                 List.of(new Derivation(LICENSED_CHILD, LICENSED_BASE, Relation.FINETUNE, List.of(), "hf-tag"))),

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.llmtracker.graph.hub.Derivation;
 import org.llmtracker.graph.hub.HubListingPage;
-import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingStore;
 import org.llmtracker.graph.hub.HubModel;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.store.Graph;
@@ -39,7 +39,7 @@ final class SmallHub {
 
     /** Writes what was added as one listing page, and starts a new one. */
     SmallHub write() {
-        new HubListingWriter(graph).store(new HubListingPage(models, derivations), NOW);
+        new HubListingStore(graph).store(new HubListingPage(models, derivations), NOW);
         models.clear();
         derivations.clear();
         return this;

@@ -75,8 +75,8 @@ public final class LicenseQueries {
     private static final String SINCE = """
             MATCH (m:LicenseConflict) WHERE m.licenseConflictSince >= $from AND m.licenseConflictSince < $to
             WITH m ORDER BY coalesce(m.downloads, -1) DESC, m.id
-            WITH collect(m) AS all
-            RETURN size(all) AS total, [m IN all[0..$limit] | {id: m.id, name: m.name, license: m.licenseId,
+            WITH collect(m) AS found
+            RETURN size(found) AS total, [m IN found[0..$limit] | {id: m.id, name: m.name, license: m.licenseId,
                    ancestor: m.licenseAncestor, ancestorLicense: m.licenseAncestorLicense, reason: m.licenseReason,
                    depth: m.licenseDepth, downloads: m.downloads}] AS items
             """;
