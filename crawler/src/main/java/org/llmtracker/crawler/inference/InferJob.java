@@ -91,46 +91,11 @@ public final class InferJob implements Job {
         List<Decision> decisions = new ArrayList<>();
         Map<String, ModelFacts> newParents = new LinkedHashMap<>();
         List<ModelFacts> unattributed = new ArrayList<>();
-        for (ModelFacts child : subjects) {
-            if (recorder.overDeadline()) {
-                break;
-            }
-            try {
-                Decision decision = decide(child, candidates, finder, newParents, recorder, unattributed);
-                if (decision != null) {
-                    decisions.add(decision);
-                }
-            } catch (UncheckedIOException e) {
-                if (stops(e, recorder)) {
-                    break;
-                }
-                recorder.itemFailed(child.id(), UpstreamException.describe(e.getCause()));
-            } catch (HubException e) {
-                recorder.itemFailed(child.id(), e.getMessage());
-            }
-            if (decisions.size() >= BATCH) {
-                write(decisions, newParents, recorder);
-            }
-        }
-        // Collisions whose card names a creator no candidate's owner matched, once more with the creators'
-        // display names this run has learned from the models it settled (CreatorAliases).
-        for (ModelFacts child : unattributed) {
-            try {
-                Decision decision = decide(child, candidates, finder, newParents, recorder, null);
-                if (decision != null) {
-                    decisions.add(decision);
-                }
-            } catch (UncheckedIOException e) {
-                if (stops(e, recorder)) {
-                    break;
-                }
-                recorder.itemFailed(child.id(), UpstreamException.describe(e.getCause()));
-            } catch (HubException e) {
-                recorder.itemFailed(child.id(), e.getMessage());
-            }
-            if (decisions.size() >= BATCH) {
-                write(decisions, newParents, recorder);
-            }
+        Pass pass = new Pass(candidates, finder, decisions, newParents, recorder);
+        // Collisions whose card names a creator no candidate's owner matched get a second look, with the
+        // creators' display names this run has learned from the models it settled (CreatorAliases).
+        if (pass.judge(subjects, unattributed)) {
+            pass.judge(unattributed, null);
         }
         write(decisions, newParents, recorder);
         log.info("infer: {} checked, {} second looks, in {} ms", subjects.size(), unattributed.size(),
@@ -252,5 +217,49 @@ public final class InferJob implements Job {
 
     private static String capitalised(String relation) {
         return relation.charAt(0) + relation.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** One pass over models to judge, writing every {@code BATCH} decisions. */
+    private final class Pass {
+        private final HubCandidates candidates;
+        private final ParentFinder finder;
+        private final List<Decision> decisions;
+        private final Map<String, ModelFacts> newParents;
+        private final CrawlRecorder recorder;
+
+        Pass(HubCandidates candidates, ParentFinder finder, List<Decision> decisions, Map<String, ModelFacts> newParents,
+                CrawlRecorder recorder) {
+            this.candidates = candidates;
+            this.finder = finder;
+            this.decisions = decisions;
+            this.newParents = newParents;
+            this.recorder = recorder;
+        }
+
+        /** @return false when the run must stop (deadline, rate limit, the Hub unreachable) */
+        boolean judge(List<ModelFacts> children, List<ModelFacts> unattributed) {
+            for (ModelFacts child : children) {
+                if (recorder.overDeadline()) {
+                    return false;
+                }
+                try {
+                    Decision decision = decide(child, candidates, finder, newParents, recorder, unattributed);
+                    if (decision != null) {
+                        decisions.add(decision);
+                    }
+                } catch (UncheckedIOException e) {
+                    if (stops(e, recorder)) {
+                        return false;
+                    }
+                    recorder.itemFailed(child.id(), UpstreamException.describe(e.getCause()));
+                } catch (HubException e) {
+                    recorder.itemFailed(child.id(), e.getMessage());
+                }
+                if (decisions.size() >= BATCH) {
+                    write(decisions, newParents, recorder);
+                }
+            }
+            return true;
+        }
     }
 }
