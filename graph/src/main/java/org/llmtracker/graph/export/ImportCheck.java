@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * name; per {@code DERIVED_FROM} two ints and a line number.
  *
  * <ul>
- * <li>labels: one of the schema's, exactly one primary label (and {@code FamilyRoot} on a model only);</li>
+ * <li>labels: one of the schema's, exactly one primary label (and the marks {@link #MODEL_MARKS} on a model only);</li>
  * <li>keys: every keyed label carries its key, a string, unique in the file, short enough for the index;</li>
  * <li>property names: identifiers as the model writes them (a letter, then letters, digits, '_', dotted
  *     parts as in {@code byRelation.FINETUNE});
@@ -35,6 +35,8 @@ final class ImportCheck {
             Map.entry("Article", "url"), Map.entry("CrawlRun", "id"), Map.entry("Digest", "week"),
             Map.entry("SweepState", "name"), Map.entry("IndexState", "name"), Map.entry("Snapshot", ""));
     static final String FAMILY_ROOT = "FamilyRoot";
+    /** Labels a model may carry beside its own: derived marks the writers keep (the family heads, the licence verdicts). */
+    static final Set<String> MODEL_MARKS = Set.of(FAMILY_ROOT, "LicenseStale", "LicenseConflict");
 
     /** Relationship type -> the primary labels it joins, from -> to. */
     static final Map<String, List<Set<String>>> TYPES = Map.of(
@@ -74,9 +76,9 @@ final class ImportCheck {
         List<String> labels = new ArrayList<>();
         String primary = null;
         for (JsonNode l : labelsNode) {
-            if (!l.isString() || !(KEYS.containsKey(l.asString()) || FAMILY_ROOT.equals(l.asString()))) {
+            if (!l.isString() || !(KEYS.containsKey(l.asString()) || MODEL_MARKS.contains(l.asString()))) {
                 throw new IllegalArgumentException(where + ": label " + shown(l.toString()) + " is not one of the schema's "
-                        + new java.util.TreeSet<>(KEYS.keySet()) + " or " + FAMILY_ROOT);
+                        + new java.util.TreeSet<>(KEYS.keySet()) + " or a model's marks " + new java.util.TreeSet<>(MODEL_MARKS));
             }
             if (KEYS.containsKey(l.asString())) {
                 if (primary != null) {
@@ -87,7 +89,7 @@ final class ImportCheck {
             }
             labels.add(l.asString());
         }
-        if (primary == null || labels.contains(FAMILY_ROOT) && !"Model".equals(primary)) {
+        if (primary == null || !"Model".equals(primary) && labels.stream().anyMatch(MODEL_MARKS::contains)) {
             throw new IllegalArgumentException(where + ": labels " + labels + " name no node of the schema");
         }
         if (labels.size() != new HashSet<>(labels).size()) {
