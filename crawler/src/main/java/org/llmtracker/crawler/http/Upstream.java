@@ -143,7 +143,7 @@ public final class Upstream {
                     throw new RateLimitedException("Rate limited at " + what + " (HTTP " + response.code()
                             + "); would have to wait " + wait.toSeconds() + " s, more than the " + bound.toSeconds()
                             + " s honoured (tracker.http.max-retry-after); calls resume within " + bound.toSeconds()
-                            + " s", bound);
+                            + " s", bound, wait);
                 }
                 if (wait.compareTo(settings.maxRateLimitWait()) > 0 || ++refusals > settings.maxAttempts()) {
                     throw new RateLimitedException("Rate limited at " + what + " (HTTP " + response.code()
