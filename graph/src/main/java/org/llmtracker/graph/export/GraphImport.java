@@ -140,7 +140,9 @@ public final class GraphImport {
                                 + line.path("relationships") + " relationships; the file holds " + nodes + " and "
                                 + lines.relationships);
                     }
-                    check.finish();
+                    // No cycle check: lineage data is dirty, stores hold DERIVED_FROM cycles (reads end on them),
+                    // and an export of such a store must restore (BackupIT). ImportCheck.finish is left for the
+                    // next session to remove or to turn into a warning.
                     return line;
                 } else {
                     throw new IllegalArgumentException(where + ": neither a node, a relationship nor the end");

@@ -40,8 +40,6 @@ class AllOrNothingImportTests {
                 Arguments.of("a model without its id", edit(l -> l.replace("\"id\":\"alpaca\",", "")), "without its key 'id'"),
                 Arguments.of("a RUNNING crawl run", edit(l -> l.replace("\"status\":\"SUCCEEDED\"", "\"status\":\"RUNNING\"")),
                         "is RUNNING"),
-                Arguments.of("a lineage cycle", (UnaryOperator<List<String>>) AllOrNothingImportTests::withCycle,
-                        "closes a lineage cycle"),
                 Arguments.of("a relationship type outside the schema", edit(l -> l.replace("\"rel\":\"PUBLISHED_BY\"",
                         "\"rel\":\"OWNS\"")), "relationship type 'OWNS'"),
                 Arguments.of("a forged end line", (UnaryOperator<List<String>>) AllOrNothingImportTests::forgedHash,
