@@ -199,7 +199,7 @@ public final class CrawlRunner {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.llmtracker.graph.store.GraphUnavailableException) {
                 // Safe to say: it names no query, id or store detail, and it is what an operator must know.
-                return "the graph store is unavailable; the run stopped and the next one goes on";
+                return "the graph store is unavailable (GraphUnavailableException); the run stopped and the next one goes on";
             }
             if (t instanceof org.llmtracker.graph.store.GraphException || t.getClass().getName().startsWith("org.neo4j.")) {
                 return "the graph store refused or failed a request (" + t.getClass().getSimpleName()
