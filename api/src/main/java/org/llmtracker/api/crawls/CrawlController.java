@@ -35,7 +35,7 @@ class CrawlController {
     }
 
     @Operation(summary = "Run a job now (admin)",
-            description = "With wait=true the answer comes when the run ends, with the run; otherwise 202 at once. 409 while the job is already running. "
+            description = "With wait=true the answer comes when the run ends, with the run; otherwise 202 at once. 409 with the run under way while the job is already running, on this or any instance sharing the store. "
                     + "full=true (hub-sweep only) makes the run a full pass of the Hub's listing, or resumes the full pass under way.")
     @PostMapping("/api/crawls/{job}")
     ResponseEntity<?> crawl(@PathVariable String job, @RequestParam(defaultValue = "false") boolean wait,
@@ -47,14 +47,16 @@ class CrawlController {
         if (!runner.options(job).containsAll(options)) {
             throw new BadParameterException("full", "Job '" + job + "' has no full pass; only hub-sweep takes full=true");
         }
-        if (runner.current(job).isPresent()) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(runner.current(job).get());
+        // Claimed before answering, in the shared store: of two instances asked at once, one runs
+        // the job and the other answers 409 with that run, whichever instance holds it.
+        CrawlRunner.Claim claim = runner.claim(job, options);
+        if (!claim.ours()) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(claim.run());
         }
         if (wait) {
-            return runner.run(job, options).<ResponseEntity<?>>map(ResponseEntity::ok)
-                    .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).build());
+            return ResponseEntity.ok(runner.execute(claim));
         }
-        executor.execute(() -> runner.run(job, options));
+        executor.execute(() -> runner.execute(claim));
         return ResponseEntity.accepted().body(Map.of("job", job, "status", "ACCEPTED"));
     }
 

@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs jobs and records each run as a {@code :CrawlRun}. The same job never runs twice at once
- * in this process (the scheduler's JDBC store keeps cluster nodes apart); a run that breaks is
- * recorded as FAILED and never stops later runs.
+ * Runs jobs and records each run as a {@code :CrawlRun}. The same job never runs twice at once,
+ * in this process nor on any other instance sharing the store (each run first claims its job in
+ * the store, see {@link CrawlRunStore#claim}); a run that breaks is recorded as FAILED and never
+ * stops later runs.
  */
 public final class CrawlRunner {
 
@@ -82,6 +83,25 @@ public final class CrawlRunner {
      * @throws IllegalArgumentException for a job nobody registered, or an option the job does not take
      */
     public Optional<CrawlRun> run(String job, Set<String> options) {
+        Claim claim = claim(job, options);
+        return claim.ours() ? Optional.of(execute(claim)) : Optional.empty();
+    }
+
+    /**
+     * A job taken for a run: {@code ours} when this call started it ({@link #execute} then runs it),
+     * else {@code run} is the run already under way, here or on another instance of the shared store.
+     */
+    public record Claim(CrawlRun run, boolean ours, Set<String> options, RuntimeException failure) {
+    }
+
+    /**
+     * Takes {@code job} for a run now, before anything is answered: across instances only one claim
+     * of a job wins (see {@link CrawlRunStore#claim}). A store that cannot be reached still gives a
+     * claim: its run ends FAILED when executed, as any broken run does.
+     *
+     * @throws IllegalArgumentException for a job nobody registered, or an option the job does not take
+     */
+    public Claim claim(String job, Set<String> options) {
         Job crawl = crawls.get(job);
         if (crawl == null) {
             throw new IllegalArgumentException("No job named '" + job + "'; jobs are " + jobs());
@@ -92,12 +112,35 @@ public final class CrawlRunner {
         }
         CrawlRun started = new CrawlRun(UUID.randomUUID().toString(), job, CrawlStatus.RUNNING, clock.instant(), null,
                 Map.of(), 0, List.of(), null);
-        if (running.putIfAbsent(job, started) != null) {
+        CrawlRun here = running.putIfAbsent(job, started);
+        if (here != null) {
             log.info("Job {} is already running; this request does not start another", job);
-            return Optional.empty();
+            return new Claim(here, false, options, null);
         }
         try {
             recordMissedRuns();
+            Optional<CrawlRun> elsewhere = store.claim(started);
+            if (elsewhere.isPresent()) {
+                running.remove(job);
+                log.info("Job {} is already running on another instance (run {}); this request does not start another",
+                        job, elsewhere.get().id());
+                return new Claim(elsewhere.get(), false, options, null);
+            }
+            return new Claim(started, true, options, null);
+        } catch (RuntimeException e) {
+            return new Claim(started, true, options, e);
+        }
+    }
+
+    /** Runs a claim this process won, in this thread, and returns the finished run. */
+    public CrawlRun execute(Claim claim) {
+        if (!claim.ours()) {
+            throw new IllegalArgumentException("Run " + claim.run().id() + " of " + claim.run().job() + " is not this claim's to run");
+        }
+        CrawlRun started = claim.run();
+        String job = started.job();
+        Job crawl = crawls.get(job);
+        try {
             CrawlRecorder recorder = new CrawlRecorder();
             java.time.Duration deadline = deadlines.apply(job);
             if (deadline != null) {
@@ -107,12 +150,14 @@ public final class CrawlRunner {
             CrawlStatus status;
             String note = null;
             try {
-                // Inside the try: with the graph store down the run fails like any other broken run.
-                store.save(started);
-                if (options.isEmpty()) {
+                // With the graph store down the run fails like any other broken run.
+                if (claim.failure() != null) {
+                    throw claim.failure();
+                }
+                if (claim.options().isEmpty()) {
                     crawl.run(recorder);
                 } else {
-                    crawl.run(recorder, options);
+                    crawl.run(recorder, claim.options());
                 }
                 status = outcome(recorder);
                 note = note(recorder, status);
@@ -125,7 +170,7 @@ public final class CrawlRunner {
                     recorder.counts(), recorder.requests(), recorder.errors(), note);
             saveQuietly(finished);
             log.info("Job {} {}: {} requests, counts {}", job, status, finished.requests(), finished.counts());
-            return Optional.of(finished);
+            return finished;
         } finally {
             recorders.remove(job);
             running.remove(job);

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.llmtracker.graph.store.DriverValues;
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.ClientException;
 
 /** {@code :CrawlRun} nodes: a record of every job run, newest first. */
 public final class CrawlRunStore {
@@ -28,8 +29,22 @@ public final class CrawlRunStore {
             SET c.job = $job, c.status = $status, c.startedAt = $startedAt, c.finishedAt = $finishedAt,
                 c.counts = $countNames, c.countValues = $countValues, c.requests = $requests,
                 c.errors = $errors, c.note = $note, c.instance = $instance,
-                c.heartbeatAt = CASE WHEN $status = 'RUNNING' THEN $startedAt ELSE c.heartbeatAt END
+                c.heartbeatAt = CASE WHEN $status = 'RUNNING' THEN $startedAt ELSE c.heartbeatAt END,
+                c.runningJob = CASE WHEN $status = 'RUNNING' THEN c.runningJob ELSE null END
             """;
+
+    // runningJob is unique (Schema): a second RUNNING claim of the same job, from any instance
+    // on the shared store, fails its commit instead of starting a second run.
+    private static final String CLAIM = """
+            CREATE (c:CrawlRun {id: $id})
+            SET c.job = $job, c.status = 'RUNNING', c.startedAt = $startedAt, c.finishedAt = null,
+                c.counts = [], c.countValues = [], c.requests = 0, c.errors = [], c.note = null,
+                c.instance = $instance, c.heartbeatAt = $startedAt, c.runningJob = $job
+            """;
+
+    private static final String CLAIMED = "MATCH (c:CrawlRun {runningJob: $job}) RETURN c {.*} AS c";
+
+    private static final String CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
     private static final String HEARTBEAT = """
             UNWIND $ids AS id
@@ -41,7 +56,7 @@ public final class CrawlRunStore {
     private static final String ABORT = """
             MATCH (c:CrawlRun) WHERE c.status = 'RUNNING' AND NOT c.id IN $alive
               AND ($before IS NULL OR coalesce(c.heartbeatAt, c.startedAt) < $before)
-            SET c.status = 'ABORTED', c.finishedAt = $now,
+            SET c.status = 'ABORTED', c.finishedAt = $now, c.runningJob = null,
                 c.note = 'The process running it (' + coalesce(c.instance, 'unknown') + ') stopped before the run ended; '
                        + 'found by ' + $instance
             RETURN c.id AS id ORDER BY id
@@ -100,6 +115,39 @@ public final class CrawlRunStore {
         params.put("now", dateTime(now));
         params.put("instance", instance);
         return graph.write(tx -> tx.run(ABORT, params).list(r -> r.get("id").asString()));
+    }
+
+    /**
+     * Records {@code started} (a RUNNING run) as its job's run under way, unless a run of that job
+     * is already under way on this store, started by any instance; returns that run then. Only one
+     * of two instances claiming at the same moment wins: the store's unique {@code runningJob}
+     * refuses the other. A run holds its claim until it is saved finished, or closed as abandoned.
+     */
+    public Optional<CrawlRun> claim(CrawlRun started) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", started.id());
+        params.put("job", started.job());
+        params.put("startedAt", dateTime(started.startedAt()));
+        params.put("instance", instance);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                graph.write(tx -> tx.run(CLAIM, params).consume());
+                return Optional.empty();
+            } catch (ClientException e) {
+                if (!CONSTRAINT_FAILED.equals(e.code())) {
+                    throw e;
+                }
+            }
+            Optional<CrawlRun> holder = graph.read(tx -> tx.run(CLAIMED, Map.of("job", started.job())).stream()
+                    .findFirst().map(r -> run(r.get("c"))));
+            if (holder.isPresent()) {
+                return holder;
+            }
+            // The holder finished between the refusal and the look: claim again, a bounded number of times.
+            if (attempt >= 3) {
+                throw new IllegalStateException("Could not claim job '" + started.job() + "': its runs kept starting and ending");
+            }
+        }
     }
 
     public void save(CrawlRun run) {

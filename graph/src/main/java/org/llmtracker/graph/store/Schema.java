@@ -34,7 +34,9 @@ public final class Schema {
             "CREATE INDEX license_conflict_pair IF NOT EXISTS FOR (m:LicenseConflict) ON (m.licenseAncestorLicense, m.licenseId)",
             "CREATE INDEX license_conflict_license IF NOT EXISTS FOR (m:LicenseConflict) ON (m.licenseId)",
             // the digest reads a week of new models as one range seek
-            "CREATE INDEX model_first_seen IF NOT EXISTS FOR (m:Model) ON (m.firstSeenAt)");
+            "CREATE INDEX model_first_seen IF NOT EXISTS FOR (m:Model) ON (m.firstSeenAt)",
+            // one run under way per job across every instance on the store (CrawlRunStore.claim)
+            "CREATE CONSTRAINT crawl_run_running_job IF NOT EXISTS FOR (c:CrawlRun) REQUIRE c.runningJob IS UNIQUE");
 
     private Schema() {
     }
