@@ -14,6 +14,9 @@ public record BoltAccess(String address, int port, String password) {
 
     public static final String LOOPBACK = "127.0.0.1";
 
+    /** Neo4j's own least ({@code dbms.security.auth_minimum_password_length}). */
+    public static final int MIN_PASSWORD_LENGTH = 8;
+
     public BoltAccess {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Bolt port out of range: " + port);
@@ -25,6 +28,12 @@ public record BoltAccess(String address, int port, String password) {
             throw new GraphException("Embedded Neo4j's Bolt would listen on " + address + " without a password: "
                     + "anyone who reaches that address could read and change the store. Set a Bolt password "
                     + "(tracker.neo4j.bolt-password) or listen on 127.0.0.1");
+        }
+        // Neo4j refuses it too, but only once the store and its Bolt port are open (half a minute
+        // on a busy machine): say so before anything starts.
+        if (password != null && !password.isBlank() && password.length() < MIN_PASSWORD_LENGTH) {
+            throw new GraphException("The Bolt password (tracker.neo4j.bolt-password) has " + password.length()
+                    + " characters; Neo4j needs at least " + MIN_PASSWORD_LENGTH);
         }
     }
 

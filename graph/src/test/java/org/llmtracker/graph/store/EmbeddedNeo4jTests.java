@@ -57,6 +57,8 @@ class EmbeddedNeo4jTests {
         assertThatThrownBy(() -> new BoltAccess("0.0.0.0", 0, ""))
                 .isInstanceOf(GraphException.class).hasMessageContaining("0.0.0.0").hasMessageContaining("bolt-password");
         assertThat(new BoltAccess("localhost", 0, null).authenticated()).isFalse();
+        assertThatThrownBy(() -> new BoltAccess("0.0.0.0", 0, "short"))
+                .isInstanceOf(GraphException.class).hasMessageContaining("at least 8").hasMessageNotContaining("short");
         assertThat(new BoltAccess("0.0.0.0", 0, "s3cret-pass")).hasToString("Bolt on 0.0.0.0:0 with authentication");
     }
 
