@@ -10,7 +10,8 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 /**
  * One scheduled fire of a job: hands off to the {@link CrawlRunner}, which records the run
  * (FAILED when it breaks). Quartz keeps two fires of one job apart, across a cluster too; the
- * runner keeps a fire apart from a run requested over HTTP. Nothing is thrown back to Quartz,
+ * runner keeps a fire apart from a run requested over HTTP,
+ * on this or any other instance sharing the store. Nothing is thrown back to Quartz,
  * so a failed run never changes when the next fire happens.
  */
 @DisallowConcurrentExecution

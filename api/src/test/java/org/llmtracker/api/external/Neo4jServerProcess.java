@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Neo4j server in a separate JVM, started from this JVM's own classpath, so a test can stop
- * it under a running application and start it again on the same port and store.
+ * it under a running application and start it again on the same port and store. Also the one
+ * server several application instances share ({@code TwoInstancesIT}).
  */
-final class Neo4jServerProcess implements AutoCloseable {
+public final class Neo4jServerProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Neo4jServerProcess.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -40,26 +41,26 @@ final class Neo4jServerProcess implements AutoCloseable {
     }
 
     /** Starts a server on a free loopback port with a store under {@code home}. */
-    static Neo4jServerProcess start(Path home, String user, String password) {
+    public static Neo4jServerProcess start(Path home, String user, String password) {
         Neo4jServerProcess server = new Neo4jServerProcess(home.toAbsolutePath(), freePort(), user, password);
         server.start();
         return server;
     }
 
     /** The routing scheme, as a cluster or Aura would be addressed. */
-    URI routingUri() {
+    public URI routingUri() {
         return URI.create("neo4j://127.0.0.1:" + port);
     }
 
-    String user() {
+    public String user() {
         return user;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("Neo4j server already running on port " + port);
         }
@@ -84,7 +85,7 @@ final class Neo4jServerProcess implements AutoCloseable {
     }
 
     /** Stops the server the way an operator's {@code systemctl stop} would: SIGTERM, then wait. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (process == null) {
             return;
         }

@@ -1,16 +1,8 @@
 package org.llmtracker.api.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,12 +11,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.llmtracker.api.testing.QuartzDatabase;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -54,38 +44,20 @@ class ClusteredScheduleIT {
 
     static final String DATABASE = "llm_tracker_quartz_test";
     private static final List<String> JOBS = List.of("probe-1", "probe-2", "probe-3");
-    private static final String SERVER = env("TRACKER_TEST_POSTGRES_URL", "jdbc:postgresql://localhost:5432/");
-    private static final String USER = env("TRACKER_TEST_POSTGRES_USER", "postgres");
-    private static final String PASSWORD = env("TRACKER_TEST_POSTGRES_PASSWORD", "postgres");
 
     private final Fires fires = new Fires();
     private HikariDataSource dataSource;
     private final List<SchedulerFactoryBean> nodes = new ArrayList<>();
 
     @BeforeEach
-    void freshQuartzDatabase() throws Exception {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
-                Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            sql.execute("CREATE DATABASE " + DATABASE);
-        } catch (SQLException e) {
-            String why = "PostgreSQL is not reachable at " + SERVER + " as " + USER + ": " + e.getMessage();
-            if (System.getenv("CI") != null) {
-                fail(why + " (CI must provide it: .ci/run starts it)");
-            }
-            Assumptions.abort(why + "; set TRACKER_TEST_POSTGRES_URL/_USER/_PASSWORD to run this test");
-        }
+    void freshQuartzDatabase() {
+        QuartzDatabase database = QuartzDatabase.fresh(DATABASE);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(SERVER + DATABASE);
-        config.setUsername(USER);
-        config.setPassword(PASSWORD);
+        config.setJdbcUrl(database.url());
+        config.setUsername(database.user());
+        config.setPassword(database.password());
         config.setMaximumPoolSize(8);
         dataSource = new HikariDataSource(config);
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            for (String statement : quartzTables()) {
-                sql.execute(statement);
-            }
-        }
     }
 
     @AfterEach
@@ -174,20 +146,6 @@ class ClusteredScheduleIT {
         } catch (SchedulerException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static List<String> quartzTables() throws IOException {
-        try (InputStream in = Scheduler.class.getResourceAsStream("/org/quartz/impl/jdbcjobstore/tables_postgres.sql")) {
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.trim().startsWith("--")).collect(Collectors.joining("\n"));
-            return java.util.Arrays.stream(script.split(";")).map(String::trim).filter(s -> !s.isEmpty())
-                    .filter(s -> !s.equalsIgnoreCase("commit")).toList();
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     /** Records which instance took each fire. */

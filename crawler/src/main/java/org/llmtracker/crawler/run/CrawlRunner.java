@@ -1,7 +1,6 @@
 package org.llmtracker.crawler.run;
 
 import java.time.Clock;
-
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -68,20 +67,12 @@ public final class CrawlRunner {
         return crawl == null ? Set.of() : crawl.options();
     }
 
-    /**
-     * Runs {@code job} now, in this thread; empty when a run of it is already under way.
-     *
-     * @throws IllegalArgumentException for a job nobody registered
-     */
+    /** Runs {@code job} now, in this thread; empty when a run of it is already under way (see {@link #claim}). */
     public Optional<CrawlRun> run(String job) {
         return run(job, Set.of());
     }
 
-    /**
-     * Runs {@code job} now with options set for this run (see {@link Job#options()}).
-     *
-     * @throws IllegalArgumentException for a job nobody registered, or an option the job does not take
-     */
+    /** Runs {@code job} now with options set for this run (see {@link Job#options()}); as {@link #claim} and {@link #execute}. */
     public Optional<CrawlRun> run(String job, Set<String> options) {
         Claim claim = claim(job, options);
         return claim.ours() ? Optional.of(execute(claim)) : Optional.empty();
