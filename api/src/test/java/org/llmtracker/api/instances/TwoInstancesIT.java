@@ -92,8 +92,9 @@ class TwoInstancesIT {
         timeline.event("neo4j", "server process ready");
         // One after the other: the first start applies the schema to the empty server.
         for (String name : List.of("A", "B")) {
-            AppProcess app = AppProcess.start("instance-" + name, OUT, clustered(server)).awaitUp(START);
+            AppProcess app = AppProcess.start("instance-" + name, OUT, clustered(server));
             instances.put(name, app);
+            app.awaitUp(START);
             timeline.event(name, "up (GET /actuator/health UP), pid " + app.process().pid());
         }
     }
@@ -273,8 +274,9 @@ class TwoInstancesIT {
         try {
             List<String> args = new ArrayList<>(external(fresh));
             args.add("--tracker.schedule.enabled=false");
-            AppProcess single = AppProcess.start("instance-C", OUT, args).awaitUp(START);
+            AppProcess single = AppProcess.start("instance-C", OUT, args);
             instances.put("C", single);
+            single.awaitUp(START);
             timeline.event("C", "up alone on a fresh server");
             assertThat(single.http().put("/api/catalog/instances-probe", PROBE, TOKEN).status()).isEqualTo(201);
             long sent = timeline.now();
