@@ -64,7 +64,7 @@ class TwoInstancesIT {
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(4);
     static final int DIGEST_EVERY_SECONDS = 15;
     private static final String TOKEN = "instances-admin";
-    private static final Duration START = Duration.ofSeconds(150);
+    private static final Duration START = Duration.ofMinutes(5);
     private static final Path OUT = Path.of("target", "instances");
     private static final String PROBE = """
             {"name": "Instances probe", "kind": "model", "organisation": "Test Lab"}
