@@ -163,7 +163,9 @@
       container.dataset.drawMs = String(Math.round(drawn - fetched));
       container.dataset.totalMs = String(Math.round(drawn - started));
       if (status) {
-        status.textContent = caption + ' ' + text('GraphDrawn', Math.round(drawn - started));
+        const marked = cy.edges('[?licenseChange]').length;
+        status.textContent = caption + (marked > 0 ? ' ' + text('GraphLicences', marked) : '')
+          + ' ' + text('GraphDrawn', Math.round(drawn - started));
       }
     }));
   }

@@ -31,4 +31,16 @@ public record HttpProperties(
     public HttpSettings.Builder builder(String name) {
         return HttpSettings.builder(name).userAgent(userAgent).connectTimeout(connectTimeout);
     }
+
+    /**
+     * Settings for an API the crawlers call with a token (GitHub, the Hub), from that feature's keys:
+     * a {@code connectTimeout} left unset keeps {@code tracker.http.connect-timeout}.
+     */
+    public HttpSettings api(String name, String token, Duration connectTimeout, Duration readTimeout, Duration deadline,
+            int maxAttempts, Duration retryBaseDelay, Duration maxWait, int maxBodyMb, int failuresBeforeDown) {
+        HttpSettings.Builder http = builder(name).readTimeout(readTimeout).deadline(deadline).maxAttempts(maxAttempts)
+                .retryBaseDelay(retryBaseDelay).maxRateLimitWait(maxWait).maxBodyBytes((long) maxBodyMb << 20)
+                .failuresBeforeDown(failuresBeforeDown).token(token);
+        return (connectTimeout == null ? http : http.connectTimeout(connectTimeout)).build();
+    }
 }

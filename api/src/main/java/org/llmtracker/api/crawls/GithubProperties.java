@@ -52,10 +52,8 @@ public record GithubProperties(
 
     /** How the crawler talks to GitHub. */
     public HttpSettings http(HttpProperties shared) {
-        HttpSettings.Builder http = shared.builder("GitHub").readTimeout(readTimeout).deadline(deadline)
-                .maxAttempts(maxAttempts).retryBaseDelay(retryBaseDelay).maxRateLimitWait(maxWait)
-                .maxBodyBytes((long) maxBodyMb << 20).failuresBeforeDown(failuresBeforeDown).token(token);
-        return (connectTimeout == null ? http : http.connectTimeout(connectTimeout)).build();
+        return shared.api("GitHub", token, connectTimeout, readTimeout, deadline, maxAttempts, retryBaseDelay, maxWait,
+                maxBodyMb, failuresBeforeDown);
     }
 
     /** Never the token. */

@@ -55,10 +55,8 @@ public record HuggingfaceProperties(
 
     /** How every job talks to the Hub (the sweep with its own longest wait). */
     public HttpSettings http(HttpProperties shared) {
-        HttpSettings.Builder http = shared.builder("the Hub").readTimeout(readTimeout).deadline(deadline)
-                .maxAttempts(maxAttempts).retryBaseDelay(retryBaseDelay).maxRateLimitWait(maxWait)
-                .maxBodyBytes((long) maxBodyMb << 20).failuresBeforeDown(failuresBeforeDown).token(token);
-        return (connectTimeout == null ? http : http.connectTimeout(connectTimeout)).build();
+        return shared.api("the Hub", token, connectTimeout, readTimeout, deadline, maxAttempts, retryBaseDelay, maxWait,
+                maxBodyMb, failuresBeforeDown);
     }
 
     /** Never the token. */

@@ -221,7 +221,7 @@ public record DigestOutline(String title, String period, String summary, List<Se
     private static Section licenseConflicts(Digest d, Texts t, String base) {
         Page<org.llmtracker.graph.license.LicenseConflict> page = d.licenseConflicts();
         List<Item> items = page.items().stream().map(c -> Item.of(c.name() == null ? c.id() : c.name(), hubUrl(c.id()),
-                t.get("digest.license.detail", c.license(), c.ancestorLicense(), c.ancestor(), c.reason()))).toList();
+                t.get("digest.license.detail", c.license(), c.ancestorLicense(), c.ancestor(), t.licenseReason(c.reason())))).toList();
         String note = page.total() > items.size() ? t.get("digest.shown", number(items.size()), number(page.total())) : "";
         return new Section("license-conflicts", t.get("digest.section.licenses"), items, t.get("digest.empty.licenses"),
                 page.total(), note, base + "/licenses/conflicts", t.get("digest.all", number(page.total())));

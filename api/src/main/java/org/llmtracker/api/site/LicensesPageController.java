@@ -1,9 +1,12 @@
 package org.llmtracker.api.site;
 
+import java.util.Locale;
+
 import org.llmtracker.api.web.Params;
 import org.llmtracker.graph.license.LicenseConflict;
 import org.llmtracker.graph.license.LicenseQueries;
 import org.llmtracker.graph.model.Page;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,26 +19,29 @@ class LicensesPageController {
     private static final int PAGE_SIZE = 50;
 
     private final LicenseQueries licenses;
+    private final MessageSource messages;
 
-    LicensesPageController(LicenseQueries licenses) {
+    LicensesPageController(LicenseQueries licenses, MessageSource messages) {
         this.licenses = licenses;
+        this.messages = messages;
     }
 
     @GetMapping("/licenses")
-    String licenses(Model model) {
-        model.addAttribute("title", "Licences");
+    String licenses(Model model, Locale locale) {
+        model.addAttribute("title", messages.getMessage("licenses.title", null, locale));
         model.addAttribute("summary", licenses.summary());
         return "licenses";
     }
 
     @GetMapping("/licenses/conflicts")
     String conflicts(@RequestParam(required = false) String license, @RequestParam(required = false) String ancestorLicense,
-            @RequestParam(required = false) String family, @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) String family, @RequestParam(defaultValue = "0") int page, Model model,
+            Locale locale) {
         int pageNumber = Params.page(page);
         LicenseQueries.Filter filter = new LicenseQueries.Filter(blank(license), blank(ancestorLicense),
                 blank(family) == null ? null : org.llmtracker.graph.naming.Ids.model(family));
         Page<LicenseConflict> found = licenses.conflicts(filter, Params.offset(pageNumber, PAGE_SIZE), PAGE_SIZE);
-        model.addAttribute("title", "Licence conflicts");
+        model.addAttribute("title", messages.getMessage("licenses.conflicts.title", null, locale));
         model.addAttribute("filter", filter);
         model.addAttribute("conflicts", found);
         model.addAttribute("page", pageNumber);

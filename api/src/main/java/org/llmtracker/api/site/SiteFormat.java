@@ -116,6 +116,16 @@ public final class SiteFormat {
         };
     }
 
+    /** A licence verdict in the reader's words. */
+    public String licenseVerdict(String verdict) {
+        return texts.licenseVerdict(verdict);
+    }
+
+    /** Why a licence was judged so, in the reader's words. */
+    public String licenseReason(String reason) {
+        return texts.licenseReason(reason);
+    }
+
     public String yesNo(Boolean b) {
         return b == null ? "–" : texts.get(b ? "yes" : "no");
     }

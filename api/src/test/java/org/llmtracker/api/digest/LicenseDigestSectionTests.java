@@ -33,8 +33,14 @@ class LicenseDigestSectionTests {
         String markdown = MarkdownDigest.render(DigestOutline.of(digest, HtmlDigestTests.ENGLISH, ""));
 
         assertThat(markdown).contains("New licence conflicts", "someone/Llama-3-chat",
-                "apache-2.0 over llama3 of meta-llama/meta-llama-3-8b (permissive-over-restrictive)", "1,234",
+                "apache-2.0 over llama3 of meta-llama/meta-llama-3-8b (a permissive licence over restrictive terms)", "1,234",
                 "/licenses/conflicts");
+        // in Chinese the reason is Chinese too; ids and licence ids stay as written
+        String chinese = MarkdownDigest.render(DigestOutline.of(digest,
+                new org.llmtracker.api.i18n.Texts(org.llmtracker.api.i18n.I18nConfiguration.messageSource(),
+                        org.llmtracker.api.i18n.Languages.CHINESE), ""));
+        assertThat(chinese).contains("新增许可证冲突", "apache-2.0，上游 meta-llama/meta-llama-3-8b 为 llama3（在限制性条款之上改用宽松许可证）")
+                .doesNotContain("permissive-over-restrictive");
     }
 
     @Test

@@ -7,17 +7,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.llmtracker.api.testing.LicensedHub;
 import org.llmtracker.api.testing.StoreSlice;
-import org.llmtracker.graph.hub.Derivation;
-import org.llmtracker.graph.hub.HubListingPage;
-import org.llmtracker.graph.hub.HubListingStore;
-import org.llmtracker.graph.hub.HubModel;
 import org.llmtracker.graph.license.LicenseVerdicts;
-import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,24 +32,9 @@ class LicenseControllerTests {
     @Autowired
     LicenseVerdicts verdicts;
 
-    private static HubModel model(String id, long downloads, String license) {
-        return new HubModel(id, id.substring(0, id.indexOf('/')), downloads, 0L, null, null, null, license, null, null, false);
-    }
-
-    private static Derivation from(String child, String parent) {
-        return new Derivation(child, parent, Relation.FINETUNE, List.of(), "hf-tag");
-    }
-
     @BeforeEach
     void hub() {
-        new HubListingStore(graph).store(new HubListingPage(List.of(
-                model("meta-llama/Meta-Llama-3-8B", 1000, "llama3"), model("google/gemma-2-9b", 900, "gemma"),
-                model("a/Llama-3-chat", 50, "apache-2.0"), model("b/Llama-3-tool", 70, "Apache-2.0"),
-                model("c/Llama-3-kept", 80, "llama3"), model("d/gemma-mit", 60, "MIT"), model("e/Llama-3-noname", 40, null)),
-                List.of(from("a/Llama-3-chat", "meta-llama/Meta-Llama-3-8B"), from("b/Llama-3-tool", "meta-llama/Meta-Llama-3-8B"),
-                        from("c/Llama-3-kept", "meta-llama/Meta-Llama-3-8B"), from("d/gemma-mit", "google/gemma-2-9b"),
-                        from("e/Llama-3-noname", "meta-llama/Meta-Llama-3-8B"))), StoreSlice.NOW);
-        verdicts.refresh(StoreSlice.NOW);
+        LicensedHub.store(graph, verdicts);
     }
 
     @Test

@@ -184,6 +184,17 @@ class WebPageIT {
         page.locator("#license-pairs a[href*='ancestorLicense=llama3&license=apache-2.0']").click();
         page.waitForURL("**/licenses/conflicts?**");
         assertThat(page.locator("#license-conflicts")).containsText(LICENSED_CHILD.toLowerCase(Locale.ROOT));
+
+        // in Chinese: the verdict, its reason and the graph's caption in words; ids and licence ids as written
+        page.navigate("/models/" + LICENSED_CHILD.toLowerCase(Locale.ROOT) + "?lang=zh-CN");
+        assertThat(chip).containsText("apache-2.0 · 冲突 对照 " + LICENSED_BASE.toLowerCase(Locale.ROOT) + " 的 llama3");
+        assertThat(chip).hasAttribute("title", Pattern.compile("在限制性条款之上改用宽松许可证。仅供参考，不构成法律意见。"));
+        assertThat(page.locator("#graph-status")).containsText("已标出的许可证变更：1 处。");
+        page.navigate("/licenses");
+        assertThat(page.locator("main h1")).hasText("沿谱系看许可证");
+        assertThat(page.locator("#license-pairs thead")).containsText("上游模型的许可证");
+        page.navigate("/licenses?lang=en"); // back to English for the tests that follow
+        assertThat(page.locator("main h1")).hasText("Licences along the lineage");
     }
 
     @Test
@@ -375,8 +386,12 @@ class WebPageIT {
         if (dir == null || dir.isBlank()) {
             return;
         }
-        Map<String, String> pages = Map.of("home.png", "/", "llama.png", "/models/llama",
-                "digest.png", "/digests/" + DigestWeekFixture.WEEK);
+        // each in its language (a ?lang link is kept for the next page); the licence page in Chinese
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("home.png", "/?lang=en");
+        pages.put("llama.png", "/models/llama?lang=en");
+        pages.put("digest.png", "/digests/" + DigestWeekFixture.WEEK + "?lang=en");
+        pages.put("licenses-zh-CN.png", "/licenses?lang=zh-CN");
         pages.forEach((file, path) -> {
             page.navigate(path);
             if (path.startsWith("/models/")) {
@@ -385,6 +400,7 @@ class WebPageIT {
             }
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(dir, file)).setFullPage(true));
         });
+        page.navigate("/?lang=en");
     }
 
     private void click(Locator graph, String id) {

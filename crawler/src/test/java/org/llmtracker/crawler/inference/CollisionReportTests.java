@@ -1,6 +1,9 @@
 package org.llmtracker.crawler.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.llmtracker.crawler.inference.InferenceReport.header;
+import static org.llmtracker.crawler.inference.InferenceReport.percent;
+import static org.llmtracker.crawler.inference.InferenceReport.row;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +15,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.llmtracker.crawler.inference.CollisionHub.Case;
 import org.llmtracker.crawler.inference.Inference.Signal;
+import org.llmtracker.crawler.inference.InferenceReport.Score;
 import org.llmtracker.graph.model.Relation;
 
 /**
@@ -59,35 +63,30 @@ class CollisionReportTests {
         for (Case c : later) {
             outcomes.add(new Outcome(c, finder.infer(c.model().facts(), universe)));
         }
-        System.out.printf(Locale.ROOT, "%n## Collision report, seed %d: %d cases among %d repos, threshold %.2f, %d searches%n%n", seed,
+        System.out.printf(Locale.ROOT, "%n## Collision report, seed %d: %d cases among %d repos, threshold %.2f, %d searches%n", seed,
                 outcomes.size(), hub.repos().size(), THRESHOLD, universe.searches());
-        System.out.println("| relation | cases | inferred | right | precision | recall | ambiguous (no link) |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        header("relation", "cases", "inferred", "right", "precision", "recall", "ambiguous (no link)");
         Score quantized = score(outcomes, o -> o.c().relation() == Relation.QUANTIZED, THRESHOLD, 1.01);
-        quantized.print("QUANTIZED");
-        score(outcomes, o -> o.c().relation() == Relation.FINETUNE, THRESHOLD, 1.01).print("FINETUNE");
+        print("QUANTIZED", quantized);
+        print("FINETUNE", score(outcomes, o -> o.c().relation() == Relation.FINETUNE, THRESHOLD, 1.01));
         Score all = score(outcomes, o -> true, THRESHOLD, 1.01);
-        all.print("all");
+        print("all", all);
 
-        System.out.println("\n| confidence band | inferred | right | precision | ambiguous |");
-        System.out.println("|---|---|---|---|---|");
+        header("confidence band", "inferred", "right", "precision", "ambiguous");
         for (int i = 0; i < BANDS.length; i++) {
             double low = BANDS[i];
             double high = i == 0 ? 1.01 : BANDS[i - 1];
             Score s = score(outcomes, o -> true, low, high);
-            System.out.printf(Locale.ROOT, "| %.2f-%.2f | %d | %d | %s | %d |%n", low, Math.min(high, 1.0), s.inferred, s.right,
-                    s.precision(), s.ambiguous);
+            row(String.format(Locale.ROOT, "%.2f-%.2f", low, Math.min(high, 1.0)), s.inferred, s.right, s.precision(), s.ambiguous);
         }
-        System.out.println("\n| pattern | cases | inferred | right | precision | recall | ambiguous |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        header("pattern", "cases", "inferred", "right", "precision", "recall", "ambiguous");
         for (CollisionHub.Pattern p : CollisionHub.Pattern.values()) {
-            score(outcomes, o -> o.c().pattern().equals(p.name()), THRESHOLD, 1.01).print(p.name());
+            print(p.name(), score(outcomes, o -> o.c().pattern().equals(p.name()), THRESHOLD, 1.01));
         }
-        System.out.println("\n| signal (in links kept) | links | precision |");
-        System.out.println("|---|---|---|");
+        header("signal (in links kept)", "links", "precision");
         for (Signal signal : Signal.values()) {
             Score s = score(outcomes, o -> o.inference().map(i -> i.signals().contains(signal)).orElse(false), THRESHOLD, 1.01);
-            System.out.printf(Locale.ROOT, "| %s | %d | %s |%n", signal, s.inferred, s.precision());
+            row(signal, s.inferred, s.precision());
         }
         outcomes.stream().filter(o -> o.kept() && o.right() && o.c().pattern().startsWith("OLDER_IMPOSTOR_MORE"))
                 .filter(o -> o.inference().get().signals().contains(Signal.CREATOR)).min(Comparator.comparing(o -> o.c().model().id()))
@@ -141,27 +140,7 @@ class CollisionReportTests {
         }
     }
 
-    private static final class Score {
-        int cases;
-        int inferred;
-        int right;
-        int ambiguous;
-
-        double precisionValue() {
-            return inferred == 0 ? 1 : (double) right / inferred;
-        }
-
-        String precision() {
-            return inferred == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * right / inferred);
-        }
-
-        double recall() {
-            return cases == 0 ? 1 : (double) right / cases;
-        }
-
-        void print(String label) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %s | %.1f%% | %d |%n", label, cases, inferred, right, precision(),
-                    100 * recall(), ambiguous);
-        }
+    private static void print(String label, Score s) {
+        row(label, s.cases, s.inferred, s.right, s.precision(), percent(s.recall()), s.ambiguous);
     }
 }

@@ -1,6 +1,9 @@
 package org.llmtracker.crawler.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.llmtracker.crawler.inference.InferenceReport.header;
+import static org.llmtracker.crawler.inference.InferenceReport.percent;
+import static org.llmtracker.crawler.inference.InferenceReport.row;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +16,7 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.llmtracker.crawler.inference.Inference.Signal;
+import org.llmtracker.crawler.inference.InferenceReport.Score;
 import org.llmtracker.crawler.inference.PrecisionFixture.Case;
 import org.llmtracker.graph.model.Relation;
 
@@ -49,39 +53,35 @@ class InferencePrecisionReportTests {
         for (Case c : fixture.cases()) {
             outcomes.add(new Outcome(c, finder.infer(c.model(), universe)));
         }
-        System.out.printf(Locale.ROOT, "%n## Inferred parents: %s (%d cases among %d models, threshold %.2f)%n%n", mode,
+        System.out.printf(Locale.ROOT, "%n## Inferred parents: %s (%d cases among %d models, threshold %.2f)%n", mode,
                 outcomes.size(), fixture.models(), THRESHOLD);
-        System.out.println("| declared relation | cases | inferred | right | precision | recall | coverage |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        header("declared relation", "cases", "inferred", "right", "precision", "recall", "coverage");
         Map<Relation, Score> byRelation = new EnumMap<>(Relation.class);
         for (Relation r : List.of(Relation.QUANTIZED, Relation.FINETUNE, Relation.UNKNOWN)) {
             Score s = score(outcomes, o -> o.c().relation() == r, THRESHOLD, 1.01);
             byRelation.put(r, s);
-            s.print(r.name());
+            print(r.name(), s);
         }
         Score finetunesKept = score(outcomes, o -> o.inference().map(i -> i.relation() == Relation.FINETUNE).orElse(false),
                 THRESHOLD, 1.01);
-        finetunesKept.print("inferred as FINETUNE");
-        score(outcomes, o -> true, THRESHOLD, 1.01).print("all");
+        print("inferred as FINETUNE", finetunesKept);
+        print("all", score(outcomes, o -> true, THRESHOLD, 1.01));
 
-        System.out.println("\n| confidence band | inferred | right | precision | of them QUANTIZED: inferred, precision |");
-        System.out.println("|---|---|---|---|---|");
+        header("confidence band", "inferred", "right", "precision", "of them QUANTIZED: inferred, precision");
         for (int i = 0; i < BANDS.length; i++) {
             double low = BANDS[i];
             double high = i == 0 ? 1.01 : BANDS[i - 1];
             Score all = score(outcomes, o -> true, low, high);
             Score quantized = score(outcomes, o -> o.c().relation() == Relation.QUANTIZED, low, high);
-            System.out.printf(Locale.ROOT, "| %.2f-%.2f | %d | %d | %s | %d, %s |%n", low, Math.min(high, 1.0), all.inferred,
-                    all.right, all.precision(), quantized.inferred, quantized.precision());
+            row(String.format(Locale.ROOT, "%.2f-%.2f", low, Math.min(high, 1.0)), all.inferred, all.right, all.precision(),
+                    quantized.inferred + ", " + quantized.precision());
         }
 
-        System.out.println("\n| where the case comes from | cases | inferred | right | precision | recall | coverage |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        header("where the case comes from", "cases", "inferred", "right", "precision", "recall", "coverage");
         outcomes.stream().map(o -> o.c().source()).distinct().sorted()
-                .forEach(source -> score(outcomes, o -> o.c().source().equals(source), THRESHOLD, 1.01).print(source));
+                .forEach(source -> print(source, score(outcomes, o -> o.c().source().equals(source), THRESHOLD, 1.01)));
 
-        System.out.println("\n| signal (in links kept) | links | precision | an example: child -> parent (confidence): evidence |");
-        System.out.println("|---|---|---|---|");
+        header("signal (in links kept)", "links", "precision", "an example: child -> parent (confidence): evidence");
         for (Signal signal : Signal.values()) {
             Score s = score(outcomes, o -> o.inference().map(i -> i.signals().contains(signal)).orElse(false), THRESHOLD, 1.01);
             String example = outcomes.stream().filter(Outcome::kept)
@@ -90,7 +90,7 @@ class InferencePrecisionReportTests {
                     .map(i -> String.format(Locale.ROOT, "%s -> %s (%.2f): %s", i.child(), i.parent(), i.confidence(),
                             String.join("; ", i.evidence())).replace("|", "\\|"))
                     .orElse("-");
-            System.out.printf(Locale.ROOT, "| %s | %d | %s | %s |%n", signal, s.inferred, s.precision(), example);
+            row(signal, s.inferred, s.precision(), example);
         }
         outcomes.stream().filter(o -> o.kept() && !o.right()).forEach(o -> System.out.println("WRONG: " + o.c().model().id() + " -> "
                 + o.inference().get().parent() + " " + o.inference().get().confidence() + " (declared " + o.c().truth() + ")"));
@@ -132,26 +132,7 @@ class InferencePrecisionReportTests {
         }
     }
 
-    private static final class Score {
-        int cases;
-        int inferred;
-        int right;
-
-        double precisionValue() {
-            return inferred == 0 ? 1 : (double) right / inferred;
-        }
-
-        String precision() {
-            return inferred == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * right / inferred);
-        }
-
-        double recall() {
-            return cases == 0 ? 1 : (double) right / cases;
-        }
-
-        void print(String label) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %s | %.1f%% | %.1f%% |%n", label, cases, inferred, right, precision(),
-                    100 * recall(), cases == 0 ? 0 : 100.0 * inferred / cases);
-        }
+    private static void print(String label, Score s) {
+        row(label, s.cases, s.inferred, s.right, s.precision(), percent(s.recall()), percent(s.coverage()));
     }
 }

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Restores a {@link GraphExport} into an empty store, all or nothing. First the whole document is
  * read and checked against the schema ({@link ImportCheck}: labels, types, keys, property names
- * and values, relationship ends, no lineage cycle, no RUNNING run, counts matching the end line)
+ * and values, relationship ends, no RUNNING run, counts matching the end line; lineage cycles pass)
  * while it is copied to a temporary file; nothing is written before the last line has passed.
  * Then nodes and relationships are written in batches from that copy (never the whole file in
  * memory): nodes with their exported element id on a temporary label, so relationships find
@@ -140,9 +140,6 @@ public final class GraphImport {
                                 + line.path("relationships") + " relationships; the file holds " + nodes + " and "
                                 + lines.relationships);
                     }
-                    // No cycle check: lineage data is dirty, stores hold DERIVED_FROM cycles (reads end on them),
-                    // and an export of such a store must restore (BackupIT). ImportCheck.finish is left for the
-                    // next session to remove or to turn into a warning.
                     return line;
                 } else {
                     throw new IllegalArgumentException(where + ": neither a node, a relationship nor the end");

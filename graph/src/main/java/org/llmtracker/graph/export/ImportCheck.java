@@ -1,7 +1,6 @@
 package org.llmtracker.graph.export;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,9 +12,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole document checked against the graph's schema before anything is written, so a file
- * that would leave half a graph, a foreign label, a lineage cycle or a run that never ends is
- * refused with the line that breaks the rule. Holds per node only its index, its label and its
- * name; per {@code DERIVED_FROM} two ints and a line number.
+ * that would leave half a graph, a foreign label or a run that never ends is refused with the
+ * line that breaks the rule. Holds per node only its index, its label and its name. Lineage
+ * cycles pass: lineage data is dirty, real stores hold {@code DERIVED_FROM} cycles (reads end on
+ * them), and an export of such a store must restore.
  *
  * <ul>
  * <li>labels: one of the schema's, exactly one primary label (and the marks {@link #MODEL_MARKS} on a model only);</li>
@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  *     parts as in {@code byRelation.FINETUNE});
  *     values: what the store holds (scalars, or lists of one scalar type);</li>
  * <li>relationships: the schema's types, between the labels the schema joins, to nodes the file holds;</li>
- * <li>no {@code DERIVED_FROM} cycle, no {@code RUNNING} crawl run (no instance would ever finish it).</li>
+ * <li>no model deriving from itself, no {@code RUNNING} crawl run (no instance would ever finish it).</li>
  * </ul>
  */
 final class ImportCheck {
@@ -58,10 +58,6 @@ final class ImportCheck {
     private final List<String> labelOf = new ArrayList<>();
     private final List<String> nameOf = new ArrayList<>();
     private final Set<String> keys = new HashSet<>();
-    private int[] from = new int[1024];
-    private int[] to = new int[1024];
-    private long[] lineOf = new long[1024];
-    private int derivations;
 
     private static List<Set<String>> ends(Set<String> from, Set<String> to) {
         return List.of(from, to);
@@ -149,63 +145,6 @@ final class ImportCheck {
         if ("DERIVED_FROM".equals(type)) {
             if (a.equals(b)) {
                 throw new IllegalArgumentException(where + ": " + nameOf.get(a) + " derives from itself");
-            }
-            if (derivations == from.length) {
-                from = Arrays.copyOf(from, derivations * 2);
-                to = Arrays.copyOf(to, derivations * 2);
-                lineOf = Arrays.copyOf(lineOf, derivations * 2);
-            }
-            from[derivations] = a;
-            to[derivations] = b;
-            lineOf[derivations++] = line;
-        }
-    }
-
-    /** After the last line: refuses a {@code DERIVED_FROM} cycle, naming a line that closes one. */
-    void finish() {
-        int n = labelOf.size();
-        int[] start = new int[n + 1];
-        for (int i = 0; i < derivations; i++) {
-            start[from[i] + 1]++;
-        }
-        for (int i = 0; i < n; i++) {
-            start[i + 1] += start[i];
-        }
-        int[] edge = new int[derivations];
-        int[] fill = Arrays.copyOf(start, n);
-        for (int i = 0; i < derivations; i++) {
-            edge[fill[from[i]]++] = i;
-        }
-        // Iterative depth-first search: 0 unseen, 1 on the path, 2 done.
-        byte[] state = new byte[n];
-        int[] stack = new int[n];
-        int[] next = new int[n];
-        for (int root = 0; root < n; root++) {
-            if (state[root] != 0) {
-                continue;
-            }
-            int depth = 0;
-            stack[0] = root;
-            next[root] = start[root];
-            state[root] = 1;
-            while (depth >= 0) {
-                int v = stack[depth];
-                if (next[v] == start[v + 1]) {
-                    state[v] = 2;
-                    depth--;
-                    continue;
-                }
-                int e = edge[next[v]++];
-                int w = to[e];
-                if (state[w] == 1) {
-                    throw new IllegalArgumentException("line " + lineOf[e] + ": this DERIVED_FROM from " + nameOf.get(v)
-                            + " to " + nameOf.get(w) + " closes a lineage cycle");
-                }
-                if (state[w] == 0) {
-                    state[w] = 1;
-                    next[w] = start[w];
-                    stack[++depth] = w;
-                }
             }
         }
     }
