@@ -60,8 +60,8 @@ public final class LineageConflicts {
             ORDER BY child, parent, kind
             WITH collect({kind: kind, child: child, parent: parent, catalogRelation: catalogRelation,
                           hubRelation: hubRelation, sources: sources, inferredParent: inferredParent,
-                          confidence: confidence}) AS all
-            RETURN size(all) AS total, all[$skip..$skip + $limit] AS items
+                          confidence: confidence}) AS found
+            RETURN size(found) AS total, found[$skip..$skip + $limit] AS items
             """;
 
     private static final String ALL = KINDS.formatted(EVERY_LINK);

@@ -28,7 +28,7 @@ final class ModelSearch {
     static final int EXACT_UP_TO = 2_000;
 
     /** Where a word may start inside an id or name when the walk checks it in Cypher. */
-    private static final List<String> SEPARATORS = List.of(" ", "-", "/", "_", ".", "(", ":");
+    private static final List<String> SEPARATORS = List.of("\n", " ", "-", "/", "_", ".", "(", ":");
 
     static final String FILTERS = """
             ($kind IS NULL OR m.kind = $kind)
@@ -98,16 +98,21 @@ final class ModelSearch {
             ORDER BY coalesce(m.downloads, -1) DESC, toLower(m.name), m.id SKIP $skip LIMIT $limit
             """.formatted(FILTERS);
 
-    /** Models by downloads, from the top of the downloads index, that hold every word. */
+    /**
+     * Models by downloads, from the top of the downloads index, that hold every word: the id, name and
+     * Hub id are joined by line breaks, so a word starts after a line break or a separator.
+     */
     private static final String WALK = """
             MATCH (m:Model) USING INDEX m:Model(downloads)
-            WHERE m.downloads IS NOT NULL AND NOT m.id IN $named AND %%s
-              AND all(w IN $words WHERE any(f IN [m.id, toLower(m.name), toLower(m.hfId)] WHERE f IS NOT NULL
-                  AND CASE WHEN w.ideographs THEN f CONTAINS w.text
-                      ELSE f STARTS WITH w.text OR any(s IN $separators WHERE f CONTAINS s + w.text) END))
+            WHERE m.downloads IS NOT NULL
+            WITH m, m.downloads AS downloads,
+                 '\\n' + m.id + '\\n' + coalesce(toLower(m.name), '') + '\\n' + coalesce(toLower(m.hfId), '') AS text
+            WHERE NOT m.id IN $named AND %%s
+              AND all(w IN $words WHERE CASE WHEN w.ideographs THEN text CONTAINS w.text
+                  ELSE any(s IN $separators WHERE text CONTAINS s + w.text) END)
               AND %s
             RETURN m, [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0] AS organisation
-            ORDER BY m.downloads DESC, toLower(m.name), m.id SKIP $skip LIMIT $limit
+            ORDER BY downloads DESC, toLower(m.name), m.id SKIP $skip LIMIT $limit
             """.formatted(FILTERS);
     private static final String WALK_STARTING = WALK.formatted(
             "(m.id STARTS WITH $q OR toLower(m.name) STARTS WITH $q)");
