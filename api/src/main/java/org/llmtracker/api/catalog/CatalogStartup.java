@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-import org.llmtracker.api.config.TrackerProperties;
 import org.llmtracker.crawler.catalog.CatalogLoader;
 import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
@@ -28,11 +27,11 @@ public class CatalogStartup implements ApplicationRunner, HealthIndicator {
 
     private final CatalogLoader loader;
     private final CatalogWriter writer;
-    private final TrackerProperties properties;
+    private final CatalogProperties properties;
     private final Clock clock;
     private volatile CatalogWriter.LoadSummary loaded;
 
-    CatalogStartup(CatalogLoader loader, CatalogWriter writer, TrackerProperties properties, Clock clock) {
+    CatalogStartup(CatalogLoader loader, CatalogWriter writer, CatalogProperties properties, Clock clock) {
         this.loader = loader;
         this.writer = writer;
         this.properties = properties;
@@ -41,7 +40,7 @@ public class CatalogStartup implements ApplicationRunner, HealthIndicator {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!properties.catalog().loadAtStart()) {
+        if (!properties.loadAtStart()) {
             log.info("Catalogue not loaded at start (tracker.catalog.load-at-start=false): the store is left as it is");
             return;
         }
@@ -50,7 +49,7 @@ public class CatalogStartup implements ApplicationRunner, HealthIndicator {
 
     /** Reads and applies the configured catalogue file; throws CatalogException, untouched graph, when it is invalid. */
     public CatalogWriter.LoadSummary reload() {
-        String location = properties.catalog().location();
+        String location = properties.location();
         List<CatalogEntry> entries = location == null || location.isBlank()
                 ? loader.loadShipped()
                 : loader.load(Path.of(location));
@@ -65,7 +64,7 @@ public class CatalogStartup implements ApplicationRunner, HealthIndicator {
     @Override
     public Health health() {
         CatalogWriter.LoadSummary summary = loaded;
-        if (summary == null && !properties.catalog().loadAtStart()) {
+        if (summary == null && !properties.loadAtStart()) {
             return Health.up().withDetail("catalog", "not loaded at start").build();
         }
         return summary == null

@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Configuration;
 class ClockConfiguration {
 
     @Bean
-    Clock clock(TrackerProperties properties) {
-        return properties.clock().fixed() == null
+    Clock clock(ClockProperties properties) {
+        return properties.fixed() == null
                 ? Clock.systemUTC()
-                : Clock.fixed(properties.clock().fixed(), ZoneOffset.UTC);
+                : Clock.fixed(properties.fixed(), ZoneOffset.UTC);
     }
 }

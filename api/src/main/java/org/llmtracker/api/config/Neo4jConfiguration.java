@@ -35,15 +35,14 @@ class Neo4jConfiguration {
     static class Embedded {
 
         @Bean(destroyMethod = "close")
-        EmbeddedNeo4j embeddedNeo4j(TrackerProperties properties) {
-            TrackerProperties.Neo4j neo4j = properties.neo4j();
+        EmbeddedNeo4j embeddedNeo4j(Neo4jProperties neo4j) {
             return EmbeddedNeo4j.start(neo4j.dataDir(), new BoltAccess(neo4j.boltAddress(), neo4j.boltPort(), neo4j.boltPassword()),
                     neo4j.pageCacheMb());
         }
 
         @Bean
-        Neo4jConnectionDetails neo4jConnectionDetails(EmbeddedNeo4j embedded, TrackerProperties properties) {
-            String password = properties.neo4j().boltPassword();
+        Neo4jConnectionDetails neo4jConnectionDetails(EmbeddedNeo4j embedded, Neo4jProperties neo4j) {
+            String password = neo4j.boltPassword();
             return new Neo4jConnectionDetails() {
                 @Override
                 public URI getUri() {
@@ -59,11 +58,10 @@ class Neo4jConfiguration {
     }
 
     @Bean
-    Graph graph(Driver driver, Neo4jConnectionDetails connection, TrackerProperties properties,
+    Graph graph(Driver driver, Neo4jConnectionDetails connection, Neo4jProperties neo4j,
             ObjectProvider<EmbeddedNeo4j> embedded) {
-        TrackerProperties.Neo4j neo4j = properties.neo4j();
         Graph graph;
-        if (neo4j.mode() == TrackerProperties.Neo4j.Mode.EMBEDDED) {
+        if (neo4j.mode() == Neo4jProperties.Mode.EMBEDDED) {
             graph = Graph.inProcess(embedded.getObject(), neo4j.database());
             log.info("Graph store: embedded Neo4j, data in {}, queries {}; Bolt for tools at {}",
                     neo4j.dataDir().toAbsolutePath().normalize(), graph, connection.getUri());

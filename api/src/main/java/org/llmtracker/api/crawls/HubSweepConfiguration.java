@@ -2,7 +2,6 @@ package org.llmtracker.api.crawls;
 
 import java.time.Clock;
 
-import org.llmtracker.api.config.TrackerProperties;
 import org.llmtracker.crawler.http.RateWindow;
 import org.llmtracker.crawler.http.Sleeper;
 import org.llmtracker.crawler.http.Upstream;
@@ -25,8 +24,8 @@ import org.springframework.context.annotation.Configuration;
 class HubSweepConfiguration {
 
     @Bean
-    HubSweep hubSweep(TrackerProperties properties, HubSettings hub, RateWindow hubRateWindow, Graph graph, Clock clock) {
-        TrackerProperties.Huggingface.Sweep sweep = properties.huggingface().sweep();
+    HubSweep hubSweep(HuggingfaceProperties hf, HubSettings hub, RateWindow hubRateWindow, Graph graph, Clock clock) {
+        HuggingfaceProperties.Sweep sweep = hf.sweep();
         Upstream http = Upstream.builder(hub.http().withMaxRateLimitWait(sweep.maxWait()), Sleeper.REAL, clock)
                 .share(hubRateWindow.share(sweep.maxRequestsPerWindow())).build();
         return new HubSweep(new SweepSettings(sweep.pageSize(), sweep.overlap(), sweep.fullPassEvery()), http,

@@ -2,14 +2,12 @@ package org.llmtracker.api.crawls;
 
 import java.time.Clock;
 
-import org.llmtracker.api.config.TrackerProperties;
-import org.llmtracker.crawler.http.HttpSettings;
+import org.llmtracker.api.config.HttpProperties;
 import org.llmtracker.crawler.http.RateWindow;
 import org.llmtracker.crawler.http.Sleeper;
 import org.llmtracker.crawler.http.Upstream;
 import org.llmtracker.crawler.huggingface.HubSettings;
 import org.llmtracker.crawler.inference.InferJob;
-import org.llmtracker.crawler.inference.InferenceSettings;
 import org.llmtracker.crawler.huggingface.HuggingFaceCrawl;
 import org.llmtracker.graph.hub.HubFamilies;
 import org.llmtracker.graph.inference.InferenceReads;
@@ -21,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@code huggingface} and {@code infer} jobs, from {@code tracker.huggingface.*} and
- * {@code tracker.inference.*}. Every job that calls the Hub takes
- * its share of the one {@link RateWindow} bean and its {@link HttpSettings} from {@link #hubHttp}.
+ * {@code tracker.inference.*}. Every job that calls the Hub takes its share of the one
+ * {@link RateWindow} bean and its HTTP settings from {@link HuggingfaceProperties#http}.
  */
 @Configuration(proxyBeanMethods = false)
 class HuggingFaceConfiguration {
@@ -34,39 +32,31 @@ class HuggingFaceConfiguration {
 
     /** The Hub's rate limit, shared by every job that calls it. */
     @Bean
-    RateWindow hubRateWindow(TrackerProperties properties, Clock clock) {
-        return new RateWindow("the Hub", clock, properties.huggingface().rateWindow());
+    RateWindow hubRateWindow(HuggingfaceProperties hf, Clock clock) {
+        return new RateWindow("the Hub", clock, hf.rateWindow());
     }
 
     @Bean
-    HubSettings hubSettings(TrackerProperties properties) {
-        TrackerProperties.Huggingface hf = properties.huggingface();
-        TrackerProperties.Huggingface.Discovery discovery = hf.discovery();
+    HubSettings hubSettings(HuggingfaceProperties hf, HttpProperties http) {
+        HuggingfaceProperties.Discovery discovery = hf.discovery();
         return new HubSettings(hf.apiUrl(), discovery.maxDepth(), discovery.minDownloads(), discovery.maxPerFamily(),
-                hf.pageSize(), hubHttp(hf));
-    }
-
-    static HttpSettings hubHttp(TrackerProperties.Huggingface hf) {
-        return new HttpSettings("the Hub", hf.connectTimeout(), hf.readTimeout(), hf.deadline(), hf.maxAttempts(),
-                hf.retryBaseDelay(), hf.maxWait(), (long) hf.maxBodyMb() << 20, hf.failuresBeforeDown(), "llm-tracker",
-                hf.token());
+                hf.pageSize(), hf.http(http));
     }
 
     @Bean
-    HuggingFaceCrawl huggingFaceCrawl(TrackerProperties properties, HubSettings settings, RateWindow hubRateWindow,
+    HuggingFaceCrawl huggingFaceCrawl(HuggingfaceProperties hf, HubSettings settings, RateWindow hubRateWindow,
             HubFamilies hub, Clock clock) {
         Upstream http = Upstream.builder(settings.http(), Sleeper.REAL, clock)
-                .share(hubRateWindow.share(properties.huggingface().maxRequestsPerWindow())).build();
+                .share(hubRateWindow.share(hf.maxRequestsPerWindow())).build();
         return new HuggingFaceCrawl(settings, http, hub, clock);
     }
 
     /** The {@code infer} job: parents for Hub models that declare none, through the same Hub settings, policy and window. */
     @Bean
-    InferJob inferJob(TrackerProperties properties, HubSettings settings, RateWindow hubRateWindow, Graph graph,
+    InferJob inferJob(InferenceProperties inference, HubSettings settings, RateWindow hubRateWindow, Graph graph,
             LineageWriter lineage, Clock clock) {
-        TrackerProperties.Inference p = properties.inference();
         Upstream http = Upstream.builder(settings.http(), Sleeper.REAL, clock).share(hubRateWindow.share(0)).build();
-        return new InferJob(settings, new InferenceSettings(p.minConfidence(), p.fineTunes(), p.maxRequests()),
+        return new InferJob(settings, inference.settings(),
                 new InferenceReads(graph), new InferredLinks(graph), lineage, clock, http);
     }
 }

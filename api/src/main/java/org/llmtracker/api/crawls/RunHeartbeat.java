@@ -4,7 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.llmtracker.api.config.TrackerProperties;
+import org.llmtracker.api.config.Neo4jProperties;
 import org.llmtracker.crawler.run.CrawlRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +24,14 @@ class RunHeartbeat implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RunHeartbeat.class);
 
     private final CrawlRunner runner;
-    private final TrackerProperties.Runs settings;
+    private final RunsProperties settings;
     private final boolean exclusiveStore;
     private ScheduledExecutorService beats;
 
-    RunHeartbeat(CrawlRunner runner, TrackerProperties properties) {
+    RunHeartbeat(CrawlRunner runner, RunsProperties settings, Neo4jProperties neo4j) {
         this.runner = runner;
-        this.settings = properties.runs();
-        this.exclusiveStore = properties.neo4j().mode() == TrackerProperties.Neo4j.Mode.EMBEDDED;
+        this.settings = settings;
+        this.exclusiveStore = neo4j.mode() == Neo4jProperties.Mode.EMBEDDED;
     }
 
     @Override

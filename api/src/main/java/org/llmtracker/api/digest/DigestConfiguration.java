@@ -1,11 +1,9 @@
 package org.llmtracker.api.digest;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
-import org.llmtracker.api.config.TrackerProperties;
-import org.llmtracker.crawler.http.HttpSettings;
+import org.llmtracker.api.config.HttpProperties;
 import org.llmtracker.crawler.http.Sleeper;
 import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.webhook.WebhookDelivery;
@@ -21,28 +19,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class DigestConfiguration {
 
-    /** The webhook's answer is "ok" or an error text: a megabyte is plenty. */
-    private static final long MAX_ANSWER_BYTES = 1 << 20;
-
     @Bean
-    DigestService digestService(Graph graph, JsonMapper json, Clock clock, TrackerProperties properties) {
-        TrackerProperties.Digest digest = properties.digest();
+    DigestService digestService(Graph graph, JsonMapper json, Clock clock, DigestProperties digest,
+            HttpProperties http) {
         WebhookDelivery webhook = null;
         if (digest.webhookUrl() != null) {
             // The URL is a secret (Slack's path is its credential): the message does not repeat it.
             if (!List.of("http", "https").contains(String.valueOf(digest.webhookUrl().getScheme()))) {
                 throw new IllegalArgumentException("tracker.digest.webhook-url is not an http(s) URL");
             }
-            Duration connect = digest.webhookTimeout().compareTo(CONNECT) < 0 ? digest.webhookTimeout() : CONNECT;
-            HttpSettings http = new HttpSettings("webhook", connect, digest.webhookTimeout(), digest.webhookTimeout(),
-                    digest.webhookAttempts(), digest.webhookBackoff(), digest.webhookMaxWait(), MAX_ANSWER_BYTES, 0,
-                    "llm-tracker", "");
-            webhook = new WebhookDelivery(digest.webhookUrl(), digest.webhookSecret(), http, Sleeper.REAL, clock);
+            webhook = new WebhookDelivery(digest.webhookUrl(), digest.webhookSecret(), digest.http(http), Sleeper.REAL,
+                    clock);
         }
         return new DigestService(new DigestQueries(graph), new DigestStore(graph), json, clock, webhook, digest.outputDir());
     }
-
-    private static final Duration CONNECT = Duration.ofSeconds(10);
 
     @Bean
     Job digestCrawl(DigestService digests, Clock clock) {

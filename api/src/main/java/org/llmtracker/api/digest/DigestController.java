@@ -3,7 +3,7 @@ package org.llmtracker.api.digest;
 import java.time.Clock;
 import java.util.List;
 
-import org.llmtracker.api.config.TrackerProperties;
+import org.llmtracker.api.web.ApiProperties;
 import org.llmtracker.api.web.BadParameterException;
 import org.llmtracker.api.web.NotFoundException;
 import org.llmtracker.graph.digest.IsoWeek;
@@ -28,12 +28,12 @@ class DigestController {
     private final int feedSize;
     private final String publicBaseUrl;
 
-    DigestController(DigestService digests, Clock clock, TrackerProperties properties) {
+    DigestController(DigestService digests, Clock clock, DigestProperties digest, ApiProperties api) {
         this.digests = digests;
         this.clock = clock;
-        this.feedSize = properties.digest().feedSize();
+        this.feedSize = digest.feedSize();
         // Links in the feed are read by other programs later: from the configured address, never the Host header.
-        this.publicBaseUrl = properties.api().publicBaseUrl().toString().replaceAll("/+$", "");
+        this.publicBaseUrl = api.publicBaseUrl().toString().replaceAll("/+$", "");
     }
 
     @Operation(summary = "The newest stored weekly digest",

@@ -2,7 +2,6 @@ package org.llmtracker.api.schedule;
 
 import java.time.Clock;
 
-import org.llmtracker.api.config.TrackerProperties;
 import org.llmtracker.crawler.run.CrawlRunner;
 import org.llmtracker.graph.run.CrawlRunStore;
 import org.quartz.Scheduler;
@@ -21,9 +20,9 @@ import org.springframework.context.event.EventListener;
 @ConditionalOnProperty(name = "tracker.schedule.enabled", havingValue = "true", matchIfMissing = true)
 class ScheduleConfiguration {
 
-    private final TrackerProperties properties;
+    private final ScheduleProperties properties;
 
-    ScheduleConfiguration(TrackerProperties properties) {
+    ScheduleConfiguration(ScheduleProperties properties) {
         this.properties = properties;
     }
 
@@ -34,6 +33,6 @@ class ScheduleConfiguration {
 
     @EventListener(ApplicationReadyEvent.class)
     void startSchedule(ApplicationReadyEvent event) throws SchedulerException {
-        event.getApplicationContext().getBean(CrawlSchedule.class).start(properties.schedule().crons().byJob());
+        event.getApplicationContext().getBean(CrawlSchedule.class).start(properties.crons().byJob());
     }
 }

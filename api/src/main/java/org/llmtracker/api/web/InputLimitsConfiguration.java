@@ -1,6 +1,5 @@
 package org.llmtracker.api.web;
 
-import org.llmtracker.api.config.TrackerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 class InputLimitsConfiguration {
 
     @Bean
-    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(TrackerProperties properties, JsonMapper json) {
-        TrackerProperties.Api api = properties.api();
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(ApiProperties api, JsonMapper json) {
         FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(
                 api.maxBodyKb() * 1024L, api.maxTableImportKb() * 1024L, new ProblemResponses(json)));
         // After the security chain: a request without the admin token is refused before its body is read.

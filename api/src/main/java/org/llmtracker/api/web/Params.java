@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.llmtracker.graph.naming.EnumNames;
 
 /**
- * Checks of request parameters, with the limits the README documents. Every refusal names
+ * Checks of request parameters, with the limits docs/api.md documents. Every refusal names
  * the parameter, its value and what would be accepted.
  */
 public final class Params {

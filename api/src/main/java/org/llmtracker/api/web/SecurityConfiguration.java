@@ -1,7 +1,6 @@
 package org.llmtracker.api.web;
 
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
-import org.llmtracker.api.config.TrackerProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -34,9 +33,9 @@ class SecurityConfiguration {
     static final String EXPORT = "/api/export";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, TrackerProperties properties, JsonMapper json)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AdminProperties admin, JsonMapper json)
             throws Exception {
-        AdminBearerToken bearer = new AdminBearerToken(properties.admin().token());
+        AdminBearerToken bearer = new AdminBearerToken(admin.token());
         ProblemResponses problems = new ProblemResponses(json);
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())

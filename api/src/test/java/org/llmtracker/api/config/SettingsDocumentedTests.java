@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The README's settings table and {@link TrackerProperties} say the same thing: every
+ * The settings table (docs/configuration.md) and the settings types (every
+ * {@code @ConfigurationProperties} record of the application) say the same thing: every
  * {@code tracker.*} key the application binds has a row, every row names a key that exists, and
- * every default the code declares is the one the README shows.
+ * every default the code declares is the one the table shows.
  */
 class SettingsDocumentedTests {
 
@@ -34,8 +35,8 @@ class SettingsDocumentedTests {
     @BeforeAll
     static void read() throws IOException {
         bound = new LinkedHashMap<>();
-        collect("tracker", TrackerProperties.class, bound);
-        rows = rows(Files.readString(Path.of("..", "README.md")));
+        SettingsTypes.byPrefix().forEach((prefix, type) -> collect(prefix, type, bound));
+        rows = rows(Files.readString(Path.of("..", "docs", "configuration.md")));
     }
 
     @Test
@@ -43,8 +44,8 @@ class SettingsDocumentedTests {
         TreeSet<String> documented = new TreeSet<>();
         rows.forEach(row -> documented.addAll(row.keys()));
 
-        assertThat(documented).as("keys in the README's settings table").containsAll(bound.keySet());
-        assertThat(bound.keySet()).as("keys TrackerProperties binds").containsAll(documented);
+        assertThat(documented).as("keys in the settings table of docs/configuration.md").containsAll(bound.keySet());
+        assertThat(bound.keySet()).as("keys the settings types bind").containsAll(documented);
     }
 
     @Test
@@ -58,9 +59,9 @@ class SettingsDocumentedTests {
                 }
                 List<String> shown = row.defaults();
                 if (shown.size() == row.keys().size()) {
-                    assertThat(shown.get(i)).as("README default of %s", key).isEqualTo(declared);
+                    assertThat(shown.get(i)).as("documented default of %s", key).isEqualTo(declared);
                 } else {
-                    assertThat(shown).as("README defaults of the row with %s", key).contains(declared);
+                    assertThat(shown).as("documented defaults of the row with %s", key).contains(declared);
                 }
             }
         }
@@ -83,15 +84,10 @@ class SettingsDocumentedTests {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The rows of the table under "## Configuration" whose first cell names {@code tracker.*} keys. */
-    private static List<Row> rows(String readme) {
-        int start = readme.indexOf("\n## Configuration");
-        assertThat(start).as("README has a Configuration section").isPositive();
+    /** The rows of the page's tables whose first cell names {@code tracker.*} keys. */
+    private static List<Row> rows(String page) {
         List<Row> found = new ArrayList<>();
-        for (String line : readme.substring(start).split("\n")) {
-            if (line.startsWith("## ") && !line.startsWith("## Configuration")) {
-                break;
-            }
+        for (String line : page.split("\n")) {
             if (!line.startsWith("| `")) {
                 continue;
             }

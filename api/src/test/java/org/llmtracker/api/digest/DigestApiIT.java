@@ -17,7 +17,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.llmtracker.api.config.TrackerProperties;
+import org.llmtracker.api.web.ApiProperties;
 import org.llmtracker.api.testing.ApiTest;
 import org.llmtracker.api.testing.Http;
 import org.llmtracker.graph.store.Graph;
@@ -40,7 +40,10 @@ class DigestApiIT {
     Http http;
 
     @Autowired
-    TrackerProperties properties;
+    DigestProperties digestProperties;
+
+    @Autowired
+    ApiProperties apiProperties;
 
     private final DigestWeekFixture fixture = new DigestWeekFixture("digest-api-");
 
@@ -99,13 +102,13 @@ class DigestApiIT {
         assertThat(feed.contentType()).startsWith("application/atom+xml");
         assertThat(http.socket("GET /api/digests/feed.atom HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\n"
                 + "Connection: close\r\n\r\n")).contains("200").contains("<feed").doesNotContain("evil.example");
-        assertThat(feed.body()).contains("href=\"" + properties.api().publicBaseUrl().toString().replaceAll("/+$", "")
+        assertThat(feed.body()).contains("href=\"" + apiProperties.publicBaseUrl().toString().replaceAll("/+$", "")
                 + "/api/digests/2026-W47\"");
         Element entry = atomEntry(feed.body(), "urn:llm-tracker:digest:2026-W47");
         assertThat(text(entry, "title")).isEqualTo("llm-tracker digest 2026-W47");
         assertThat(Jsoup.parse(text(entry, "content")).text()).contains(names);
 
-        Path out = properties.digest().outputDir();
+        Path out = digestProperties.outputDir();
         assertThat(Jsoup.parse(Files.readString(out.resolve("2026-W47.html"))).text()).contains(names);
         assertThat(Files.readString(out.resolve("2026-W47.md"))).isEqualTo(markdown.body());
     }

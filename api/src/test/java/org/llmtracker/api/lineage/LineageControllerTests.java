@@ -88,6 +88,9 @@ class LineageControllerTests {
         mvc.perform(get("/api/models/llama/tree?depth=1"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("minigpt-4"))));
+        mvc.perform(get("/api/models/llama/tree?depth=2"))
+                .andExpect(jsonPath("$.root.id").value("llama"))
+                .andExpect(jsonPath("$.root.children[?(@.id == 'vicuna')].children[*].id", contains("minigpt-4")));
     }
 
     @Test
@@ -96,6 +99,14 @@ class LineageControllerTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("relation"));
         mvc.perform(get("/api/models/llama/descendants?maxDepth=21"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("maxDepth"));
+        mvc.perform(get("/api/models/llama/descendants?maxDepth=deep"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("maxDepth"));
+        mvc.perform(get("/api/models/llama/descendants?stage=RLHF"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("stage"))
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("RLHF"), org.hamcrest.Matchers.containsString("PPO"))));
+        mvc.perform(get("/api/models/llama/descendants?size=201"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("size"));
         mvc.perform(get("/api/models/llama/descendants?evidence=rumour"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("evidence"));
         mvc.perform(get("/api/models/llama/tree?depth=7"))
@@ -106,7 +117,9 @@ class LineageControllerTests {
 
     @Test
     void lineageOfAnUnknownModelIsA404() throws Exception {
-        mvc.perform(get("/api/models/nobody/descendants")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/models/nobody/descendants")).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("nobody")));
         mvc.perform(get("/api/lineage/path?from=llama&to=nobody")).andExpect(status().isNotFound());
     }
 

@@ -56,7 +56,13 @@ class ModelControllerTests {
                 .andExpect(jsonPath("$.catalogued").value(true))
                 .andExpect(jsonPath("$.parents[0].id").value("llama"))
                 .andExpect(jsonPath("$.parents[0].relation").value("FINETUNE"))
-                .andExpect(jsonPath("$.parents[0].stages", contains("SFT")));
+                .andExpect(jsonPath("$.parents[0].stages", contains("SFT")))
+                // every field of the stable contract is there, null or not
+                .andExpect(jsonPath("$.name").hasJsonPath()).andExpect(jsonPath("$.parameters").hasJsonPath())
+                .andExpect(jsonPath("$.openSource").hasJsonPath()).andExpect(jsonPath("$.releasedAt").hasJsonPath())
+                .andExpect(jsonPath("$.hfId").hasJsonPath()).andExpect(jsonPath("$.downloads").hasJsonPath())
+                .andExpect(jsonPath("$.likes").hasJsonPath()).andExpect(jsonPath("$.repositories").isArray())
+                .andExpect(jsonPath("$.childCounts").isMap());
         mvc.perform(get("/api/models/llama")).andExpect(jsonPath("$.childCounts.FINETUNE").value(2));
     }
 
@@ -86,7 +92,8 @@ class ModelControllerTests {
     @Test
     void aBadParameterIsA400NamingIt() throws Exception {
         mvc.perform(get("/api/models?size=0")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("size"));
-        mvc.perform(get("/api/models?sort=popularity")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("sort"));
+        mvc.perform(get("/api/models?sort=popularity")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("sort"))
+                .andExpect(jsonPath("$.detail", containsString("DOWNLOADS")));
         mvc.perform(get("/api/models?page=2147483647&size=200")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("page"));
     }
@@ -121,6 +128,9 @@ class ModelControllerTests {
 
     @Test
     void anOrganisationListsItsModels() throws Exception {
+        mvc.perform(get("/api/organisations"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.name == 'Meta AI')].key", contains("meta-ai")));
         mvc.perform(get("/api/organisations/meta-ai/models"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].id", contains("llama")));

@@ -19,7 +19,7 @@ import com.microsoft.playwright.Locator;
 /**
  * How long the family graph of the biggest family takes to fetch and draw in Chromium, against
  * a store written by the benchmark's generator (bench's {@code StoreMain}). Prints, asserts no
- * timing; not part of the suite. See the README, "The web page".
+ * timing; not part of the suite. See docs/web-page.md, "At Hub scale".
  */
 @EnabledIfSystemProperty(named = "tracker.report.store", matches = ".+",
         disabledReason = "a report: give -Dtracker.report.store=DIR, a store written by bench's StoreMain")

@@ -5,12 +5,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.llmtracker.api.config.GraphBeans;
-import org.llmtracker.api.config.TrackerProperties;
 import org.llmtracker.api.models.ModelIds;
 import org.llmtracker.api.web.SliceSecurity;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.EmbeddedNeo4jExtension;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -22,8 +20,7 @@ import org.springframework.context.annotation.Import;
  * {@link EmbeddedNeo4jExtension}), the settings and the security rules of the application.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TrackerProperties.class)
-@Import({GraphBeans.class, ModelIds.class, SliceSecurity.class})
+@Import({AllSettings.class, GraphBeans.class, ModelIds.class, SliceSecurity.class})
 public class StoreSlice {
 
     public static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");

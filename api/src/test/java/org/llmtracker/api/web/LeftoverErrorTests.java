@@ -8,9 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.llmtracker.api.config.TrackerProperties;
+import org.llmtracker.api.testing.AllSettings;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,8 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A bug the code did not foresee answers a 500 in problem details that says nothing of the code. */
 @WebMvcTest(controllers = LeftoverErrorTests.Broken.class)
-@EnableConfigurationProperties(TrackerProperties.class)
-@Import({SecurityConfiguration.class, LeftoverErrorTests.Broken.class})
+@Import({AllSettings.class, SecurityConfiguration.class, LeftoverErrorTests.Broken.class})
 class LeftoverErrorTests {
 
     @Autowired

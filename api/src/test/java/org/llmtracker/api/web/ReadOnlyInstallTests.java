@@ -12,9 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.llmtracker.api.config.TrackerProperties;
+import org.llmtracker.api.testing.AllSettings;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,8 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * token is offered, and nothing behind it runs. Reads answer as usual.
  */
 @WebMvcTest(controllers = ReadOnlyInstallTests.Recorder.class, properties = "tracker.admin.token=")
-@EnableConfigurationProperties(TrackerProperties.class)
-@Import({SecurityConfiguration.class, ReadOnlyInstallTests.Recorder.class})
+@Import({AllSettings.class, SecurityConfiguration.class, ReadOnlyInstallTests.Recorder.class})
 class ReadOnlyInstallTests {
 
     @Autowired

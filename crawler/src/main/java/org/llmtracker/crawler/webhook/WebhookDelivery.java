@@ -58,6 +58,11 @@ public final class WebhookDelivery {
         return Upstream.redacted(url);
     }
 
+    /** Requests made so far, every attempt counted: what bounds the time deliveries took (each attempt has its deadline). */
+    public long requestsMade() {
+        return upstream.meter().read().requests();
+    }
+
     /**
      * @return the requests it took
      * @throws IOException naming {@link #redactedUrl()} when the receiver refused, or every attempt failed

@@ -77,10 +77,14 @@ abstract class FaultArena implements AutoCloseable {
      */
     HttpSettings settings(String name) {
         return tight
-                ? new HttpSettings(name, Duration.ofSeconds(1), Duration.ofMillis(400), Duration.ofMillis(800), 2,
-                        Duration.ofMillis(1), Duration.ofSeconds(30), 1 << 20, 3, "llm-tracker-faults", "")
-                : new HttpSettings(name, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(30), 3,
-                        Duration.ofMillis(1), Duration.ofSeconds(30), 1 << 20, 3, "llm-tracker-faults", "");
+                ? HttpSettings.builder(name)
+                        .connectTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofMillis(400)).deadline(Duration.ofMillis(800))
+                        .maxAttempts(2).retryBaseDelay(Duration.ofMillis(1)).maxRateLimitWait(Duration.ofSeconds(30))
+                        .maxBodyBytes(1 << 20).failuresBeforeDown(3).userAgent("llm-tracker-faults").build()
+                : HttpSettings.builder(name)
+                        .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(20)).deadline(Duration.ofSeconds(30))
+                        .maxAttempts(3).retryBaseDelay(Duration.ofMillis(1)).maxRateLimitWait(Duration.ofSeconds(30))
+                        .maxBodyBytes(1 << 20).failuresBeforeDown(3).userAgent("llm-tracker-faults").build();
     }
 
     FaultProxy proxy() {

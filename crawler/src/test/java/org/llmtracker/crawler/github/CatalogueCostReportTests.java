@@ -23,7 +23,7 @@ import org.llmtracker.graph.testing.Neo4jTest;
 /**
  * What a GitHub crawl of the whole shipped catalogue costs, per repository: a first run, then
  * an unchanged one, against a mirror serving recorded-shape responses for every repository.
- * Prints a table per mode (see the README for the command) and holds the unchanged run to one
+ * Prints a table per mode (see docs/outbound-http.md for the command) and holds the unchanged run to one
  * request per repository, and to no quota when authenticated (GitHub charges anonymous 304s).
  */
 @Neo4jTest

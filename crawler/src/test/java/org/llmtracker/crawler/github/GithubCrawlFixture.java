@@ -56,7 +56,7 @@ final class GithubCrawlFixture {
     }
 
     Map<String, Object> repository(String fullName) {
-        return graph.read(tx -> tx.run("MATCH (r:Repository {fullName: $f}) RETURN r", Map.of("f", fullName))
+        return graph.read(tx -> tx.run("MATCH (r:Repository {fullName: $f}) RETURN r {.*} AS r", Map.of("f", fullName))
                 .single().get("r").asMap());
     }
 

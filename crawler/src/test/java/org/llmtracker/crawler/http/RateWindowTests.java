@@ -43,8 +43,10 @@ class RateWindowTests {
     }
 
     private static HttpSettings settings(Duration maxWait) {
-        return new HttpSettings("the Hub", Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5), 3,
-                Duration.ofMillis(10), maxWait, 1 << 20, 3, "llm-tracker-test", "");
+        return HttpSettings.builder("the Hub")
+                .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(2)).deadline(Duration.ofSeconds(5))
+                .maxAttempts(3).retryBaseDelay(Duration.ofMillis(10)).maxRateLimitWait(maxWait)
+                .maxBodyBytes(1 << 20).failuresBeforeDown(3).userAgent("llm-tracker-test").build();
     }
 
     private void call(Upstream upstream, String path) throws Exception {

@@ -48,8 +48,10 @@ class UpstreamTests {
     }
 
     private HttpSettings settings() {
-        return new HttpSettings("test", Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(5), 3,
-                Duration.ofMillis(100), Duration.ofMinutes(5), 1024, 3, "llm-tracker-test", "t0ken");
+        return HttpSettings.builder("test")
+                .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(3)).deadline(Duration.ofSeconds(5))
+                .maxAttempts(3).retryBaseDelay(Duration.ofMillis(100)).maxRateLimitWait(Duration.ofMinutes(5))
+                .maxBodyBytes(1024).failuresBeforeDown(3).userAgent("llm-tracker-test").token("t0ken").build();
     }
 
     private Upstream upstream(HttpSettings settings) {

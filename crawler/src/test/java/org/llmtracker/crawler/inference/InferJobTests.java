@@ -167,7 +167,7 @@ class InferJobTests {
     }
 
     private static Value link(Graph graph, String child) {
-        return graph.read(tx -> tx.run("MATCH (:Model {id: $id})-[d:DERIVED_FROM]->() RETURN d",
+        return graph.read(tx -> tx.run("MATCH (:Model {id: $id})-[d:DERIVED_FROM]->() RETURN d {.*} AS d",
                 Map.of("id", child.toLowerCase())).single().get("d"));
     }
 

@@ -24,7 +24,7 @@ import org.llmtracker.graph.testing.Neo4jTest;
  *
  * <pre>mvn -B test -pl graph,crawler -Dtest=HubSweepCostReportTests -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
- * It prints the table the README shows and fails when a bound is broken.
+ * It prints the table docs/hub-sweep.md shows and fails when a bound is broken.
  */
 @Neo4jTest
 class HubSweepCostReportTests {

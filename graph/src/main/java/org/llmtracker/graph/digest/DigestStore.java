@@ -23,13 +23,13 @@ public final class DigestStore {
             SET d.from = $from, d.to = $to, d.builtAt = $builtAt, d.json = $json, d.updatedAt = $builtAt
             """;
 
-    private static final String FIND = "MATCH (d:Digest {week: $week}) RETURN d";
+    private static final String FIND = "MATCH (d:Digest {week: $week}) RETURN d {.*} AS d";
 
     // ISO week strings sort in time order. A week built before it ended is a preview ("so far"):
     // the latest digest and the feed show finished weeks only, so a feed entry never changes under a reader.
     private static final String RECENT = """
             MATCH (d:Digest) WHERE d.builtAt >= d.to
-            RETURN d ORDER BY d.week DESC LIMIT $limit
+            RETURN d {.*} AS d ORDER BY d.week DESC LIMIT $limit
             """;
 
     private static final String WEEKS = """

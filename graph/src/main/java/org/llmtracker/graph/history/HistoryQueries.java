@@ -21,14 +21,14 @@ public final class HistoryQueries {
             MATCH (m:Model {id: $id})
             OPTIONAL MATCH (m)-[:HAD]->(s:Snapshot)
             WITH m, s ORDER BY s.at
-            RETURN m.id AS id, collect(s) AS snapshots
+            RETURN m.id AS id, collect(s {.*}) AS snapshots
             """;
 
     private static final String REPOSITORY = """
             MATCH (r:Repository {fullName: $name})
             OPTIONAL MATCH (r)-[:HAD]->(s:Snapshot)
             WITH r, s ORDER BY s.at
-            RETURN r.fullName AS fullName, coalesce(r.name, r.fullName) AS name, collect(s) AS snapshots
+            RETURN r.fullName AS fullName, coalesce(r.name, r.fullName) AS name, collect(s {.*}) AS snapshots
             """;
 
     /** A renamed repository keeps its old names in {@code aliases}; there are few repositories, so a scan is fine. */

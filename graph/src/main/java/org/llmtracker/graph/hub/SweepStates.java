@@ -27,7 +27,7 @@ public final class SweepStates {
     /** Models marked unlisted per transaction: a full pass may retire tens of thousands. */
     static final int UNLISTED_BATCH = 10_000;
 
-    private static final String READ = "MATCH (s:SweepState {name: $name}) RETURN s";
+    private static final String READ = "MATCH (s:SweepState {name: $name}) RETURN s {.*} AS s";
 
     private static final String START = """
             MERGE (s:SweepState {name: $name})

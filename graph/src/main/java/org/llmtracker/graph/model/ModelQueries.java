@@ -34,18 +34,18 @@ public final class ModelQueries {
 
     private static final String PAGE = FILTER + """
             WITH m ORDER BY %s SKIP $skip LIMIT $limit
-            RETURN m, [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0] AS organisation
+            RETURN m {.*} AS m, [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0] AS organisation
             """;
 
     private static final Map<ModelFilter.Sort, String> PAGE_BY_SORT = pageQueries();
 
     private static final String DETAIL = """
             MATCH (m:Model {id: $id})
-            RETURN m,
-              [(m)-[:PUBLISHED_BY]->(o:Organisation) | o][0] AS o,
+            RETURN m {.*} AS m,
+              [(m)-[:PUBLISHED_BY]->(o:Organisation) | o {.*}][0] AS o,
               [(a:Alias)-[:ALIAS_OF]->(m) | a.id] AS aliases,
-              [(m)-[:HOSTED_AT]->(r:Repository) | {r: r,
-                  release: reduce(best = null, rel IN [(r)-[:PUBLISHED]->(x:Release) WHERE x.publishedAt IS NOT NULL | x] |
+              [(m)-[:HOSTED_AT]->(r:Repository) | {r: r {.*},
+                  release: reduce(best = null, rel IN [(r)-[:PUBLISHED]->(x:Release) WHERE x.publishedAt IS NOT NULL | x {.*}] |
                       CASE WHEN best IS NULL OR rel.publishedAt > best.publishedAt THEN rel ELSE best END)}] AS repositories,
               [(m)-[d:DERIVED_FROM]->(p:Model) | {id: p.id, name: p.name, relation: d.relation,
                   stages: coalesce(d.stages, []), sources: coalesce(d.sources, [])}] AS parents

@@ -54,7 +54,7 @@ final class ModelSearch {
               WITH ms
               UNWIND ms AS m
               WITH m ORDER BY %%s SKIP $skip LIMIT $limit
-              RETURN collect({m: m, organisation: [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0]}) AS items
+              RETURN collect({m: m {.*}, organisation: [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0]}) AS items
             }
             RETURN matched, size(ms) AS total, items
             """;
@@ -73,7 +73,7 @@ final class ModelSearch {
               MATCH (m:Model) WHERE m.catalogued = true AND toLower(m.name) = $q RETURN m, 1 AS tier
             }
             WITH m, min(tier) AS tier WHERE %s
-            RETURN m, [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0] AS organisation
+            RETURN m {.*} AS m, [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0] AS organisation
             ORDER BY tier, coalesce(m.downloads, -1) DESC, toLower(m.name), m.id
             """.formatted(FILTERS);
 
@@ -94,7 +94,7 @@ final class ModelSearch {
               MATCH (m:Model) WHERE m.catalogued = true AND toLower(m.name) STARTS WITH $q RETURN m
             }
             WITH m WHERE NOT m.id IN $named AND %s
-            RETURN m, [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0] AS organisation
+            RETURN m {.*} AS m, [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0] AS organisation
             ORDER BY coalesce(m.downloads, -1) DESC, toLower(m.name), m.id SKIP $skip LIMIT $limit
             """.formatted(FILTERS);
 
@@ -111,7 +111,7 @@ final class ModelSearch {
               AND all(w IN $words WHERE CASE WHEN w.ideographs THEN text CONTAINS w.text
                   ELSE any(s IN $separators WHERE text CONTAINS s + w.text) END)
               AND %s
-            RETURN m, [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0] AS organisation
+            RETURN m {.*} AS m, [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0] AS organisation
             ORDER BY downloads DESC, toLower(m.name), m.id SKIP $skip LIMIT $limit
             """.formatted(FILTERS);
     private static final String WALK_STARTING = WALK.formatted(

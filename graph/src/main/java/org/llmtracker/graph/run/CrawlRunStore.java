@@ -50,7 +50,7 @@ public final class CrawlRunStore {
     private static final String LIST = """
             MATCH (c:CrawlRun)
             WHERE $job IS NULL OR c.job = $job
-            RETURN c ORDER BY c.startedAt DESC, c.id DESC SKIP $skip LIMIT $limit
+            RETURN c {.*} AS c ORDER BY c.startedAt DESC, c.id DESC SKIP $skip LIMIT $limit
             """;
 
     private static final String COUNT = """
@@ -59,7 +59,7 @@ public final class CrawlRunStore {
             RETURN count(c) AS n
             """;
 
-    private static final String FIND = "MATCH (c:CrawlRun {id: $id}) RETURN c";
+    private static final String FIND = "MATCH (c:CrawlRun {id: $id}) RETURN c {.*} AS c";
 
     private final Graph graph;
     private final String instance;

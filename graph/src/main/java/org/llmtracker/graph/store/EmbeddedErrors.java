@@ -2,10 +2,7 @@ package org.llmtracker.graph.store;
 
 import org.neo4j.dbms.api.DatabaseNotFoundException;
 import org.neo4j.driver.exceptions.ClientException;
-import org.neo4j.driver.exceptions.DatabaseException;
 import org.neo4j.driver.exceptions.Neo4jException;
-import org.neo4j.driver.exceptions.TransientException;
-import org.neo4j.driver.internal.GqlStatusError;
 import org.neo4j.graphdb.DatabaseShutdownException;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.kernel.api.exceptions.Status;
@@ -35,28 +32,18 @@ final class EmbeddedErrors {
             return new GraphException("In-process Neo4j failed without a status code: " + message, e);
         }
         if (code.startsWith("Neo.TransientError.") && !terminatedOnPurpose(code)) {
-            return new TransientException(GqlStatusError.UNKNOWN.getStatus(),
-                    GqlStatusError.UNKNOWN.getStatusDescription(message), code, message,
-                    GqlStatusError.DIAGNOSTIC_RECORD, e);
+            return DriverInternals.transientError(code, message, e);
         }
         if (code.startsWith("Neo.DatabaseError.")) {
-            return new DatabaseException(GqlStatusError.UNKNOWN.getStatus(),
-                    GqlStatusError.UNKNOWN.getStatusDescription(message), code, message,
-                    GqlStatusError.DIAGNOSTIC_RECORD, e);
+            return DriverInternals.databaseError(code, message, e);
         }
-        return client(code, message, e);
+        return DriverInternals.clientError(code, message, e);
     }
 
     /** What the server's query router says of a write sent down the read path. */
     static ClientException writeInReadMode(String database) {
-        return client(ACCESS_MODE, "Writing in read access mode not allowed. Attempted write to database '" + database
-                + "'", null);
-    }
-
-    private static ClientException client(String code, String message, Throwable cause) {
-        return new ClientException(GqlStatusError.UNKNOWN.getStatus(),
-                GqlStatusError.UNKNOWN.getStatusDescription(message), code, message, GqlStatusError.DIAGNOSTIC_RECORD,
-                cause);
+        return DriverInternals.clientError(ACCESS_MODE, "Writing in read access mode not allowed. Attempted write to database '"
+                + database + "'", null);
     }
 
     // The driver, too, reports these as client errors and does not retry them: someone ended the transaction.

@@ -11,25 +11,16 @@ import java.util.Map;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.types.IsoDuration;
-import org.neo4j.driver.internal.InternalNode;
-import org.neo4j.driver.internal.InternalPath;
-import org.neo4j.driver.internal.InternalRelationship;
-import org.neo4j.driver.internal.value.BooleanValue;
-import org.neo4j.driver.internal.value.IntegerValue;
-import org.neo4j.driver.internal.value.NodeValue;
-import org.neo4j.driver.internal.value.PathValue;
-import org.neo4j.driver.internal.value.RelationshipValue;
-import org.neo4j.driver.internal.value.StringValue;
-import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Entity;
 import org.neo4j.graphdb.Path;
-import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.spatial.Point;
 import org.neo4j.values.storable.CoordinateReferenceSystem;
 import org.neo4j.values.storable.DurationValue;
 
 /**
  * Translates between the driver's values, which every caller reads and sometimes passes,
- * and the plain Java objects the embedded engine takes and returns.
+ * and the plain Java objects the embedded engine takes and returns. Whole nodes, relationships
+ * and paths are refused: queries return map projections.
  */
 final class EmbeddedValues {
 
@@ -85,24 +76,19 @@ final class EmbeddedValues {
             return Values.NULL;
         }
         if (value instanceof String text) {
-            return new StringValue(text);
+            return Values.value(text);
         }
         if (value instanceof Long number) {
-            return new IntegerValue(number);
+            return Values.value(number.longValue());
         }
         if (value instanceof Boolean flag) {
-            return BooleanValue.fromBoolean(flag);
+            return Values.value(flag.booleanValue());
         }
-        if (value instanceof Node node) {
-            return new NodeValue(node(node));
-        }
-        if (value instanceof Relationship relationship) {
-            return new RelationshipValue(relationship(relationship));
-        }
-        if (value instanceof Path path) {
-            List<org.neo4j.driver.types.Entity> entities = new ArrayList<>();
-            path.forEach(entity -> entities.add(entity instanceof Node node ? node(node) : relationship((Relationship) entity)));
-            return new PathValue(new InternalPath(entities));
+        if (value instanceof Entity || value instanceof Path) {
+            // Building the driver's nodes and paths takes its internal classes; every query says
+            // which fields it needs instead (a map projection, m {.*}, or the fields themselves).
+            throw new IllegalArgumentException("a whole " + (value instanceof Path ? "path" : "node or relationship")
+                    + "; return a map projection (n {.*}) or the fields the caller reads");
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Value> converted = new LinkedHashMap<>(map.size() * 2);
@@ -134,27 +120,5 @@ final class EmbeddedValues {
             return c.length == 2 ? Values.point(srid, c[0], c[1]) : Values.point(srid, c[0], c[1], c[2]);
         }
         return Values.value(value);
-    }
-
-    // Entities are copied while their transaction is open; the driver's also carry the legacy numeric id.
-    @SuppressWarnings("deprecation")
-    private static InternalNode node(Node node) {
-        List<String> labels = new ArrayList<>();
-        node.getLabels().forEach(label -> labels.add(label.name()));
-        return new InternalNode(node.getId(), node.getElementId(), labels, properties(node.getAllProperties()));
-    }
-
-    @SuppressWarnings("deprecation")
-    private static InternalRelationship relationship(Relationship r) {
-        Node start = r.getStartNode();
-        Node end = r.getEndNode();
-        return new InternalRelationship(r.getId(), r.getElementId(), start.getId(), start.getElementId(), end.getId(),
-                end.getElementId(), r.getType().name(), properties(r.getAllProperties()));
-    }
-
-    private static Map<String, Value> properties(Map<String, Object> properties) {
-        Map<String, Value> converted = new LinkedHashMap<>(properties.size() * 2);
-        properties.forEach((k, v) -> converted.put(k, value(v)));
-        return converted;
     }
 }

@@ -17,7 +17,6 @@ import org.neo4j.driver.Result;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.NoSuchRecordException;
 import org.neo4j.driver.exceptions.ResultConsumedException;
-import org.neo4j.driver.internal.InternalRecord;
 import org.neo4j.driver.summary.ResultSummary;
 
 /**
@@ -154,7 +153,7 @@ final class InProcessResult implements Result {
             for (String key : keys) {
                 values.add(EmbeddedValues.column(key, row.get(key)));
             }
-            ahead.add(new InternalRecord(keys, values));
+            ahead.add(DriverInternals.record(keys, values));
             return true;
         } catch (RuntimeException e) {
             exhausted = true;
@@ -169,7 +168,7 @@ final class InProcessResult implements Result {
                     rows.next();
                 }
             }
-            summary = InProcessSummary.of(query, rows.getQueryExecutionType(), rows.getQueryStatistics(), database);
+            summary = new InProcessSummary(query, database);
         } catch (RuntimeException e) {
             throw EmbeddedErrors.translate(e);
         } finally {

@@ -14,29 +14,22 @@ import org.neo4j.driver.summary.QueryType;
 import org.neo4j.driver.summary.ResultSummary;
 import org.neo4j.driver.summary.ServerInfo;
 import org.neo4j.driver.summary.SummaryCounters;
-import org.neo4j.graphdb.QueryExecutionType;
-import org.neo4j.graphdb.QueryStatistics;
 
 /**
- * What an in-process query reports once consumed: its text, counters and type. Plans,
- * notifications, timings and server details are not collected; asking for them fails
- * loudly rather than answering with a made-up value.
+ * What an in-process query reports once consumed: its text and database. Nothing in the
+ * application reads more (counters, plans, notifications, timings, server details are not
+ * collected); asking for them fails loudly rather than answering with a made-up value.
  */
-record InProcessSummary(Query query, SummaryCounters counters, QueryType queryType, String databaseName)
-        implements ResultSummary {
+record InProcessSummary(Query query, String databaseName) implements ResultSummary {
 
-    static InProcessSummary of(Query query, QueryExecutionType type, QueryStatistics statistics, String database) {
-        return new InProcessSummary(query, new Counters(statistics), queryType(type), database);
+    @Override
+    public SummaryCounters counters() {
+        throw notCollected("counters()");
     }
 
-    private static QueryType queryType(QueryExecutionType type) {
-        if (type.canUpdateSchema()) {
-            return QueryType.SCHEMA_WRITE;
-        }
-        if (type.canUpdateData()) {
-            return type.canContainResults() ? QueryType.READ_WRITE : QueryType.WRITE_ONLY;
-        }
-        return QueryType.READ_ONLY;
+    @Override
+    public QueryType queryType() {
+        throw notCollected("queryType()");
     }
 
     @Override
@@ -91,78 +84,5 @@ record InProcessSummary(Query query, SummaryCounters counters, QueryType queryTy
 
     private static UnsupportedOperationException notCollected(String what) {
         return new UnsupportedOperationException("InProcessSummary does not collect " + what);
-    }
-
-    private record Counters(QueryStatistics statistics) implements SummaryCounters {
-
-        @Override
-        public boolean containsUpdates() {
-            return statistics.containsUpdates();
-        }
-
-        @Override
-        public int nodesCreated() {
-            return statistics.getNodesCreated();
-        }
-
-        @Override
-        public int nodesDeleted() {
-            return statistics.getNodesDeleted();
-        }
-
-        @Override
-        public int relationshipsCreated() {
-            return statistics.getRelationshipsCreated();
-        }
-
-        @Override
-        public int relationshipsDeleted() {
-            return statistics.getRelationshipsDeleted();
-        }
-
-        @Override
-        public int propertiesSet() {
-            return statistics.getPropertiesSet();
-        }
-
-        @Override
-        public int labelsAdded() {
-            return statistics.getLabelsAdded();
-        }
-
-        @Override
-        public int labelsRemoved() {
-            return statistics.getLabelsRemoved();
-        }
-
-        @Override
-        public int indexesAdded() {
-            return statistics.getIndexesAdded();
-        }
-
-        @Override
-        public int indexesRemoved() {
-            return statistics.getIndexesRemoved();
-        }
-
-        @Override
-        public int constraintsAdded() {
-            return statistics.getConstraintsAdded();
-        }
-
-        @Override
-        public int constraintsRemoved() {
-            return statistics.getConstraintsRemoved();
-        }
-
-        @Override
-        public boolean containsSystemUpdates() {
-            return statistics.containsSystemUpdates();
-        }
-
-        @Override
-        public int systemUpdates() {
-            return statistics.getSystemUpdates();
-        }
     }
 }

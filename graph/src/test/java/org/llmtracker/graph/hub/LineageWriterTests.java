@@ -63,7 +63,7 @@ class LineageWriterTests {
 
         new LineageWriter(graph).upsertDerivations(List.of(new Derivation("alpaca", "llama", Relation.ADAPTER, List.of(), "hf-tag")), NOW);
 
-        var edge = graph.read(tx -> tx.run("MATCH (:Model {id:'alpaca'})-[d:DERIVED_FROM]->() RETURN d").single().get("d"));
+        var edge = graph.read(tx -> tx.run("MATCH (:Model {id:'alpaca'})-[d:DERIVED_FROM]->() RETURN d {.*} AS d").single().get("d"));
         assertThat(edge.get("relation").asString()).isEqualTo("FINETUNE");
         assertThat(edge.get("hubRelation").asString()).isEqualTo("ADAPTER");
         assertThat(edge.get("sources").asList(v -> v.asString())).containsExactly("catalog", "hf-tag");

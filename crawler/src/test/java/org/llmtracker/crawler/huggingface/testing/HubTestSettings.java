@@ -9,16 +9,17 @@ import org.llmtracker.crawler.http.Sleeper;
 import org.llmtracker.crawler.http.Upstream;
 import org.llmtracker.crawler.huggingface.HubSettings;
 
-/** Hub settings as the application's defaults have them (see TrackerProperties), for a local stand-in. */
+/** Hub settings as the application's defaults have them (see the api module's HuggingfaceProperties), for a local stand-in. */
 public final class HubTestSettings {
 
     private HubTestSettings() {
     }
 
     public static HubSettings of(URI apiUrl, String token, int maxDepth, long minDownloads, int maxPerFamily) {
-        HttpSettings http = new HttpSettings("the Hub", Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(60), 4, Duration.ofSeconds(1), Duration.ofMinutes(5), 20 << 20, 3, "llm-tracker-test",
-                token);
+        HttpSettings http = HttpSettings.builder("the Hub")
+                .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30)).deadline(Duration.ofSeconds(60))
+                .maxAttempts(4).retryBaseDelay(Duration.ofSeconds(1)).maxRateLimitWait(Duration.ofMinutes(5))
+                .maxBodyBytes(20 << 20).failuresBeforeDown(3).userAgent("llm-tracker-test").token(token).build();
         return new HubSettings(apiUrl, maxDepth, minDownloads, maxPerFamily, 100, http);
     }
 
