@@ -47,8 +47,7 @@
     }
     const page = await response.json();
     list.replaceChildren(...page.items.map(item));
-    status.textContent = page.total + (page.totalIsLowerBound ? '+' : '')
-      + (page.total === 1 ? ' model matches' : ' models match');
+    status.textContent = page.total + (page.total === 1 ? ' model matches' : ' models match');
     history.replaceState(null, '', '/?q=' + encodeURIComponent(q));
   }
 

@@ -1,7 +1,5 @@
 package org.llmtracker.api.models;
 
-import java.util.List;
-
 import org.llmtracker.api.web.NotFoundException;
 import org.llmtracker.api.web.PageResponse;
 import org.llmtracker.api.web.Params;
@@ -9,13 +7,10 @@ import org.llmtracker.graph.model.ModelDetail;
 import org.llmtracker.graph.model.ModelFilter;
 import org.llmtracker.graph.model.ModelQueries;
 import org.llmtracker.graph.model.ModelSummary;
-import org.llmtracker.graph.model.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -32,7 +27,7 @@ class ModelController {
 
     @Operation(summary = "Search and list models", description = "Filters combine; sort is name, downloads, likes, released or parameters.")
     @GetMapping("/api/models")
-    ModelPage list(
+    PageResponse<ModelSummary> list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String organisation,
             @RequestParam(required = false) String kind,
@@ -46,16 +41,7 @@ class ModelController {
         ModelFilter filter = new ModelFilter(q, organisation, kind, openSource, region, catalogued, order);
         int pageNumber = Params.page(page);
         int pageSize = Params.size(size);
-        Page<ModelSummary> found = models.list(filter, Params.offset(pageNumber, pageSize), pageSize);
-        return new ModelPage(found.total(), pageNumber, pageSize, found.items(), found.exact() ? null : true);
-    }
-
-    /**
-     * {@link PageResponse}'s shape, and {@code totalIsLowerBound: true} when a search matched more models than it
-     * counts ({@code total} then says "at least"); absent otherwise.
-     */
-    record ModelPage(long total, int page, int size, List<ModelSummary> items,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean totalIsLowerBound) {
+        return PageResponse.of(models.list(filter, Params.offset(pageNumber, pageSize), pageSize), pageNumber, pageSize);
     }
 
     @Operation(summary = "One model: facts, Hugging Face figures, repositories with their latest release, parents and child counts")

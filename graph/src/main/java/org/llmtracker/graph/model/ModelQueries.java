@@ -71,12 +71,8 @@ public final class ModelQueries {
     private final ModelSearch search;
 
     public ModelQueries(Graph graph) {
-        this(graph, new ModelSearch(graph));
-    }
-
-    ModelQueries(Graph graph, ModelSearch search) {
         this.graph = graph;
-        this.search = search;
+        this.search = new ModelSearch(graph);
     }
 
     /** The canonical id for an id or alias in any case; empty when the graph has no such model. */
