@@ -41,6 +41,9 @@ class LineageControllerTests {
     @Autowired
     CatalogWriter catalogue;
 
+    @Autowired
+    Graph graph;
+
     @BeforeEach
     void family() {
         catalogue.applyFile(List.of(
@@ -124,7 +127,7 @@ class LineageControllerTests {
     }
 
     @Test
-    void conflictsComeAPageAtATimeWithTheTotal(@Autowired Graph graph) throws Exception {
+    void conflictsComeAPageAtATimeWithTheTotal() throws Exception {
         new LineageWriter(graph).upsertDerivations(List.of(
                 new Derivation("alpaca", "llama", Relation.ADAPTER, List.of(), "hf-tag"),
                 new Derivation("vicuna", "alpaca", Relation.MERGE, List.of(), "hf-card")), StoreSlice.NOW);
