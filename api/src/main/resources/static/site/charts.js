@@ -1,6 +1,12 @@
 // History charts with uPlot: stars and forks of each repository, downloads and likes from the Hub, dates on the x axis (UTC).
 (function () {
   'use strict';
+  // The page's language: sentences come from the footer's data-text-* attributes, {0} filled in.
+  const text = (key, ...args) => {
+    const footer = document.querySelector('.site-footer');
+    const template = (footer && footer.dataset['text' + key]) || key;
+    return template.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));
+  };
   const figures = document.querySelectorAll('figure.chart[data-history-url]');
   if (!figures.length) {
     return;
@@ -28,13 +34,13 @@
     const names = figure.dataset.series.split(',');
     const response = await fetch(figure.dataset.historyUrl, { headers: { Accept: 'application/json' } });
     if (!response.ok) {
-      note(figure, 'History could not be loaded: the API answered ' + response.status + '.');
+      note(figure, text('HistoryFailed', response.status));
       return;
     }
     const points = (await response.json()).points;
     figure.dataset.points = String(points.length);
     if (!points.length) {
-      note(figure, 'No snapshots yet: the next crawl records the first.');
+      note(figure, text('HistoryNone'));
       return;
     }
     const data = [points.map((p) => Date.parse(p.at) / 1000)].concat(names.map((n) => points.map((p) => p[n])));

@@ -2,6 +2,12 @@
 // Data comes as JSON from the API named in the container's data-* attribute; nothing is inlined in the page.
 (function () {
   'use strict';
+  // The page's language: sentences come from the footer's data-text-* attributes, {0} filled in.
+  const text = (key, ...args) => {
+    const footer = document.querySelector('.site-footer');
+    const template = (footer && footer.dataset['text' + key]) || key;
+    return template.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));
+  };
   const css = getComputedStyle(document.documentElement);
   const status = document.getElementById('graph-status');
 
@@ -38,6 +44,11 @@
       width: 1.5, 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'triangle',
       'arrow-scale': 0.8, 'curve-style': 'straight', opacity: 0.75 } },
     { selector: 'edge[?inferred]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+    { selector: 'edge[?licenseChange]', style: {
+      width: 3, label: 'data(licenseLabel)', 'font-size': 9, color: '#6e4b00', 'text-rotation': 'autorotate',
+      'text-background-color': '#fff4d6', 'text-background-opacity': 0.9, 'text-background-padding': 1,
+      'line-style': 'double', opacity: 1 } },
+    { selector: 'edge[?licenseConflict]', style: { 'line-color': '#c62828', 'target-arrow-color': '#c62828', color: '#c62828' } },
   ];
 
   // Generations: the server's for a family graph (the model at 0, ancestors above, descendants below); otherwise,
@@ -98,7 +109,7 @@
   }
 
   // Edges point from parent to child: roots on top, generations below.
-  function draw(container, nodes, links, started, caption) {
+  function draw(container, nodes, links, started, caption, licenseChanges) {
     // A node takes the colour of how it was made from its parent in this lineage (not from a merge's other parent).
     const coParents = new Set(nodes.filter((n) => n.role === 'co-parent').map((n) => n.id));
     const relationOf = new Map();
@@ -111,8 +122,15 @@
     const elements = nodes.map((n) => ({ group: 'nodes', position: at[n.id], data: {
       id: n.id, label: n.name || n.id, size: size(n.downloads), colour: colour(relationOf.get(n.id)),
       catalogued: !!n.catalogued, role: n.role || 'path' } }));
-    links.forEach((l, i) => elements.push({ group: 'edges', data: {
-      id: 'e' + i, source: l.parent, target: l.child, colour: colour(l.relation), inferred: inferred(l) } }));
+    // Links where the licence changes are marked with both licences; red where the child's drops the parent's terms.
+    const changed = new Map((licenseChanges || []).map((c) => [c.child + '\u0000' + c.parent, c]));
+    links.forEach((l, i) => {
+      const change = changed.get(l.child + '\u0000' + l.parent);
+      elements.push({ group: 'edges', data: {
+        id: 'e' + i, source: l.parent, target: l.child, colour: colour(l.relation), inferred: inferred(l),
+        licenseChange: !!change, licenseLabel: change ? change.parentLicense + ' \u2192 ' + change.childLicense : '',
+        licenseConflict: !!change && change.verdict === 'conflict' } });
+    });
     const fetched = performance.now();
     const cy = cytoscape({
       container: container, elements: elements, style: STYLE,
@@ -140,11 +158,12 @@
     requestAnimationFrame(() => requestAnimationFrame(() => {
       const drawn = performance.now();
       container.dataset.nodes = String(cy.nodes().length);
+      container.dataset.licenseChanges = String(cy.edges('[?licenseChange]').length);
       container.dataset.fetchMs = String(Math.round(fetched - started));
       container.dataset.drawMs = String(Math.round(drawn - fetched));
       container.dataset.totalMs = String(Math.round(drawn - started));
       if (status) {
-        status.textContent = caption + ' Drawn in ' + Math.round(drawn - started) + ' ms.';
+        status.textContent = caption + ' ' + text('GraphDrawn', Math.round(drawn - started));
       }
     }));
   }
@@ -152,14 +171,14 @@
   async function json(url) {
     const response = await fetch(url, { headers: { Accept: 'application/json' } });
     if (!response.ok) {
-      throw new Error('the API answered ' + response.status);
+      throw new Error(text('ApiAnswered', response.status));
     }
     return response.json();
   }
 
   function failed(error) {
     if (status) {
-      status.textContent = 'The graph could not be drawn: ' + error.message;
+      status.textContent = text('GraphFailed', error.message);
     }
   }
 
@@ -169,9 +188,9 @@
     json(family.dataset.graphUrl).then((g) => {
       const total = g.descendants.toLocaleString('en');
       const caption = g.shown === g.descendants
-        ? (g.descendants === 0 ? 'No descendants within ' + g.depth + ' generations.' : 'All ' + total + ' descendants within ' + g.depth + ' generations shown.')
-        : g.shown.toLocaleString('en') + ' of ' + total + ' descendants shown (the most downloaded, with the models joining them), within ' + g.depth + ' generations.';
-      draw(family, g.nodes, g.links, started, caption + ' ' + g.nodes.length + ' models in all.');
+        ? (g.descendants === 0 ? text('GraphNone', g.depth) : text('GraphAll', total, g.depth))
+        : text('GraphSome', g.shown.toLocaleString('en'), total, g.depth);
+      draw(family, g.nodes, g.links, started, caption + ' ' + text('GraphModels', g.nodes.length), g.licenseChanges);
     }).catch(failed);
   }
 

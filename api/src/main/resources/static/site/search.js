@@ -1,6 +1,12 @@
 // Search as you type over the JSON API. Without this script the form still works: the server renders the results.
 (function () {
   'use strict';
+  // The page's language: sentences come from the footer's data-text-* attributes, {0} filled in.
+  const text = (key, ...args) => {
+    const footer = document.querySelector('.site-footer');
+    const template = (footer && footer.dataset['text' + key]) || key;
+    return template.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));
+  };
   const input = document.getElementById('q');
   const list = document.getElementById('search-results');
   const status = document.getElementById('search-status');
@@ -42,12 +48,12 @@
       return; // a later keystroke has its own answer coming
     }
     if (!response.ok) {
-      status.textContent = 'Search failed: ' + response.status;
+      status.textContent = text('SearchFailed', response.status);
       return;
     }
     const page = await response.json();
     list.replaceChildren(...page.items.map(item));
-    status.textContent = page.total + (page.total === 1 ? ' model matches' : ' models match');
+    status.textContent = text(page.total === 1 ? 'MatchesOne' : 'MatchesOther', page.total.toLocaleString('en'));
     history.replaceState(null, '', '/?q=' + encodeURIComponent(q));
   }
 

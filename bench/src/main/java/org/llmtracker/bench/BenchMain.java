@@ -21,6 +21,7 @@ public final class BenchMain {
         Benchmark benchmark = new Benchmark(options,
                 () -> new Neo4jLineage(options.pageCacheMegabytes(), Neo4jLineage.Loading.WRITER),
                 () -> new Neo4jLineage(options.pageCacheMegabytes(), Neo4jLineage.Loading.LISTING_PAGES),
+                () -> new Neo4jLineage(options.pageCacheMegabytes(), Neo4jLineage.Loading.FIRST_FILL),
                 () -> new PostgresLineage(options.pgUrl(), options.pgUser(), options.pgPassword()));
         List<SizeResult> results = new ArrayList<>();
         for (int size : options.sizes()) {

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One size: generate the graph; load it into Neo4j through the project's batch writer (timed
- * only), then into a fresh Neo4j through the bulk path and time the questions through the
+ * One size: generate the graph; load it into Neo4j through the project's batch writer and
+ * through the sweep's pages with the index kept per page (both timed only), then into a fresh
+ * Neo4j as a first fill (pages, then the index in bulk) and time the questions through the
  * project's queries; then the same in PostgreSQL.
  */
 public final class Benchmark {
@@ -21,17 +22,20 @@ public final class Benchmark {
 
     private final Options options;
     private final Supplier<LineageStore> neo4jWriter;
+    private final Supplier<LineageStore> neo4jPages;
     private final Supplier<LineageStore> neo4j;
     private final Supplier<LineageStore> postgres;
 
     /**
      * @param neo4jWriter a Neo4j loaded through the batch writer, timed and closed
-     * @param neo4j       a Neo4j loaded through the bulk path, then asked every question
+     * @param neo4jPages  a Neo4j loaded through the sweep's pages, the index kept per page, timed and closed
+     * @param neo4j       a Neo4j loaded as a first fill, then asked every question
      */
-    public Benchmark(Options options, Supplier<LineageStore> neo4jWriter, Supplier<LineageStore> neo4j,
-            Supplier<LineageStore> postgres) {
+    public Benchmark(Options options, Supplier<LineageStore> neo4jWriter, Supplier<LineageStore> neo4jPages,
+            Supplier<LineageStore> neo4j, Supplier<LineageStore> postgres) {
         this.options = options;
         this.neo4jWriter = neo4jWriter;
+        this.neo4jPages = neo4jPages;
         this.neo4j = neo4j;
         this.postgres = postgres;
     }
@@ -45,9 +49,15 @@ public final class Benchmark {
 
         System.gc();
         resetPeakHeap();
-        LineageStore.Ingest writerIngest;
-        try (LineageStore store = neo4jWriter.get()) {
-            writerIngest = load(store, data);
+        LineageStore.Ingest writerIngest = null;
+        if (!options.skipWriter()) {
+            try (LineageStore store = neo4jWriter.get()) {
+                writerIngest = load(store, data);
+            }
+        }
+        LineageStore.Ingest pagesIngest;
+        try (LineageStore store = neo4jPages.get()) {
+            pagesIngest = load(store, data);
         }
         LineageStore.Ingest neo4jIngest;
         List<Stats.Timed<Answer>> neo4jTimes;
@@ -68,7 +78,7 @@ public final class Benchmark {
             rows.add(new SizeResult.Row(questions.get(i).title(), neo4jTimes.get(i).stats(), postgresTimes.get(i).stats(),
                     neo4jTimes.get(i).answer(), postgresTimes.get(i).answer()));
         }
-        return new SizeResult(at, data.models(), data.edges(), data.families(), writerIngest, neo4jIngest,
+        return new SizeResult(at, data.models(), data.edges(), data.families(), writerIngest, pagesIngest, neo4jIngest,
                 postgresIngest, rows, peakHeap);
     }
 

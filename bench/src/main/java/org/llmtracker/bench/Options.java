@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * Command-line options. {@code --sizes 10000,100000,1000000 --runs 20 --warmup 3 --seconds 3 --seed 42
  * --page-cache-mb 4096 --pg-url jdbc:postgresql://localhost:5432/postgres --pg-user postgres
- * --pg-password ... --out BENCHMARKS.md}; the password defaults to {@code PGPASSWORD}, then "postgres".
+ * --pg-password ... --out BENCHMARKS.md --skip-writer false}; the password defaults to {@code PGPASSWORD}, then "postgres".
  */
 public record Options(List<Integer> sizes, int runs, int warmup, double seconds, long seed, long pageCacheMegabytes, String pgUrl,
-        String pgUser, String pgPassword, Path out) {
+        String pgUser, String pgPassword, Path out, boolean skipWriter) {
 
     public static Options parse(String[] args) {
         List<Integer> sizes = List.of(10_000, 100_000, 1_000_000);
@@ -23,6 +23,7 @@ public record Options(List<Integer> sizes, int runs, int warmup, double seconds,
         String user = "postgres";
         String password = System.getenv().getOrDefault("PGPASSWORD", "postgres");
         Path out = Path.of("BENCHMARKS.md");
+        boolean skipWriter = false;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (value == null) {
@@ -39,13 +40,14 @@ public record Options(List<Integer> sizes, int runs, int warmup, double seconds,
                 case "--pg-user" -> user = value;
                 case "--pg-password" -> password = value;
                 case "--out" -> out = Path.of(value);
+                case "--skip-writer" -> skipWriter = Boolean.parseBoolean(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i - 1]
-                        + "; known: --sizes --runs --warmup --seconds --seed --page-cache-mb --pg-url --pg-user --pg-password --out");
+                        + "; known: --sizes --runs --warmup --seconds --seed --page-cache-mb --pg-url --pg-user --pg-password --out --skip-writer");
             }
         }
         if (runs < 1 || warmup < 0 || seconds < 0) {
             throw new IllegalArgumentException("--runs must be at least 1, --warmup and --seconds at least 0");
         }
-        return new Options(sizes, runs, warmup, seconds, seed, pageCache, url, user, password, out);
+        return new Options(sizes, runs, warmup, seconds, seed, pageCache, url, user, password, out, skipWriter);
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** Everything measured at one graph size. */
 public record SizeResult(LineageData.Landmarks landmarks, int models, int edges, int families,
-        LineageStore.Ingest neo4jWriterIngest, LineageStore.Ingest neo4jBulkIngest, LineageStore.Ingest postgresIngest, List<Row> rows, long peakHeapBytes) {
+        LineageStore.Ingest neo4jWriterIngest, LineageStore.Ingest neo4jBulkIngest, LineageStore.Ingest neo4jFirstFillIngest,
+        LineageStore.Ingest postgresIngest, List<Row> rows, long peakHeapBytes) {
 
     /** One question on both stores. */
     public record Row(String question, Stats neo4j, Stats postgres, Answer neo4jAnswer, Answer postgresAnswer) {

@@ -11,7 +11,8 @@ import java.util.Properties;
  * Writes the benchmark's generated graph into an embedded store folder and leaves it there, so
  * the application can open it ({@code --tracker.neo4j.data-dir=DIR}) and its pages be looked at,
  * and timed, at Hub scale. Arguments: the number of models, the folder (empty or new), and
- * optionally the seed (42, as the benchmark). Prints the root of the biggest family, and writes
+ * optionally the seed (42, as the benchmark) and how to load ({@code first-fill}, the default:
+ * pages, then the ancestry index in bulk; {@code pages}: the index kept per page). Prints the root of the biggest family, and writes
  * the models the HTTP load asks about ({@link HttpLoad}) to {@code DIR/landmarks.properties}.
  */
 public final class StoreMain {
@@ -21,17 +22,19 @@ public final class StoreMain {
 
     public static void main(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: StoreMain MODELS DIR [SEED]");
+            System.err.println("usage: StoreMain MODELS DIR [SEED] [first-fill|pages]");
             System.exit(2);
         }
         int models = Integer.parseInt(args[0]);
         Path dir = Path.of(args[1]);
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
         LineageData data = new LineageGenerator(seed).generate(models);
-        try (Neo4jLineage store = new Neo4jLineage(dir, 1024, Neo4jLineage.Loading.LISTING_PAGES, true)) {
+        Neo4jLineage.Loading loading = args.length > 3 && args[3].equals("pages") ? Neo4jLineage.Loading.LISTING_PAGES
+                : Neo4jLineage.Loading.FIRST_FILL;
+        try (Neo4jLineage store = new Neo4jLineage(dir, 1024, loading, true)) {
             LineageStore.Ingest ingest = store.load(data);
-            System.out.printf("Wrote %,d models and %,d links to %s in %.1f s%n", ingest.models(), ingest.edges(),
-                    dir.toAbsolutePath(), ingest.seconds());
+            System.out.printf("Wrote %,d models and %,d links to %s in %.1f s (%,.0f models/s, %s)%n", ingest.models(),
+                    ingest.edges(), dir.toAbsolutePath(), ingest.seconds(), ingest.modelsPerSecond(), loading);
         }
         LineageData.Landmarks landmarks = data.landmarks();
         System.out.printf("Biggest family: %s (%,d models)%n", landmarks.biggestRoot(), landmarks.familySize());

@@ -30,6 +30,7 @@ class LineageBenchmarkSmokeIT {
         SizeResult result = new Benchmark(options,
                 () -> new Neo4jLineage(options.pageCacheMegabytes(), Neo4jLineage.Loading.WRITER),
                 () -> new Neo4jLineage(options.pageCacheMegabytes(), Neo4jLineage.Loading.LISTING_PAGES),
+                () -> new Neo4jLineage(options.pageCacheMegabytes(), Neo4jLineage.Loading.FIRST_FILL),
                 () -> new PostgresLineage(options.pgUrl(), options.pgUser(), options.pgPassword())).run(MODELS);
 
         assertThat(result.rows()).hasSize(Question.about(result.landmarks()).size()).allSatisfy(row -> assertThat(row.neo4jAnswer())
@@ -39,7 +40,8 @@ class LineageBenchmarkSmokeIT {
         assertThat(result.rows().get(0).neo4jAnswer().count()).isEqualTo(result.landmarks().familySize() - 1);
         assertThat(result.rows().get(3).neo4jAnswer().ids()).hasSize(Question.TOP);
         assertThat(Report.markdown(List.of(result), options, "smoke", Instant.EPOCH))
-                .contains("| descendant count of the biggest family |").contains("cores");
+                .contains("| descendant count of the biggest family |").contains("| first fill: pages of 1,000")
+                .contains("cores");
     }
 
     @Test

@@ -20,7 +20,8 @@ class CrawlConfiguration {
     }
 
     @Bean
-    CrawlRunner crawlRunner(ObjectProvider<Job> crawls, CrawlRunStore store, Clock clock) {
-        return new CrawlRunner(crawls.orderedStream().toList(), store, clock);
+    CrawlRunner crawlRunner(ObjectProvider<Job> crawls, CrawlRunStore store, Clock clock,
+            RunsProperties runs) {
+        return new CrawlRunner(crawls.orderedStream().toList(), store, clock, runs::deadlineOf);
     }
 }

@@ -30,7 +30,8 @@ class GithubConfiguration {
 
     @Bean
     PagesCrawl pagesCrawl(Graph graph, PagesProperties p, HttpProperties http, Clock clock) {
-        PageSettings settings = new PageSettings(p.http(http), p.maxRedirects(), Set.copyOf(p.allowedHosts()), p.refreshAfter());
+        PageSettings settings = new PageSettings(p.http(http), p.maxRedirects(), Set.copyOf(p.allowedHosts()), p.refreshAfter(),
+                p.concurrency());
         return new PagesCrawl(new ArticleStore(graph), settings, Sleeper.REAL, clock);
     }
 }

@@ -9,7 +9,7 @@ import org.llmtracker.crawler.huggingface.HubListing;
 import org.llmtracker.crawler.huggingface.HubSettings;
 import org.llmtracker.crawler.sweep.HubSweep;
 import org.llmtracker.crawler.sweep.SweepSettings;
-import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingStore;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.hub.SweepStates;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +28,9 @@ class HubSweepConfiguration {
         HuggingfaceProperties.Sweep sweep = hf.sweep();
         Upstream http = Upstream.builder(hub.http().withMaxRateLimitWait(sweep.maxWait()), Sleeper.REAL, clock)
                 .share(hubRateWindow.share(sweep.maxRequestsPerWindow())).build();
-        return new HubSweep(new SweepSettings(sweep.pageSize(), sweep.overlap(), sweep.fullPassEvery()), http,
-                new HubListing(hub.apiUrl(), sweep.pageSize(), http), new HubListingWriter(graph),
-                new SweepStates(graph, HubSweep.NAME), clock);
+        SweepStates states = new SweepStates(graph, HubSweep.NAME);
+        return new HubSweep(new SweepSettings(sweep.pageSize(), sweep.overlap(), sweep.fullPassEvery(),
+                sweep.maxModels(), sweep.pageMargin(), hf.maxParents(), sweep.firstFillBelow()), http,
+                new HubListing(hub.apiUrl(), sweep.pageSize(), http), new HubListingStore(graph, states), states, clock);
     }
 }

@@ -32,15 +32,15 @@ class HuggingFaceConfiguration {
 
     /** The Hub's rate limit, shared by every job that calls it. */
     @Bean
-    RateWindow hubRateWindow(HuggingfaceProperties hf, Clock clock) {
-        return new RateWindow("the Hub", clock, hf.rateWindow());
+    RateWindow hubRateWindow(HuggingfaceProperties hf, HttpProperties http, Clock clock) {
+        return new RateWindow("the Hub", clock, hf.rateWindow(), http.maxRetryAfter());
     }
 
     @Bean
     HubSettings hubSettings(HuggingfaceProperties hf, HttpProperties http) {
         HuggingfaceProperties.Discovery discovery = hf.discovery();
         return new HubSettings(hf.apiUrl(), discovery.maxDepth(), discovery.minDownloads(), discovery.maxPerFamily(),
-                hf.pageSize(), hf.http(http));
+                hf.pageSize(), hf.http(http), hf.maxParents());
     }
 
     @Bean

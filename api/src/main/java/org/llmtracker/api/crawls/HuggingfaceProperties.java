@@ -30,6 +30,8 @@ import jakarta.validation.constraints.NotNull;
  * @param rateWindow           the Hub's rate-limit window until its {@code RateLimit-Policy} says otherwise
  * @param maxRequestsPerWindow the most requests the {@code huggingface} job makes in one window, leaving
  *                             the rest to other jobs; 0 is bound by the Hub's own limit only
+ * @param maxParents           the most base models kept per model (every Hub job); the rest are counted
+ *                             ({@code droppedParents}) and dropped
  */
 @Validated
 @ConfigurationProperties("tracker.huggingface")
@@ -48,7 +50,8 @@ public record HuggingfaceProperties(
         @DefaultValue("100") @Min(1) @Max(1000) int pageSize,
         @DefaultValue("5m") @NotNull Duration rateWindow,
         @DefaultValue("0") @Min(0) int maxRequestsPerWindow,
-        @Valid @NotNull @DefaultValue Sweep sweep) {
+        @Valid @NotNull @DefaultValue Sweep sweep,
+        @DefaultValue("64") @Min(1) @Max(10_000) int maxParents) {
 
     /** How every job talks to the Hub (the sweep with its own longest wait). */
     public HttpSettings http(HttpProperties shared) {
@@ -87,12 +90,22 @@ public record HuggingfaceProperties(
      * @param maxWait              the longest wait for the Hub's window the sweep honours; longer ends the
      *                             run PARTIAL and the next run resumes. Above the window's length, so a pass
      *                             waits out its share's windows instead of stopping at each
+     * @param maxModels            the most models a pass expects the Hub to list (about 3 million in 2026):
+     *                             a pass reading more than {@code ceil(max-models / page-size) + page-margin}
+     *                             pages ends FAILED and begins again (a listing whose cursors never end)
+     * @param pageMargin           pages a pass may read beyond {@code ceil(max-models / page-size)}
+     * @param firstFillBelow       a full pass that starts while the store holds fewer models than this is a
+     *                             first fill: pages are written without the ancestry index, which is then
+     *                             built in bulk (lineage reads answer 503 meanwhile); 0 never
      */
     public record Sweep(
             @DefaultValue("1000") @Min(1) @Max(1000) int pageSize,
             @DefaultValue("1h") @NotNull Duration overlap,
             @DefaultValue("7d") @NotNull Duration fullPassEvery,
             @DefaultValue("300") @Min(1) int maxRequestsPerWindow,
-            @DefaultValue("10m") @NotNull Duration maxWait) {
+            @DefaultValue("10m") @NotNull Duration maxWait,
+            @DefaultValue("5000000") @Min(1) long maxModels,
+            @DefaultValue("100") @Min(0) int pageMargin,
+            @DefaultValue("100000") @Min(0) long firstFillBelow) {
     }
 }

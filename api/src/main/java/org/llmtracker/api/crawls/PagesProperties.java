@@ -27,6 +27,7 @@ import jakarta.validation.constraints.NotNull;
  * @param refreshAfter   a page fetched more recently is skipped
  * @param userAgent      {@code User-Agent} of page fetches; unset: {@code tracker.http.user-agent}
  * @param maxWait        the longest wait a site's {@code Retry-After} is given; a longer one fails the page
+ * @param concurrency    pages fetched at once (each its own host; a trickling page holds a fetch for its deadline)
  */
 @Validated
 @ConfigurationProperties("tracker.pages")
@@ -40,7 +41,8 @@ public record PagesProperties(
         @DefaultValue("") List<String> allowedHosts,
         @DefaultValue("30d") @NotNull Duration refreshAfter,
         String userAgent,
-        @DefaultValue("30s") @NotNull Duration maxWait) {
+        @DefaultValue("30s") @NotNull Duration maxWait,
+        @DefaultValue("8") @Min(1) @Max(64) int concurrency) {
 
     /**
      * How the crawler fetches pages. Every page is its own host: none of them failing says the

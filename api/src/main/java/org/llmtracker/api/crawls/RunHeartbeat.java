@@ -58,8 +58,10 @@ class RunHeartbeat implements SmartLifecycle {
         }
     }
 
+    /** SIGTERM: the runs under way here end ABORTED with their counts (Quartz, a later phase, has stopped firing). */
     @Override
     public synchronized void stop() {
+        runner.shutDown("shut down");
         if (beats != null) {
             beats.shutdownNow();
             beats = null;

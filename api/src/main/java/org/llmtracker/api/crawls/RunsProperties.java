@@ -17,10 +17,21 @@ import jakarta.validation.constraints.NotNull;
  * @param heartbeatInterval how often this instance marks its runs alive
  * @param abandonedAfter    a run silent this long belongs to no live instance; keep it several
  *                          intervals, plus the clock difference between machines
+ * @param deadline          every job's overall deadline: a run still going after this long stops at its next
+ *                          item, PARTIAL, and the next run goes on
+ * @param deadlines         a job's own deadline, by job name ({@code tracker.runs.deadlines.hub-sweep=12h}),
+ *                          instead of {@code deadline}
  */
 @Validated
 @ConfigurationProperties("tracker.runs")
 public record RunsProperties(
         @DefaultValue("30s") @NotNull Duration heartbeatInterval,
-        @DefaultValue("2m") @NotNull Duration abandonedAfter) {
+        @DefaultValue("2m") @NotNull Duration abandonedAfter,
+        @DefaultValue("6h") @NotNull Duration deadline,
+        @DefaultValue java.util.Map<String, Duration> deadlines) {
+
+    /** The deadline of {@code job}. */
+    public Duration deadlineOf(String job) {
+        return deadlines == null ? deadline : deadlines.getOrDefault(job, deadline);
+    }
 }

@@ -9,6 +9,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import org.llmtracker.api.i18n.Texts;
 import org.llmtracker.graph.digest.Digest;
 
 /** An Atom 1.0 feed (RFC 4287) of stored digests, newest first; the XML writer escapes all text. */
@@ -21,7 +22,7 @@ final class AtomFeed {
     }
 
     /** @param baseUrl the application's address, without a trailing slash; @param empty the feed's updated with no entries */
-    static String render(List<Digest> digests, String baseUrl, Instant empty) {
+    static String render(List<Digest> digests, String baseUrl, Instant empty, Texts texts) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -30,7 +31,7 @@ final class AtomFeed {
             xml.writeStartElement(NS, "feed");
             xml.writeDefaultNamespace(NS);
             text(xml, "id", FEED_ID);
-            text(xml, "title", "llm-tracker weekly digests");
+            text(xml, "title", texts.get("feed.title"));
             text(xml, "updated", stamp(digests.isEmpty() ? empty : digests.get(0).builtAt()));
             link(xml, "self", baseUrl + "/api/digests/feed.atom", "application/atom+xml");
             link(xml, "alternate", baseUrl + "/api/digests/latest", "text/html");
@@ -38,7 +39,7 @@ final class AtomFeed {
             text(xml, "name", "llm-tracker");
             xml.writeEndElement();
             for (Digest digest : digests) {
-                entry(xml, digest, baseUrl);
+                entry(xml, digest, baseUrl, texts);
             }
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -53,19 +54,17 @@ final class AtomFeed {
         return "urn:llm-tracker:digest:" + week;
     }
 
-    private static void entry(XMLStreamWriter xml, Digest digest, String baseUrl) throws XMLStreamException {
-        DigestOutline outline = DigestOutline.of(digest);
+    private static void entry(XMLStreamWriter xml, Digest digest, String baseUrl, Texts texts) throws XMLStreamException {
+        DigestOutline outline = DigestOutline.of(digest, texts, baseUrl);
         xml.writeStartElement(NS, "entry");
         text(xml, "id", entryId(digest.week()));
         text(xml, "title", outline.title());
         text(xml, "updated", stamp(digest.builtAt()));
         link(xml, "alternate", baseUrl + "/api/digests/" + digest.week(), "text/html");
-        text(xml, "summary", outline.period() + ": " + digest.releases().size() + " releases, "
-                + digest.derivatives().stream().mapToInt(Digest.DerivativeGroup::count).sum() + " new derivatives, "
-                + digest.newModels().size() + " new models");
+        text(xml, "summary", outline.period() + ": " + outline.summary());
         xml.writeStartElement(NS, "content");
         xml.writeAttribute("type", "html");
-        xml.writeCharacters(HtmlDigest.body(outline));
+        xml.writeCharacters(HtmlDigest.bounded(outline));
         xml.writeEndElement();
         xml.writeEndElement();
     }

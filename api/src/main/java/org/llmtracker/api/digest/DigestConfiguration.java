@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.util.List;
 
 import org.llmtracker.api.config.HttpProperties;
+import org.llmtracker.api.i18n.Languages;
+import org.llmtracker.api.i18n.Texts;
+import org.llmtracker.api.web.ApiProperties;
 import org.llmtracker.crawler.http.Sleeper;
 import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.webhook.WebhookDelivery;
 import org.llmtracker.graph.digest.DigestQueries;
 import org.llmtracker.graph.digest.DigestStore;
 import org.llmtracker.graph.store.Graph;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,7 +25,7 @@ class DigestConfiguration {
 
     @Bean
     DigestService digestService(Graph graph, JsonMapper json, Clock clock, DigestProperties digest,
-            HttpProperties http) {
+            HttpProperties http, ApiProperties api, MessageSource messages) {
         WebhookDelivery webhook = null;
         if (digest.webhookUrl() != null) {
             // The URL is a secret (Slack's path is its credential): the message does not repeat it.
@@ -31,7 +35,15 @@ class DigestConfiguration {
             webhook = new WebhookDelivery(digest.webhookUrl(), digest.webhookSecret(), digest.http(http), Sleeper.REAL,
                     clock);
         }
-        return new DigestService(new DigestQueries(graph), new DigestStore(graph), json, clock, webhook, digest.outputDir());
+        // Links in what is sent are read elsewhere, later: from the configured address, never a request's Host.
+        String base = api.publicBaseUrl().toString().replaceAll("/+$", "");
+        return new DigestService(new DigestQueries(graph, digest.itemsPerSection()), new DigestStore(graph), json, clock,
+                webhook, digest.outputDir(), new Texts(messages, Languages.of(digest.locale())), base);
+    }
+
+    @Bean
+    DigestListReads digestListReads(DigestService digests, Graph graph) {
+        return new DigestListReads(digests, new org.llmtracker.graph.digest.DigestLists(graph));
     }
 
     @Bean

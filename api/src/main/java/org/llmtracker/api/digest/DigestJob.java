@@ -32,10 +32,12 @@ final class DigestJob implements Job {
     public void run(CrawlRecorder recorder) {
         IsoWeek current = IsoWeek.containing(clock.instant());
         Digest digest = digests.build(current.previous());
-        recorder.add("releases", digest.releases().size());
-        recorder.add("starMovers", digest.starMovers().size());
-        recorder.add("newModels", digest.newModels().size());
-        recorder.add("newDerivatives", digest.derivatives().stream().mapToInt(Digest.DerivativeGroup::count).sum());
+        recorder.add("releases", digest.releases().total());
+        recorder.add("starMovers", digest.starMovers().total());
+        recorder.add("newModels", digest.newModels().total());
+        recorder.add("newBaseModels", digest.newFamilies().total());
+        recorder.add("familiesGrown", digest.families().total());
+        recorder.add("newDerivatives", digest.counts().derivatives());
         recorder.itemDone();
         digests.deliver(digest, recorder);
         digests.build(current);

@@ -26,6 +26,10 @@ import jakarta.validation.constraints.NotNull;
  * @param webhookMaxWait  the longest a 429's {@code Retry-After} is waited out
  * @param outputDir       when set, writes {@code <week>.md} and {@code <week>.html} here
  * @param feedSize        digests in the Atom feed
+ * @param itemsPerSection the most items a list section of the digest shows; each says its total
+ *                        and links to the whole list
+ * @param locale          the language of delivered digests (webhook, output folder, feed):
+ *                        {@code en} or {@code zh-CN}
  */
 @Validated
 @ConfigurationProperties("tracker.digest")
@@ -37,7 +41,10 @@ public record DigestProperties(
         @DefaultValue("30s") @NotNull Duration webhookTimeout,
         @DefaultValue("60s") @NotNull Duration webhookMaxWait,
         Path outputDir,
-        @DefaultValue("12") @Min(1) @Max(200) int feedSize) {
+        @DefaultValue("12") @Min(1) @Max(200) int feedSize,
+        @DefaultValue("10") @Min(1) @Max(100) int itemsPerSection,
+        @DefaultValue("en") @NotNull @jakarta.validation.constraints.Pattern(regexp = "(?i)en|zh-CN",
+                message = "must be en or zh-CN") String locale) {
 
     /** The webhook's answer is "ok" or an error text: a megabyte is plenty. */
     private static final long MAX_ANSWER_BYTES = 1 << 20;

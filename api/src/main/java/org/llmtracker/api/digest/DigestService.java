@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.llmtracker.api.i18n.Languages;
+import org.llmtracker.api.i18n.Texts;
 import org.llmtracker.crawler.http.UpstreamException;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.crawler.webhook.WebhookDelivery;
@@ -28,16 +30,38 @@ public final class DigestService {
     private final Clock clock;
     private final WebhookDelivery webhook;
     private final Path outputDir;
+    private final Texts delivered;
+    private final String publicBaseUrl;
 
-    /** @param webhook null sends nothing; @param outputDir null writes no files */
+    /**
+     * @param webhook       null sends nothing; @param outputDir null writes no files
+     * @param delivered     the language of what is sent and written ({@code tracker.digest.locale})
+     * @param publicBaseUrl where readers reach the app, without a trailing slash: links in what is sent
+     */
     DigestService(DigestQueries queries, DigestStore store, JsonMapper json, Clock clock, WebhookDelivery webhook,
-            Path outputDir) {
+            Path outputDir, Texts delivered, String publicBaseUrl) {
         this.queries = queries;
         this.store = store;
         this.json = json;
         this.clock = clock;
         this.webhook = webhook;
         this.outputDir = outputDir;
+        this.delivered = delivered;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** The language delivered digests are written in. */
+    public Texts delivered() {
+        return delivered;
+    }
+
+    public String publicBaseUrl() {
+        return publicBaseUrl;
+    }
+
+    /** Every section of the week in full, as the store holds it now: what the paged routes page through. */
+    public DigestQueries.Lists lists(IsoWeek week) {
+        return queries.lists(week);
     }
 
     /** Builds the week's digest from the graph as it is now and stores it, replacing an earlier one. */
@@ -48,11 +72,22 @@ public final class DigestService {
     }
 
     public Optional<StoredJson> find(IsoWeek week) {
-        return store.find(week.toString()).map(s -> new StoredJson(s.json(), read(s.json())));
+        return store.find(week.toString()).map(this::stored);
     }
 
     public Optional<StoredJson> latest() {
-        return store.recent(1).stream().findFirst().map(s -> new StoredJson(s.json(), read(s.json())));
+        return store.recent(1).stream().findFirst().map(this::stored);
+    }
+
+    // A digest stored before sections were bounded (an unbounded list where a section now is)
+    // cannot be read as one: that week is built again, from the store as it is now.
+    private StoredJson stored(DigestStore.StoredDigest s) {
+        try {
+            return new StoredJson(s.json(), read(s.json()));
+        } catch (tools.jackson.core.JacksonException e) {
+            Digest rebuilt = build(IsoWeek.parse(s.week()).orElseThrow());
+            return new StoredJson(json.writeValueAsString(rebuilt), rebuilt);
+        }
     }
 
     /** Every stored week, newest first, with the week in progress. */
@@ -61,18 +96,19 @@ public final class DigestService {
     }
 
     public List<Digest> recent(int limit) {
-        return store.recent(limit).stream().map(s -> read(s.json())).toList();
+        return store.recent(limit).stream().map(s -> stored(s).digest()).toList();
     }
 
     /**
-     * Sends the digest to the webhook (Slack's shape, {@code {"text": "<markdown>"}}) and the
-     * output folder, as configured; a failure is the item's, not the run's.
+     * Sends the digest to the webhook (Slack's shape, {@code {"text": "<markdown>"}}, at most
+     * 40,000 characters, led by a link to the whole digest) and the output folder, as configured,
+     * in {@code tracker.digest.locale}; a failure is the item's, not the run's.
      */
     void deliver(Digest digest, CrawlRecorder recorder) {
-        DigestOutline outline = DigestOutline.of(digest);
+        DigestOutline outline = DigestOutline.of(digest, delivered, publicBaseUrl);
         if (webhook != null) {
             try {
-                long attempts = webhook.deliver(json.writeValueAsBytes(Map.of("text", MarkdownDigest.render(outline))));
+                long attempts = webhook.deliver(json.writeValueAsBytes(Map.of("text", webhookText(digest, outline))));
                 recorder.add("webhookAttempts", attempts);
                 recorder.count("delivered");
             } catch (IOException e) {
@@ -81,8 +117,14 @@ public final class DigestService {
         }
         if (outputDir != null) {
             write(outputDir.resolve(digest.week() + ".md"), MarkdownDigest.render(outline), recorder);
-            write(outputDir.resolve(digest.week() + ".html"), HtmlDigest.page(outline), recorder);
+            write(outputDir.resolve(digest.week() + ".html"), HtmlDigest.page(outline, Languages.tag(delivered.locale())), recorder);
         }
+    }
+
+    /** What the webhook posts: the Markdown, led by the link to the whole digest on the site. */
+    String webhookText(Digest digest, DigestOutline outline) {
+        String page = publicBaseUrl + "/digests/" + digest.week();
+        return MarkdownDigest.render(outline, delivered.get("digest.fullDigest", MarkdownDigest.link(page, page)));
     }
 
     private static void write(Path file, String text, CrawlRecorder recorder) {

@@ -29,7 +29,7 @@ class FamilyController {
             @RequestParam(defaultValue = "" + Params.DEFAULT_PAGE_SIZE) int size) {
         int pageNumber = Params.page(page);
         int pageSize = Params.size(size);
-        return PageResponse.of(families.families(q, Math.multiplyExact(pageNumber, pageSize), pageSize), pageNumber,
+        return PageResponse.of(families.families(q, Params.offset(pageNumber, pageSize), pageSize), pageNumber,
                 pageSize);
     }
 }

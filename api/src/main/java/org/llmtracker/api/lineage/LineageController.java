@@ -5,7 +5,11 @@ import org.llmtracker.api.web.BadParameterException;
 import org.llmtracker.api.web.NotFoundException;
 import org.llmtracker.api.web.PageResponse;
 import org.llmtracker.api.web.Params;
+import org.llmtracker.graph.license.LicenseChange;
+import org.llmtracker.graph.license.LicenseQueries;
 import org.llmtracker.graph.lineage.LineageGraph;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.llmtracker.graph.lineage.Relative;
 import org.llmtracker.graph.lineage.RelativeFilter;
 import org.llmtracker.graph.lineage.LineagePath;
@@ -28,10 +32,12 @@ class LineageController {
 
     private final LineageQueries lineage;
     private final ModelIds ids;
+    private final LicenseQueries licenses;
 
-    LineageController(LineageQueries lineage, ModelIds ids) {
+    LineageController(LineageQueries lineage, ModelIds ids, LicenseQueries licenses) {
         this.lineage = lineage;
         this.ids = ids;
+        this.licenses = licenses;
     }
 
     @Operation(summary = "Models derived from this one, directly or through others",
@@ -115,14 +121,20 @@ class LineageController {
                     + "joining them to it, every link among them and the other parents of merges; at most maxNodes models. "
                     + "shown of descendants says how much of the family is drawn.")
     @GetMapping({"/api/models/{id}/graph", "/api/models/{owner}/{name}/graph"})
-    LineageGraph graph(@PathVariable(required = false) String id,
+    GraphWithLicences graph(@PathVariable(required = false) String id,
             @PathVariable(required = false) String owner, @PathVariable(required = false) String name,
             @RequestParam(defaultValue = "2") int depth,
             @RequestParam(defaultValue = "300") int maxNodes) {
         int generations = Params.within("depth", depth, 1, Params.MAX_TREE_DEPTH);
         int nodes = Params.within("maxNodes", maxNodes, 1, Params.MAX_TREE_NODES);
         String model = ids.resolve(id, owner, name);
-        return lineage.graph(model, generations, nodes).orElseThrow(() -> NotFoundException.model(model));
+        LineageGraph graph = lineage.graph(model, generations, nodes).orElseThrow(() -> NotFoundException.model(model));
+        return new GraphWithLicences(graph, licenses.changes(graph.links().stream()
+                .map(l -> java.util.List.of(l.child(), l.parent())).toList()));
+    }
+
+    /** The graph, and the links along which the licence changes (both ends' licences known and different). */
+    record GraphWithLicences(@JsonUnwrapped LineageGraph graph, java.util.List<LicenseChange> licenseChanges) {
     }
 
     @Operation(summary = "The shortest lineage path between two models, following links either way",

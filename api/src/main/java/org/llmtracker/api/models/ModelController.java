@@ -1,8 +1,12 @@
 package org.llmtracker.api.models;
 
+import org.llmtracker.api.web.BadParameterException;
 import org.llmtracker.api.web.NotFoundException;
 import org.llmtracker.api.web.PageResponse;
 import org.llmtracker.api.web.Params;
+import org.llmtracker.graph.license.LicenseCheck;
+import org.llmtracker.graph.license.LicenseQueries;
+import org.llmtracker.graph.license.ModelLicense;
 import org.llmtracker.graph.model.ModelDetail;
 import org.llmtracker.graph.model.ModelFilter;
 import org.llmtracker.graph.model.ModelQueries;
@@ -14,15 +18,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 @RestController
 class ModelController {
 
     private final ModelQueries models;
     private final ModelIds ids;
+    private final LicenseQueries licenses;
 
-    ModelController(ModelQueries models, ModelIds ids) {
+    ModelController(ModelQueries models, ModelIds ids, LicenseQueries licenses) {
         this.models = models;
         this.ids = ids;
+        this.licenses = licenses;
     }
 
     @Operation(summary = "Search and list models", description = "Filters combine; sort is name, downloads, likes, released or parameters.")
@@ -46,9 +54,23 @@ class ModelController {
 
     @Operation(summary = "One model: facts, Hugging Face figures, repositories with their latest release, parents and child counts")
     @GetMapping({"/api/models/{id}", "/api/models/{owner}/{name}"})
-    ModelDetail detail(@PathVariable(required = false) String id, @PathVariable(required = false) String owner,
-            @PathVariable(required = false) String name) {
+    ModelResponse detail(@PathVariable(required = false) String id, @PathVariable(required = false) String owner,
+            @PathVariable(required = false) String name, @RequestParam(defaultValue = "declared") String evidence) {
+        boolean declaredOnly = switch (evidence) {
+            case "declared" -> true;
+            case "all" -> false;
+            default -> throw new BadParameterException("evidence", "evidence must be declared or all, got '" + evidence + "'");
+        };
         String canonical = ids.resolve(id, owner, name);
-        return models.detail(canonical).orElseThrow(() -> NotFoundException.model(canonical));
+        ModelDetail detail = models.detail(canonical).orElseThrow(() -> NotFoundException.model(canonical));
+        LicenseCheck check = licenses.check(canonical, declaredOnly).map(ModelLicense::check).orElse(null);
+        return new ModelResponse(detail, check);
+    }
+
+    /**
+     * The model, and its licence verdict judged now against its lineage ({@code evidence=all}
+     * follows inferred links too): information, not legal advice.
+     */
+    record ModelResponse(@JsonUnwrapped ModelDetail model, LicenseCheck licenseCheck) {
     }
 }

@@ -2,6 +2,7 @@ package org.llmtracker.api.schedule;
 
 import java.time.Clock;
 
+import org.llmtracker.api.licenses.LicenseProperties;
 import org.llmtracker.crawler.run.CrawlRunner;
 import org.llmtracker.graph.run.CrawlRunStore;
 import org.quartz.Scheduler;
@@ -21,9 +22,11 @@ import org.springframework.context.event.EventListener;
 class ScheduleConfiguration {
 
     private final ScheduleProperties properties;
+    private final LicenseProperties licenses;
 
-    ScheduleConfiguration(ScheduleProperties properties) {
+    ScheduleConfiguration(ScheduleProperties properties, LicenseProperties licenses) {
         this.properties = properties;
+        this.licenses = licenses;
     }
 
     @Bean
@@ -33,6 +36,13 @@ class ScheduleConfiguration {
 
     @EventListener(ApplicationReadyEvent.class)
     void startSchedule(ApplicationReadyEvent event) throws SchedulerException {
-        event.getApplicationContext().getBean(CrawlSchedule.class).start(properties.crons().byJob());
+        event.getApplicationContext().getBean(CrawlSchedule.class).start(crons());
+    }
+
+    /** The crawls' crons and the licence job's (its own settings group). */
+    private java.util.Map<String, String> crons() {
+        java.util.Map<String, String> crons = new java.util.HashMap<>(properties.crons().byJob());
+        crons.put("licenses", licenses.cron());
+        return crons;
     }
 }

@@ -1,5 +1,9 @@
 package org.llmtracker.api.site;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
 import org.llmtracker.api.web.NotFoundException;
 import org.llmtracker.crawler.run.CrawlRunner;
 import org.llmtracker.graph.run.CrawlRunStore;
@@ -16,19 +20,21 @@ class CrawlRunsPageController {
 
     private final CrawlRunner runner;
     private final CrawlRunStore runs;
+    private final MessageSource messages;
 
-    CrawlRunsPageController(CrawlRunner runner, CrawlRunStore runs) {
+    CrawlRunsPageController(CrawlRunner runner, CrawlRunStore runs, MessageSource messages) {
+        this.messages = messages;
         this.runner = runner;
         this.runs = runs;
     }
 
     @GetMapping("/crawl-runs")
-    String runs(@RequestParam(required = false) String job, Model model) {
+    String runs(@RequestParam(required = false) String job, Model model, Locale locale) {
         String only = job == null || job.isBlank() ? null : job;
         if (only != null && !runner.knows(only)) {
             throw new NotFoundException("No job named '" + only + "'; jobs are " + runner.jobs());
         }
-        model.addAttribute("title", "Crawl runs");
+        model.addAttribute("title", messages.getMessage("runs.title", null, locale));
         model.addAttribute("job", only);
         model.addAttribute("jobs", runner.jobs());
         model.addAttribute("runs", runs.list(only, RUNS));

@@ -30,7 +30,7 @@ public record DescendantsTable(String relation, String stage, int maxDepth, Long
                 minDownloads == null ? null : Params.atLeast("minDownloads", minDownloads, 0));
         int pageNumber = Params.page(page);
         int pageSize = Params.size(size);
-        Page<Relative> rows = lineage.descendants(id, filter, Math.multiplyExact(pageNumber, pageSize), pageSize);
+        Page<Relative> rows = lineage.descendants(id, filter, Params.offset(pageNumber, pageSize), pageSize);
         UriComponentsBuilder query = UriComponentsBuilder.newInstance();
         if (r != null) {
             query.queryParam("relation", r.name());

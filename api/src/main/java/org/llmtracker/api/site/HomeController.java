@@ -2,9 +2,11 @@ package org.llmtracker.api.site;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.llmtracker.api.digest.DigestService;
 import org.llmtracker.api.digest.DigestOutline;
+import org.llmtracker.api.i18n.Texts;
 import org.llmtracker.crawler.run.CrawlRunner;
 import org.llmtracker.graph.lineage.FamilyQueries;
 import org.llmtracker.graph.model.ModelFilter;
@@ -13,6 +15,7 @@ import org.llmtracker.graph.model.ModelSummary;
 import org.llmtracker.graph.model.Page;
 import org.llmtracker.graph.run.CrawlRun;
 import org.llmtracker.graph.run.CrawlRunStore;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,16 +27,17 @@ class HomeController {
 
     static final int RESULTS = 20;
     static final int FAMILIES = 10;
-    private static final int HEADLINES_PER_SECTION = 3;
 
     private final ModelQueries models;
     private final FamilyQueries families;
     private final DigestService digests;
     private final CrawlRunner runner;
     private final CrawlRunStore runs;
+    private final MessageSource messages;
 
     HomeController(ModelQueries models, FamilyQueries families, DigestService digests, CrawlRunner runner,
-            CrawlRunStore runs) {
+            CrawlRunStore runs, MessageSource messages) {
+        this.messages = messages;
         this.models = models;
         this.families = families;
         this.digests = digests;
@@ -42,7 +46,7 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(@RequestParam(required = false) String q, Model model) {
+    String home(@RequestParam(required = false) String q, Model model, Locale locale) {
         if (q != null && !q.isBlank()) {
             Page<ModelSummary> found = models.list(
                     new ModelFilter(q, null, null, null, null, null, ModelFilter.Sort.RELEVANCE), 0, RESULTS);
@@ -50,14 +54,13 @@ class HomeController {
             model.addAttribute("results", found);
         }
         model.addAttribute("families", families.families(null, 0, FAMILIES));
+        // The same bounded sections as the digest itself (job health has its own table here).
         digests.latest().ifPresent(latest -> {
-            DigestOutline outline = DigestOutline.of(latest.digest());
+            DigestOutline outline = DigestOutline.of(latest.digest(), new Texts(messages, locale), "");
             model.addAttribute("digest", latest.digest());
-            model.addAttribute("headlines", outline.sections().stream().filter(s -> !s.items().isEmpty())
-                    .filter(s -> !s.title().equals("Job health"))
-                    .map(s -> new DigestOutline.Section(s.title(),
-                            s.items().subList(0, Math.min(HEADLINES_PER_SECTION, s.items().size())), s.whenEmpty()))
-                    .toList());
+            model.addAttribute("summary", outline.summary());
+            model.addAttribute("headlines", outline.sections().stream()
+                    .filter(s -> s.slug() != null && !s.items().isEmpty()).toList());
         });
         List<JobHealth> health = new ArrayList<>();
         for (String job : runner.jobs()) {

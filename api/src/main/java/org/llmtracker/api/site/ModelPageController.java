@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.llmtracker.api.web.NotFoundException;
 import org.llmtracker.api.web.Params;
+import org.llmtracker.graph.license.LicenseQueries;
 import org.llmtracker.graph.lineage.LineageConflicts;
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.lineage.Relative;
@@ -39,11 +40,13 @@ class ModelPageController {
     private final ModelQueries models;
     private final LineageQueries lineage;
     private final LineageConflicts conflicts;
+    private final LicenseQueries licenses;
 
-    ModelPageController(ModelQueries models, LineageQueries lineage, LineageConflicts conflicts) {
+    ModelPageController(ModelQueries models, LineageQueries lineage, LineageConflicts conflicts, LicenseQueries licenses) {
         this.models = models;
         this.lineage = lineage;
         this.conflicts = conflicts;
+        this.licenses = licenses;
     }
 
     @GetMapping("/models/{*path}")
@@ -71,6 +74,7 @@ class ModelPageController {
         ModelDetail detail = models.detail(id).orElseThrow(() -> NotFoundException.model(id));
         model.addAttribute("title", detail.name() == null ? id : detail.name());
         model.addAttribute("m", detail);
+        model.addAttribute("licence", licenses.check(id, true).orElse(null));
         model.addAttribute("ancestors", lineage.ancestors(id, RelativeFilter.depth(Params.MAX_DEPTH), 0, Params.MAX_PAGE_SIZE));
         model.addAttribute("children", children(id, detail));
         model.addAttribute("table", DescendantsTable.read(lineage, id, relation, stage, maxDepth, minDownloads, page, size));

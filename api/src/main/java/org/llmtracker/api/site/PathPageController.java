@@ -1,5 +1,10 @@
 package org.llmtracker.api.site;
 
+import java.util.Locale;
+
+import org.llmtracker.api.i18n.Texts;
+import org.springframework.context.MessageSource;
+
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.model.ModelQueries;
 import org.springframework.stereotype.Controller;
@@ -12,16 +17,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PathPageController {
 
     private final ModelQueries models;
+    private final MessageSource messages;
     private final LineageQueries lineage;
 
-    PathPageController(ModelQueries models, LineageQueries lineage) {
+    PathPageController(ModelQueries models, LineageQueries lineage, MessageSource messages) {
         this.models = models;
+        this.messages = messages;
         this.lineage = lineage;
     }
 
     @GetMapping("/lineage/path")
-    String path(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
-        model.addAttribute("title", "Lineage path");
+    String path(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
+            Locale locale) {
+        Texts texts = new Texts(messages, locale);
+        model.addAttribute("title", texts.get("path.title"));
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         if (from == null || from.isBlank() || to == null || to.isBlank()) {
@@ -30,13 +39,12 @@ class PathPageController {
         var a = models.resolve(from);
         var b = models.resolve(to);
         if (a.isEmpty() || b.isEmpty()) {
-            model.addAttribute("problem", "No model with id or alias '" + (a.isEmpty() ? from : to).trim() + "'");
+            model.addAttribute("problem", texts.get("path.unknown", (a.isEmpty() ? from : to).trim()));
             return "path";
         }
         var found = lineage.path(a.get(), b.get());
         if (found.isEmpty()) {
-            model.addAttribute("problem", "No lineage path of at most " + LineageQueries.MAX_PATH_LENGTH
-                    + " links joins '" + a.get() + "' and '" + b.get() + "'");
+            model.addAttribute("problem", texts.get("path.none", LineageQueries.MAX_PATH_LENGTH, a.get(), b.get()));
             return "path";
         }
         model.addAttribute("path", found.get());

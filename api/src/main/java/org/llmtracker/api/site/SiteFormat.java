@@ -9,11 +9,38 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.llmtracker.api.i18n.Languages;
+import org.llmtracker.api.i18n.Texts;
 import org.llmtracker.graph.lineage.Conflict;
 import org.llmtracker.graph.model.Relation;
 
 /** How pages write numbers, times and names of relations; all times in UTC, as the digest writes them. */
 public final class SiteFormat {
+
+    private final Texts texts;
+
+    /** @param texts the reader's language: relation names, yes and no, sentences */
+    public SiteFormat(Texts texts) {
+        this.texts = texts;
+    }
+
+    /** A message of the reader's language ({@code messages*.properties}). */
+    public String msg(String key, Object... args) {
+        return texts.get(key, args);
+    }
+
+    /** "1 model" / "3 models": the key's {@code .one} or {@code .other} form (Chinese has one form). */
+    public String count(String key, Number n) {
+        return texts.get(key + (n != null && n.longValue() == 1 ? ".one" : ".other"), number(n));
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    public String languageTag() {
+        return Languages.tag(texts.locale());
+    }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
@@ -42,9 +69,9 @@ public final class SiteFormat {
         }
         Duration d = Duration.between(from, to);
         if (d.toSeconds() < 60) {
-            return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+            return texts.get("duration.seconds", String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0));
         }
-        return d.toMinutes() + " min " + d.toSecondsPart() + " s";
+        return texts.get("duration.minutes", d.toMinutes(), d.toSecondsPart());
     }
 
     /** {@code FINETUNE} as people say it: "fine-tune". */
@@ -52,26 +79,14 @@ public final class SiteFormat {
         if (relation == null) {
             return "–";
         }
-        return switch (relation) {
-            case "FINETUNE" -> "fine-tune";
-            case "ADAPTER" -> "adapter";
-            case "QUANTIZED" -> "quantized";
-            case "MERGE" -> "merge";
-            case "CONTINUED_PRETRAINING" -> "continued pre-training";
-            default -> relation.toLowerCase(Locale.ROOT).replace('_', ' ');
-        };
+        return texts.messages().getMessage("relation." + relation, null,
+                relation.toLowerCase(Locale.ROOT).replace('_', ' '), texts.locale());
     }
 
     /** The heading of a group of children by relation, like the Hub's model tree. */
     public String relationGroup(String relation) {
-        return switch (relation) {
-            case "FINETUNE" -> "Fine-tunes";
-            case "ADAPTER" -> "Adapters";
-            case "QUANTIZED" -> "Quantizations";
-            case "MERGE" -> "Merges";
-            case "CONTINUED_PRETRAINING" -> "Continued pre-training";
-            default -> "Other derivatives";
-        };
+        return texts.messages().getMessage("relation.group." + relation, null,
+                texts.get("relation.group.other"), texts.locale());
     }
 
     /** Counts by key, largest first (ties by key), for "fine-tune 40 · quantized 12". */
@@ -93,15 +108,15 @@ public final class SiteFormat {
     /** What a lineage conflict says, in a sentence after "child → parent:". */
     public String conflict(Conflict c) {
         return switch (c.kind()) {
-            case "RELATION" -> "the catalogue says " + relation(c.catalogRelation()) + ", the Hub says " + relation(c.hubRelation());
-            case "HUB_ONLY_PARENT" -> "only the Hub names this parent (" + relation(c.hubRelation()) + ")";
-            case "INFERRED_DIFFERS" -> "declared now (" + relation(c.hubRelation()) + "); inference had said "
-                    + c.inferredParent() + (c.confidence() == null ? "" : String.format(Locale.ROOT, " (%.0f%% sure)", c.confidence() * 100));
+            case "RELATION" -> texts.get("conflict.relation", relation(c.catalogRelation()), relation(c.hubRelation()));
+            case "HUB_ONLY_PARENT" -> texts.get("conflict.hubOnly", relation(c.hubRelation()));
+            case "INFERRED_DIFFERS" -> texts.get("conflict.inferred", relation(c.hubRelation()), c.inferredParent())
+                    + (c.confidence() == null ? "" : texts.get("conflict.sure", String.format(Locale.ROOT, "%.0f", c.confidence() * 100)));
             default -> c.kind().toLowerCase(Locale.ROOT).replace('_', ' ');
         };
     }
 
     public String yesNo(Boolean b) {
-        return b == null ? "–" : b ? "yes" : "no";
+        return b == null ? "–" : texts.get(b ? "yes" : "no");
     }
 }

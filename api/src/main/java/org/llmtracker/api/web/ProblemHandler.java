@@ -62,6 +62,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10").body(problem);
     }
 
+    /** Lineage reads while the ancestry index is built: when to ask again, and how far the build has come. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> ancestryBuilding(AncestryBuildingException e) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Ancestry index being built", e.getMessage());
+        problem.setProperty("phase", e.progress().phase());
+        problem.setProperty("batchesDone", e.progress().done());
+        problem.setProperty("batches", e.progress().total());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "60").body(problem);
+    }
+
     @ExceptionHandler
     ProblemDetail importRefused(ImportRefusedException e) {
         return problem(HttpStatus.CONFLICT, "Import refused", e.getMessage());

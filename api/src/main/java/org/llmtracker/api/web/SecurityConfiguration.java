@@ -1,7 +1,9 @@
 package org.llmtracker.api.web;
 
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -87,6 +89,16 @@ class SecurityConfiguration {
         return connector -> {
             connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
             connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+        };
+    }
+
+    /** The container's own error pages carry the security headers too ({@link SecureErrorReportValve}). */
+    @Bean
+    TomcatContextCustomizer secureContainerErrorPages() {
+        return context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(SecureErrorReportValve.class.getName());
+            }
         };
     }
 

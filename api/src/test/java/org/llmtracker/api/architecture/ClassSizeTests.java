@@ -22,8 +22,6 @@ class ClassSizeTests {
      * so the rule holds it from then on.
      */
     private static final Set<String> BEING_SPLIT = Set.of(
-            "Ancestry.java",  // graph/ancestry: plan, statements and a thin facade
-            "Upstream.java",  // crawler/http: the outbound policy
             "HttpLoad.java"); // bench: the HTTP load report
 
     @Test

@@ -65,22 +65,32 @@ class DigestApiIT {
 
         JsonNode json = http.get("/api/digests/" + DigestWeekFixture.WEEK).json();
         assertThat(json.get("week").asString()).isEqualTo("2026-W47");
-        assertThat(texts(json.get("releases"), "tag")).containsExactly("v2.0", "v1.1-rc1");
-        assertThat(texts(json.get("starMovers"), "id")).containsExactly(fixture.id("facebookresearch/llama"),
+        assertThat(texts(json.get("releases").get("items"), "tag")).containsExactly("v2.0", "v1.1-rc1");
+        assertThat(texts(json.get("starMovers").get("items"), "id")).containsExactly(fixture.id("facebookresearch/llama"),
                 fixture.id("lm-sys/fastchat"), fixture.id("tatsu-lab/stanford_alpaca"));
-        assertThat(json.get("starMovers").get(0).get("delta").asLong()).isEqualTo(500);
+        assertThat(json.get("starMovers").get("items").get(0).get("delta").asLong()).isEqualTo(500);
         List<String> derivatives = new ArrayList<>();
-        json.get("derivatives").forEach(g -> derivatives.addAll(texts(g.get("top"), "name")));
-        assertThat(derivatives).containsExactly("someone/llama-lora", "Vicuna", "other/llama-q4", "thebloke/llama-7b-gguf");
+        json.get("derivatives").get("items").forEach(g -> derivatives.addAll(texts(g.get("top"), "name")));
+        // the largest group first: LLaMA's two quantizations, then its adapter and its fine-tune
+        assertThat(derivatives).containsExactly("other/llama-q4", "thebloke/llama-7b-gguf", "someone/llama-lora", "Vicuna");
+        assertThat(json.get("derivatives").get("total").asLong()).isEqualTo(3);
+        assertThat(json.get("newModels").get("total").asLong()).isEqualTo(json.get("counts").get("firstSeen").asLong());
+        // the whole list behind a section, a page at a time
+        JsonNode below = http.get("/api/digests/" + DigestWeekFixture.WEEK + "/new-models?family="
+                + fixture.id("llama") + "&relation=QUANTIZED&size=1").json();
+        assertThat(below.get("total").asLong()).isEqualTo(2);
+        assertThat(texts(below.get("items"), "name")).containsExactly("other/llama-q4");
+        assertThat(http.get("/api/digests/" + DigestWeekFixture.WEEK + "/new-models?relation=SIDEWAYS").status()).isEqualTo(400);
+        assertThat(http.get("/api/digests/" + DigestWeekFixture.WEEK + "/no-such-section").status()).isEqualTo(404);
         assertThat(http.get("/api/digests/latest").json().get("week").asString()).isEqualTo("2026-W47");
         // The current week so far is there too, by its name, but never as "latest".
         assertThat(http.get("/api/digests/2026-W48").status()).isEqualTo(200);
 
         // Every name the JSON gives, each format gives too.
         List<String> names = new ArrayList<>(derivatives);
-        json.get("releases").forEach(r -> names.add(r.get("repository").asString() + " " + r.get("tag").asString()));
-        json.get("starMovers").forEach(m -> names.add(m.get("name").asString()));
-        json.get("downloadMovers").forEach(m -> names.add(m.get("name").asString()));
+        json.get("releases").get("items").forEach(r -> names.add(r.get("repository").asString() + " " + r.get("tag").asString()));
+        json.get("starMovers").get("items").forEach(m -> names.add(m.get("name").asString()));
+        json.get("downloadMovers").get("items").forEach(m -> names.add(m.get("name").asString()));
 
         Http.Response markdown = http.get("/api/digests/" + DigestWeekFixture.WEEK, "text/markdown");
         assertThat(markdown.contentType()).startsWith("text/markdown");

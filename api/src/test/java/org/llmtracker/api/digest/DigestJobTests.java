@@ -58,8 +58,11 @@ class DigestJobTests {
                 .containsEntry("delivered", 1L).containsEntry("filesWritten", 2L);
         assertThat(new DigestStore(graph).find(DigestWeekFixture.WEEK)).isPresent();
         String posted = json.readTree(receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).get(0).getBody()).get("text").asString();
-        assertThat(posted).startsWith("# llm-tracker digest 2026-W47").contains("v2.0", "other/llama-q4");
-        assertThat(Files.readString(out.resolve("2026-W47.md"))).isEqualTo(posted);
+        assertThat(posted).startsWith("# llm-tracker digest 2026-W47").contains("v2.0", "other/llama-q4")
+                .contains("The whole digest, with every list: [http://tracker.example/digests/2026-W47]");
+        // the file is the same Markdown without the link to itself
+        assertThat(Files.readString(out.resolve("2026-W47.md"))).isEqualTo(posted.replaceFirst(
+                "\n\nThe whole digest, with every list: [^\n]+\n", "\n"));
         assertThat(Files.readString(out.resolve("2026-W47.html"))).contains("<h1>llm-tracker digest 2026-W47</h1>");
     }
 
@@ -83,7 +86,7 @@ class DigestJobTests {
                 TestHttp.settings("webhook", "").withAttempts(2, Duration.ofMillis(10))
                         .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(30)),
                 d -> { }, MONDAY_MORNING);
-        DigestService digests = new DigestService(new DigestQueries(graph), new DigestStore(graph), json, MONDAY_MORNING, webhook, out);
+        DigestService digests = new DigestService(new DigestQueries(graph), new DigestStore(graph), json, MONDAY_MORNING, webhook, out, HtmlDigestTests.ENGLISH, "http://tracker.example");
         return new CrawlRunner(List.of(new DigestJob(digests, MONDAY_MORNING)), new CrawlRunStore(graph), MONDAY_MORNING);
     }
 }

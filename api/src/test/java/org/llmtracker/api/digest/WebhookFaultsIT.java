@@ -95,7 +95,7 @@ class WebhookFaultsIT {
                     .maxBodyBytes(64 << 10).failuresBeforeDown(0).userAgent("llm-tracker-faults").build();
             WebhookDelivery webhook = new WebhookDelivery(URI.create(proxy.url() + SECRET_PATH), "s3cret", http, waits::add, MONDAY);
             JsonMapper json = JsonMapper.builder().build();
-            DigestService digests = new DigestService(new DigestQueries(graph), new DigestStore(graph), json, MONDAY, webhook, null);
+            DigestService digests = new DigestService(new DigestQueries(graph), new DigestStore(graph), json, MONDAY, webhook, null, HtmlDigestTests.ENGLISH, "http://tracker.example");
             CrawlRunner runner = new CrawlRunner(List.of(new DigestJob(digests, MONDAY)), new CrawlRunStore(graph), MONDAY);
             assertThat(runner.run("digest").orElseThrow().counts()).containsEntry("delivered", 1L);
             GraphHash before = withoutDigests(graph, "");

@@ -6,6 +6,7 @@ import static org.llmtracker.graph.testing.Entries.base;
 import static org.llmtracker.graph.testing.Entries.model;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -14,12 +15,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.llmtracker.api.testing.StoreSlice;
+import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.catalog.CatalogWriter;
 import org.llmtracker.graph.hub.Derivation;
 import org.llmtracker.graph.hub.LineageWriter;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.model.Stage;
+import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -52,6 +55,26 @@ class LineageControllerTests {
                 model("vicuna", base("llama", Relation.FINETUNE, Stage.SFT)),
                 model("minigpt-4", base("vicuna", Relation.ADAPTER)),
                 model("stackllama", base("llama", Relation.FINETUNE, Stage.SFT, Stage.RM, Stage.PPO))), StoreSlice.NOW);
+    }
+
+    @Test
+    void whileTheIndexIsBuiltLineageReadsAnswer503WithRetryAfterAndTheProgress() throws Exception {
+        Ancestry.defer(graph);
+
+        mvc.perform(get("/api/models/llama/descendants"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "60"))
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.title").value("Ancestry index being built"))
+                .andExpect(jsonPath("$.phase").value("deferred"));
+        mvc.perform(get("/api/models/minigpt-4/ancestors")).andExpect(status().isServiceUnavailable());
+        mvc.perform(get("/api/lineage/path?from=minigpt-4&to=alpaca")).andExpect(status().isServiceUnavailable());
+
+        Ancestry.build(graph);
+
+        mvc.perform(get("/api/models/llama/descendants"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(4));
     }
 
     @Test

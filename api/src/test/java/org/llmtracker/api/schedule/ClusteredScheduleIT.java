@@ -143,9 +143,9 @@ class ClusteredScheduleIT {
         // Readable ids in the log; the application leaves this AUTO (host name and start time).
         properties.setProperty("org.quartz.scheduler.instanceId", instanceId);
         properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        // A fire stored by another scheduler is found at the next look at the store: look twice a
-        // second instead of every 30 s, so each round of fires takes moments.
-        properties.setProperty("org.quartz.scheduler.idleWaitTime", "500");
+        // A fire stored by another scheduler is found at the next look at the store: look every
+        // second (Quartz's least) instead of every 30 s, so each round of fires takes moments.
+        properties.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
         factory.setQuartzProperties(properties);
         factory.setDataSource(dataSource);
         factory.setSchedulerContextAsMap(Map.of(Fires.KEY, fires));

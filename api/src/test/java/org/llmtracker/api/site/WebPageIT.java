@@ -26,6 +26,11 @@ import org.llmtracker.api.testing.Tab;
 import org.llmtracker.crawler.testing.GithubMirror;
 import org.llmtracker.graph.testing.DigestWeekFixture;
 import org.llmtracker.graph.ancestry.Ancestry;
+import org.llmtracker.graph.hub.Derivation;
+import org.llmtracker.graph.hub.HubListingPage;
+import org.llmtracker.graph.hub.HubListingStore;
+import org.llmtracker.graph.hub.HubModel;
+import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.repository.CrawlTarget;
 import org.llmtracker.graph.repository.RepositoryReads;
 import org.llmtracker.graph.store.Graph;
@@ -53,6 +58,9 @@ class WebPageIT {
     static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
     private static final String PREFIX = "webpage-";
     private static final String HOSTILE_ID = PREFIX + "probe/img-onerror";
+    /** A Llama 3 base and an Apache-2.0 fine-tune of it, listed as the sweep lists them, removed afterwards. */
+    private static final String LICENSED_BASE = "webpage-lic/Meta-Llama-3-8B";
+    private static final String LICENSED_CHILD = "webpage-lic/chat-ft";
     /** Snapshots added to a crawled repository so that its chart has a history, removed afterwards. */
     private static final String EARLIER_SNAPSHOTS = "webpage-earlier";
 
@@ -91,6 +99,12 @@ class WebPageIT {
             Ancestry.refresh(tx, List.of(HOSTILE_ID));
             return null;
         });
+        new HubListingStore(graph).store(new HubListingPage(List.of(
+                new HubModel(LICENSED_BASE, "webpage-lic", 900L, 1L, null, null, null, "llama3", null, null, false),
+                new HubModel(LICENSED_CHILD, "webpage-lic", 90L, 1L, null, null, null, "Apache-2.0", null, null, false)),
+                List.of(new Derivation(LICENSED_CHILD, LICENSED_BASE, Relation.FINETUNE, List.of(), "hf-tag"))),
+                java.time.Instant.parse("2026-11-20T08:00:00Z"));
+        assertThat(http.post("/api/crawls/licenses?wait=true", ApiTest.ADMIN_TOKEN).status()).isEqualTo(200);
         assertThat(http.post("/api/crawls/digest?wait=true", ApiTest.ADMIN_TOKEN).status()).isEqualTo(200);
     }
 
@@ -102,6 +116,8 @@ class WebPageIT {
         graph.write(tx -> tx.run("MATCH (s:Snapshot {fixture: $fixture}) DETACH DELETE s",
                 Map.of("fixture", EARLIER_SNAPSHOTS)).consume());
         graph.write(tx -> tx.run("MATCH (m:Model {id: $id}) DETACH DELETE m", Map.of("id", HOSTILE_ID)).consume());
+        graph.write(tx -> tx.run("MATCH (m:Model) WHERE m.id IN $ids DETACH DELETE m",
+                Map.of("ids", List.of(LICENSED_BASE.toLowerCase(Locale.ROOT), LICENSED_CHILD.toLowerCase(Locale.ROOT)))).consume());
         week.removeFrom(graph);
     }
 
@@ -144,6 +160,30 @@ class WebPageIT {
         page.navigate("/models/HuggyLlama/LLaMA-7b?stage=PPO");
 
         assertThat(page).hasURL(Pattern.compile(".*/models/llama\\?stage=PPO$"));
+    }
+
+    @Test
+    void aFineTunesPageShowsItsLicenceChipAndItsGraphMarksTheLinkWhereTheLicenceChanges() {
+        page.navigate("/models/" + LICENSED_CHILD);
+
+        Locator chip = page.locator("#licence-chip");
+        assertThat(chip).containsText("apache-2.0");
+        assertThat(chip).containsText("conflict");
+        assertThat(chip).containsText("llama3 of " + LICENSED_BASE.toLowerCase(Locale.ROOT));
+        assertThat(chip).hasClass(Pattern.compile("licence-conflict"));
+
+        Locator graph = page.locator("#lineage-graph");
+        assertThat(graph).hasAttribute("data-license-changes", "1");
+        @SuppressWarnings("unchecked")
+        List<String> marked = (List<String>) graph.evaluate(
+                "g => g.cy.edges('[?licenseChange]').map(e => e.source().id() + ' > ' + e.target().id() + ' ' + e.data('licenseLabel'))");
+        assertThat(marked).containsExactly(LICENSED_BASE.toLowerCase(Locale.ROOT) + " > " + LICENSED_CHILD.toLowerCase(Locale.ROOT)
+                + " llama3 \u2192 apache-2.0");
+
+        page.navigate("/licenses");
+        page.locator("#license-pairs a[href*='ancestorLicense=llama3&license=apache-2.0']").click();
+        page.waitForURL("**/licenses/conflicts?**");
+        assertThat(page.locator("#license-conflicts")).containsText(LICENSED_CHILD.toLowerCase(Locale.ROOT));
     }
 
     @Test
@@ -240,7 +280,7 @@ class WebPageIT {
     void everyPageLoadsWithoutErrorsAndOnlyFromTheApp() {
         for (String path : List.of("/", "/?q=llama", "/models/llama", "/models/minigpt-4", "/models/" + HOSTILE_ID,
                 "/lineage/path?from=llava&to=alpaca", "/digests", "/digests/" + DigestWeekFixture.WEEK, "/crawl-runs",
-                "/crawl-runs?job=github")) {
+                "/crawl-runs?job=github", "/licenses", "/licenses/conflicts?ancestorLicense=llama3")) {
             page.navigate(path);
             page.waitForLoadState();
             assertThat(page.locator("main")).isVisible();
@@ -287,6 +327,7 @@ class WebPageIT {
     void theHomePageShowsTheLatestDigestAndCrawlHealthAndLlamasPageWeighsLittle() {
         page.navigate("/");
         assertThat(page.locator("#digest-heading + p a")).hasText("Digest " + DigestWeekFixture.WEEK);
+        assertThat(page.locator("#week-derivatives")).containsText("New derivatives of catalogued models");
         assertThat(page.locator("table.health tr", new Page.LocatorOptions().setHasText("github"))).containsText("SUCCEEDED");
 
         tab.forgetRequests();
@@ -303,6 +344,29 @@ class WebPageIT {
                 bytes / 1024.0, tab.finished().size());
         assertThat(bytes).isPositive();
         screenshots();
+    }
+
+    @Test
+    void aChineseReaderReadsTheHomePageAndTheDigestInChineseAndSwitchesBack() {
+        page.navigate("/?lang=zh-CN");
+        assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
+        assertThat(page.locator("#families-heading")).hasText("最大的模型家族");
+        assertThat(page.locator("#digest-heading")).hasText("本周动态");
+        assertThat(page.locator("#week-derivatives h3")).hasText("收录模型的新衍生模型");
+        // the choice is kept: the digest it links to is Chinese too, model names as upstream writes them
+        page.locator("#digest-heading + p a").click();
+        page.waitForURL("**/digests/" + DigestWeekFixture.WEEK);
+        assertThat(page.locator("article h1")).hasText("llm-tracker 周报 " + DigestWeekFixture.WEEK);
+        assertThat(page.locator("article #releases h2")).hasText("追踪项目的新版本发布");
+        assertThat(page.locator("article #derivatives")).containsText("量化");
+        assertThat(page.locator("article #new-models")).containsText("other/llama-q4");
+        assertThat(page.locator("nav[aria-label='站点'] a", new Page.LocatorOptions().setHasText("周报"))).hasCount(1);
+
+        page.locator("a.language").click();
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertThat(page.locator("article #releases h2")).hasText("New releases of tracked projects");
+        page.navigate("/");
+        assertThat(page.locator("#digest-heading")).hasText("This week");
     }
 
     /** With -Dtracker.screenshots=DIR, the pictures the README shows (docs/screenshots). */

@@ -25,6 +25,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 @EnableConfigurationProperties({Neo4jProperties.class, ClockProperties.class, HttpProperties.class,
         CatalogProperties.class, GithubProperties.class, PagesProperties.class, HuggingfaceProperties.class,
         InferenceProperties.class, RunsProperties.class, DigestProperties.class, ScheduleProperties.class,
-        AdminProperties.class, ApiProperties.class})
+        AdminProperties.class, ApiProperties.class, org.llmtracker.api.licenses.LicenseProperties.class})
 public class AllSettings {
 }

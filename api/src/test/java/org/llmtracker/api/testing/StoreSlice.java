@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.llmtracker.api.config.GraphBeans;
+import org.llmtracker.api.licenses.LicenseConfiguration;
+import org.llmtracker.api.lineage.AncestryBuildGuard;
 import org.llmtracker.api.models.ModelIds;
 import org.llmtracker.api.web.SliceSecurity;
 import org.llmtracker.graph.store.Graph;
@@ -17,10 +19,12 @@ import org.springframework.context.annotation.Import;
  * What a {@code @WebMvcTest} slice of a read controller needs besides the controller: the graph's
  * reads and writers, wired as the application wires them ({@link GraphBeans}), over the test
  * JVM's one embedded Neo4j (real storage, not mocks; emptied before each test by
- * {@link EmbeddedNeo4jExtension}), the settings and the security rules of the application.
+ * {@link EmbeddedNeo4jExtension}), the settings, the security rules and the lineage reads' guard
+ * during an ancestry build ({@link AncestryBuildGuard}) of the application.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({AllSettings.class, GraphBeans.class, ModelIds.class, SliceSecurity.class})
+@Import({AllSettings.class, GraphBeans.class, LicenseConfiguration.class, ModelIds.class, SliceSecurity.class,
+        AncestryBuildGuard.class})
 public class StoreSlice {
 
     public static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");

@@ -75,6 +75,9 @@ public final class GithubCrawl implements Job {
         List<CrawlTarget> targets = reads.targets();
         log.info("GitHub crawl of {} repositories at {}", targets.size(), settings.apiUrl());
         for (int i = 0; i < targets.size(); i++) {
+            if (recorder.overDeadline()) {
+                break;
+            }
             CrawlTarget target = targets.get(i);
             RequestMeter.Reading before = clients.upstream().meter().read();
             try {

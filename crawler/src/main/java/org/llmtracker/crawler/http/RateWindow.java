@@ -20,7 +20,7 @@ import okhttp3.Response;
  * that it leaves room for the others, and hands it to its {@link Upstream}:
  *
  * <pre>{@code
- * RateWindow hub = new RateWindow("the Hub", clock, Duration.ofMinutes(5)); // one per upstream (a bean)
+ * RateWindow hub = new RateWindow("the Hub", clock, Duration.ofMinutes(5), maxRetryAfter); // one per upstream (a bean)
  * Upstream crawl = Upstream.builder(settings).share(hub.share(0)).build();   // only the Hub's own limits
  * Upstream sweep = Upstream.builder(settings).share(hub.share(600)).build(); // and at most 600 per window
  * }</pre>
@@ -38,8 +38,11 @@ public final class RateWindow {
 
     private final String name;
     private final Clock clock;
+    private final Duration maxBlock;
     private Duration length;
     private Instant blockedUntil;
+    /** When the answer behind the block asked it to end: later than {@code blockedUntil} when the bound cut it. */
+    private Instant askedUntil;
     private Instant resetsAt;
     private long remaining = -1;
     private int refusalsInARow;
@@ -47,11 +50,23 @@ public final class RateWindow {
     /**
      * @param name          the upstream, for messages
      * @param defaultLength the window's length until an answer says otherwise
+     * @param maxBlock      the longest any one answer may block the window ({@code tracker.http.max-retry-after}):
+     *                      a {@code Retry-After: 999999} or a reset days away would otherwise stop every job
+     *                      calling this upstream until a restart
      */
-    public RateWindow(String name, Clock clock, Duration defaultLength) {
+    public RateWindow(String name, Clock clock, Duration defaultLength, Duration maxBlock) {
         this.name = Objects.requireNonNull(name, "name");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.length = Objects.requireNonNull(defaultLength, "defaultLength");
+        this.maxBlock = Objects.requireNonNull(maxBlock, "maxBlock");
+        if (maxBlock.isNegative() || maxBlock.isZero()) {
+            throw new IllegalArgumentException("maxBlock must be positive, got " + maxBlock);
+        }
+    }
+
+    /** The longest one answer may block this window. */
+    public Duration maxBlock() {
+        return maxBlock;
     }
 
     public String name() {
@@ -81,11 +96,11 @@ public final class RateWindow {
         Instant now = clock.instant();
         RateLimitHeaders.windowLength(response).ifPresent(l -> length = l);
         Optional<Duration> reset = RateLimitHeaders.untilReset(response, now);
-        reset.ifPresent(d -> resetsAt = now.plus(d));
+        reset.ifPresent(d -> resetsAt = now.plus(bounded(d)));
         OptionalLong left = RateLimitHeaders.remaining(response);
         left.ifPresent(r -> remaining = r);
         if (left.isPresent() && left.getAsLong() == 0 && reset.isPresent() && response.code() < 400) {
-            block(now.plus(reset.get()));
+            block(now, reset.get());
         }
         if (response.code() < 400) {
             refusalsInARow = 0;
@@ -95,7 +110,9 @@ public final class RateWindow {
     /**
      * A refusal (429, or GitHub's rate-limit 403): the wait it asks for, which blocks every share.
      * {@code Retry-After} first; then, when the window is spent, until it resets; otherwise a
-     * minute, doubling while refusals recur.
+     * minute, doubling while refusals recur. The wait returned is the one asked for; the block
+     * lasts at most {@link #maxBlock()}, so a caller that will not wait that long stops, and the
+     * window opens again after the bound.
      */
     synchronized Duration refused(Response response) {
         Instant now = clock.instant();
@@ -104,13 +121,30 @@ public final class RateWindow {
             asked = RateLimitHeaders.untilReset(response, now);
         }
         Duration wait = asked.orElseGet(() -> REFUSAL_MINIMUM.multipliedBy(1L << Math.min(refusalsInARow++, 20)));
-        block(now.plus(wait));
+        block(now, wait);
         return wait;
     }
 
-    private void block(Instant until) {
+    private Duration bounded(Duration wait) {
+        return wait.compareTo(maxBlock) > 0 ? maxBlock : wait;
+    }
+
+    /**
+     * Blocks every share for at most {@link #maxBlock()}; while the block lasts, callers are told the
+     * whole wait the answer asked for, so one that will not wait that long stops (PARTIAL) rather than
+     * resuming when the bound ends in the middle of what the upstream asked.
+     */
+    private void block(Instant now, Duration asked) {
+        if (blockedUntil == null || !blockedUntil.isAfter(now)) {
+            askedUntil = null;
+        }
+        Instant until = now.plus(bounded(asked));
         if (blockedUntil == null || until.isAfter(blockedUntil)) {
             blockedUntil = until;
+        }
+        Instant whole = now.plus(asked);
+        if (askedUntil == null || whole.isAfter(askedUntil)) {
+            askedUntil = whole;
         }
     }
 
@@ -133,7 +167,8 @@ public final class RateWindow {
         Duration waitBeforeNext() {
             synchronized (RateWindow.this) {
                 Instant now = clock.instant();
-                Duration wait = blockedUntil != null && blockedUntil.isAfter(now) ? Duration.between(now, blockedUntil)
+                Duration wait = blockedUntil != null && blockedUntil.isAfter(now)
+                        ? Duration.between(now, askedUntil.isAfter(blockedUntil) ? askedUntil : blockedUntil)
                         : Duration.ZERO;
                 if (max > 0) {
                     if (windowEnd == null || !now.isBefore(windowEnd)) {

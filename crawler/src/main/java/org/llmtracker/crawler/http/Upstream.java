@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +17,6 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.Buffer;
-import okio.BufferedSource;
 
 /**
  * One upstream behind the crawler's one HTTP policy. Every request to GitHub, the Hub, a
@@ -33,7 +28,8 @@ import okio.BufferedSource;
  *     the body too, and reads the body inside the attempt, capped at the settings' size: a
  *     trickled, truncated or reset body is one failed attempt;</li>
  * <li>retries 5xx answers and transport failures with exponential back-off and jitter;</li>
- * <li>waits out a rate-limit refusal as long as {@code Retry-After} or the window says;</li>
+ * <li>waits out a rate-limit refusal as long as {@code Retry-After} or the window says, and stops
+ *     (without waiting) when that is longer than the window's bound, {@code tracker.http.max-retry-after};</li>
  * <li>connects, for a guarded upstream, only to the addresses the {@link HostGuard} vetted;</li>
  * <li>counts every request that reached the network ({@link #meter()}).</li>
  * </ul>
@@ -43,29 +39,29 @@ import okio.BufferedSource;
 public final class Upstream {
 
     private static final Logger log = LoggerFactory.getLogger(Upstream.class);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final HttpSettings settings;
     private final OkHttpClient client;
     private final RateWindow.Share share;
     private final Map<String, RateWindow.Share> perHost;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final Duration maxRetryAfter;
     private final HostGuard guard;
-    private final boolean truncateBodies;
     private final boolean redactUrls;
     private final RequestMeter meter = new RequestMeter();
-    private final AtomicInteger failuresInARow = new AtomicInteger();
+    private final Retries retries;
+    private final BodyBuffer bodies;
 
     private Upstream(Builder b) {
         this.settings = b.settings;
         this.clock = b.clock;
+        this.maxRetryAfter = b.maxRetryAfter != null ? b.maxRetryAfter : b.settings.maxRateLimitWait();
         this.share = b.share != null ? b.share : ownWindow(b.settings.name());
         this.perHost = b.windowPerHost ? new ConcurrentHashMap<>() : null;
-        this.sleeper = b.sleeper;
         this.guard = b.guard;
-        this.truncateBodies = b.truncateBodies;
         this.redactUrls = b.redactUrls;
+        this.retries = new Retries(settings, b.sleeper);
+        this.bodies = new BodyBuffer(settings, b.truncateBodies, redactUrls);
         OkHttpClient.Builder client = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
@@ -126,31 +122,39 @@ public final class Upstream {
                             + ": " + Fault.describe(e, settings), Fault.describe(e, settings), e);
                 }
                 if (++failures >= settings.maxAttempts()) {
-                    throw gaveUp(what, fault, Fault.describe(e, settings), failures, e);
+                    throw retries.gaveUp(what, fault, Fault.describe(e, settings), failures, e);
                 }
-                backOff(what, failures, Fault.describe(e, settings));
+                retries.backOff(what, failures, Fault.describe(e, settings));
                 continue;
             }
             share.window().observe(response);
             if (response.code() >= 500) {
                 if (++failures >= settings.maxAttempts()) {
-                    throw gaveUp(what, Fault.TRANSIENT, "HTTP " + response.code(), failures, null);
+                    throw retries.gaveUp(what, Fault.TRANSIENT, "HTTP " + response.code(), failures, null);
                 }
-                backOff(what, failures, "HTTP " + response.code());
+                retries.backOff(what, failures, "HTTP " + response.code());
                 continue;
             }
             if (RateLimitHeaders.isLimited(response, response.peekBody(4096).string())) {
                 Duration wait = share.window().refused(response);
+                Duration bound = share.window().maxBlock();
+                if (wait.compareTo(bound) > 0) {
+                    // A Retry-After of days: this run stops, and the window opens again after the bound.
+                    throw new RateLimitedException("Rate limited at " + what + " (HTTP " + response.code()
+                            + "); would have to wait " + wait.toSeconds() + " s, more than the " + bound.toSeconds()
+                            + " s honoured (tracker.http.max-retry-after); calls resume within " + bound.toSeconds()
+                            + " s", bound, wait);
+                }
                 if (wait.compareTo(settings.maxRateLimitWait()) > 0 || ++refusals > settings.maxAttempts()) {
                     throw new RateLimitedException("Rate limited at " + what + " (HTTP " + response.code()
                             + "); would have to wait " + wait.toSeconds() + " s", wait);
                 }
                 log.info("Rate limited at {}; waiting {} s", what, wait.toSeconds());
-                sleep(wait);
+                retries.sleep(wait);
                 share.waited(wait);
                 continue;
             }
-            failuresInARow.set(0);
+            retries.succeeded();
             return response;
         }
     }
@@ -179,7 +183,7 @@ public final class Upstream {
     }
 
     private RateWindow.Share ownWindow(String name) {
-        return new RateWindow(name, clock, Duration.ofHours(1)).share(0);
+        return new RateWindow(name, clock, Duration.ofHours(1), maxRetryAfter).share(0);
     }
 
     private void awaitTurn(RateWindow.Share share, String what) throws IOException {
@@ -192,79 +196,14 @@ public final class Upstream {
                     + "; would have to wait " + wait.toSeconds() + " s", wait);
         }
         log.info("{} rate limit spent; waiting {} s before {}", settings.name(), wait.toSeconds(), what);
-        sleep(wait);
+        retries.sleep(wait);
         share.waited(wait);
     }
 
     private Response attempt(Request request) throws IOException {
         OkHttpClient c = guard == null ? client : client.newBuilder().dns(guard.vet(request.url()).dns()).build();
         try (Response response = c.newCall(request).execute()) {
-            return buffered(response, request);
-        }
-    }
-
-    // Inside the attempt, so the call's deadline covers the body and a broken body is retried.
-    private Response buffered(Response response, Request request) throws IOException {
-        ResponseBody body = response.body();
-        long max = settings.maxBodyBytes();
-        if (body == null) {
-            return response.newBuilder().body(ResponseBody.create(new byte[0], null)).build();
-        }
-        if (body.contentLength() > max && !truncateBodies) {
-            throw tooLarge(request, body.contentLength());
-        }
-        Buffer buffer = new Buffer();
-        BufferedSource source = body.source();
-        while (buffer.size() <= max && source.read(buffer, 8192) != -1) {
-            // reading
-        }
-        if (buffer.size() > max) {
-            if (!truncateBodies) {
-                throw tooLarge(request, -1);
-            }
-            Buffer head = new Buffer();
-            buffer.read(head, max);
-            buffer = head;
-        }
-        return response.newBuilder().body(ResponseBody.create(buffer.readByteArray(), body.contentType())).build();
-    }
-
-    private UpstreamException tooLarge(Request request, long declared) {
-        String reason = "answered a body " + (declared > 0 ? "of " + declared + " bytes, " : "") + "larger than the "
-                + settings.maxBodyBytes() + " bytes allowed";
-        return new UpstreamException(settings.name() + ": " + request.method() + " "
-                + (redactUrls ? redacted(request.url()) : shown(request.url())) + " " + reason, reason, null);
-    }
-
-    private UpstreamException gaveUp(String what, Fault fault, String why, int failures, IOException cause) {
-        String reason = "failed " + failures + (failures == 1 ? " time" : " times") + "; last: " + why;
-        String detail = what + " " + reason;
-        if (settings.failuresBeforeDown() > 0) {
-            if (fault == Fault.UNREACHABLE) {
-                return new UpstreamDownException(settings.name() + " is unreachable: " + detail, reason, cause);
-            }
-            int inARow = failuresInARow.incrementAndGet();
-            if (inARow >= settings.failuresBeforeDown()) {
-                return new UpstreamDownException(settings.name() + " keeps failing (" + inARow
-                        + " requests in a row failed for good): " + detail, reason, cause);
-            }
-        }
-        return new UpstreamException(settings.name() + ": " + detail, reason, cause);
-    }
-
-    private void backOff(String what, int failures, String why) throws IOException {
-        long base = settings.retryBaseDelay().toMillis() << Math.min(failures - 1, 20);
-        long delay = Math.min(base + ThreadLocalRandom.current().nextLong(base + 1), MAX_BACKOFF.toMillis());
-        log.info("{} at {}; retry {} of {} in {} ms", why, what, failures, settings.maxAttempts() - 1, delay);
-        sleep(Duration.ofMillis(delay));
-    }
-
-    private void sleep(Duration duration) throws IOException {
-        try {
-            sleeper.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting to retry");
+            return bodies.buffered(response, request);
         }
     }
 
@@ -281,6 +220,7 @@ public final class Upstream {
         private boolean truncateBodies;
         private boolean redactUrls;
         private boolean windowPerHost;
+        private Duration maxRetryAfter;
 
         private Builder(HttpSettings settings, Sleeper sleeper, Clock clock) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -326,6 +266,15 @@ public final class Upstream {
         /** Keeps paths and queries out of errors and logs: the URL is a secret (a Slack webhook). */
         public Builder redactUrls() {
             this.redactUrls = true;
+            return this;
+        }
+
+        /**
+         * The longest one answer may block a window this upstream owns ({@code tracker.http.max-retry-after});
+         * default: the settings' {@code maxRateLimitWait}. A shared window carries its own bound.
+         */
+        public Builder maxRetryAfter(Duration maxRetryAfter) {
+            this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
             return this;
         }
 

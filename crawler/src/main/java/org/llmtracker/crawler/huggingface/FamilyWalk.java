@@ -67,11 +67,19 @@ final class FamilyWalk {
                 family.truncate();
                 return false;
             }
-            family.claims(parser.parse(entry));
+            family.claims(counted(parser.parse(entry), recorder));
             if (family.add(entry)) {
                 next.add(entry);
             }
         }
         return !page.isEmpty();
+    }
+
+    /** The lineage, with the parents it dropped over the bound counted. */
+    static Lineage counted(Lineage lineage, CrawlRecorder recorder) {
+        if (lineage.droppedParents() > 0) {
+            recorder.add("droppedParents", lineage.droppedParents());
+        }
+        return lineage;
     }
 }

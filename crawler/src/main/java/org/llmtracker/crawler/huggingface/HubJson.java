@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class HubJson {
 
-    /** Hub repo ids: an optional owner and a name of letters, digits, '-', '_' and '.'. */
+    /** The longest pipeline tag, library name or licence kept: real ones are a few dozen characters. */
+    static final int MAX_LABEL = 200;
 
     private final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -66,24 +67,36 @@ final class HubJson {
         }
         String id = string(node.get("id"));
         if (!HubIds.valid(id)) {
-            throw new HubException("malformed model from " + where + ": no valid 'id' (" + node.get("id") + ")");
+            throw new HubException("malformed model from " + where + ": no valid 'id' (" + LinkHeader.quoted(String.valueOf(node.get("id"))) + ")");
         }
         JsonNode card = node.path("cardData");
         List<String> tags = strings(node.get("tags"));
         String author = string(node.get("author"));
+        if (author != null && !HubIds.validOwner(author)) {
+            author = null; // an author no id could carry would become an organisation key the store cannot index
+        }
         if (author == null && id.contains("/")) {
             author = id.substring(0, id.indexOf('/'));
         }
-        String license = string(card.get("license"));
+        String license = label(card.get("license"));
         if (license == null) {
             license = tags.stream().filter(t -> t.startsWith("license:")).map(t -> t.substring(8)).findFirst().orElse(null);
         }
+        Long parameters = number(node.path("safetensors").get("total"));
         return new HubEntry(id, author, number(node.get("downloads")), number(node.get("likes")),
-                string(node.get("pipeline_tag")), string(node.get("library_name")),
-                number(node.path("safetensors").get("total")), license,
+                label(node.get("pipeline_tag")), label(node.get("library_name")),
+                parameters != null ? parameters : number(node.path("gguf").get("total")), license,
                 instant(node.get("createdAt")), instant(node.get("lastModified")), gated(node.get("gated")), tags,
                 strings(card.get("base_model")), string(card.get("base_model_relation")),
-                childCount(node.get("childrenModelCount")), newVersion(card.get("new_version")));
+                childCount(node.get("childrenModelCount")), newVersion(card.get("new_version")),
+                card.isObject() ? CardFields.read(card) : null, string(node.path("config").get("model_type")),
+                string(node.path("gguf").get("architecture")));
+    }
+
+    /** A short label (a pipeline, a library, a licence); anything longer than any real one is no value. */
+    private static String label(JsonNode node) {
+        String text = string(node);
+        return text == null || text.length() > MAX_LABEL ? null : text;
     }
 
     /** A card's {@code new_version}: a Hub id, else nothing (a card may hold any YAML there). */
@@ -122,7 +135,7 @@ final class HubJson {
         return total;
     }
 
-    private static String string(JsonNode node) {
+    static String string(JsonNode node) {
         return node != null && node.isString() && !node.asString().isBlank() ? node.asString().trim() : null;
     }
 
@@ -150,7 +163,7 @@ final class HubJson {
     }
 
     /** A string, or the strings of a list; anything else is no value. */
-    private static List<String> strings(JsonNode node) {
+    static List<String> strings(JsonNode node) {
         if (node == null || node.isNull()) {
             return List.of();
         }

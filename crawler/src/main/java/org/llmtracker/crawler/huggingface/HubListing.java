@@ -14,10 +14,15 @@ import okhttp3.Response;
 /**
  * The Hub's whole model listing, {@code GET /api/models}, newest change first
  * ({@code sort=lastModified}; the Hub sorts descending only), in the largest pages it serves,
- * asking with {@code expand[]} for the fields the graph keeps that a listing can carry. The
- * Hub refuses {@code expand} beside {@code full}, {@code cardData} or {@code config}, and the
- * expand fields {@code baseModels} and {@code childrenModelCount} on listings, so lineage comes
- * from the {@code base_model:<relation>:<id>} tags. Pages follow
+ * asking with {@code expand[]} for the fields the graph keeps that a listing can carry, card fields
+ * and weights' facts included, so inference needs no request per model. {@code cardData}, {@code config},
+ * {@code gguf} and {@code safetensors} are <em>expand values</em> (huggingface_hub's
+ * {@code ExpandModelProperty_T}; clients list with {@code expand=["config"]} for architectures); what
+ * may not stand beside {@code expand[]} are the separate <em>parameters</em> {@code full=true},
+ * {@code cardData=true} and {@code config=true} (huggingface_hub raises "`expand` cannot be used if `full`,
+ * `cardData` or `fetch_config` are passed"). The expand fields {@code baseModels} and
+ * {@code childrenModelCount} are refused on listings, so lineage comes from the
+ * {@code base_model:<relation>:<id>} tags. Pages follow
  * {@code Link: <...&cursor=...>; rel="next"}; every request goes through the Hub's
  * {@link Upstream} (rate window, retries, waits).
  */
@@ -25,7 +30,7 @@ public final class HubListing {
 
     /** What a listing item carries beyond {@code _id} and {@code id}. */
     static final List<String> FIELDS = List.of("author", "createdAt", "lastModified", "downloads", "likes",
-            "pipeline_tag", "library_name", "tags", "gated");
+            "pipeline_tag", "library_name", "tags", "gated", "cardData", "config", "gguf", "safetensors");
 
     private final HttpUrl api;
     private final int pageSize;

@@ -15,6 +15,7 @@ import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.graph.hub.CardVersions.CardVersion;
 import org.llmtracker.graph.hub.HubFamilies;
+import org.llmtracker.graph.hub.HubStatus;
 import org.llmtracker.graph.hub.HubFamily;
 import org.llmtracker.graph.hub.HubModel;
 import org.llmtracker.graph.hub.Rename;
@@ -36,11 +37,12 @@ public final class HuggingFaceCrawl implements Job {
     private final HubFamilies hub;
     private final Clock clock;
     private final Upstream http;
-    private final LineageParser parser = new LineageParser();
+    private final LineageParser parser;
 
     /** @param http the Hub behind the HTTP policy, holding this job's share of the Hub's rate window */
     public HuggingFaceCrawl(HubSettings settings, Upstream http, HubFamilies hub, Clock clock) {
         this.settings = settings;
+        this.parser = new LineageParser(settings.maxParents());
         this.http = http;
         this.hub = hub;
         this.clock = clock;
@@ -69,6 +71,9 @@ public final class HuggingFaceCrawl implements Job {
     private boolean crawlAll(HubClient client, CrawlRecorder recorder) {
         for (Map.Entry<String, List<String>> root : hub.cataloguedHubIds().entrySet()) {
             for (String hfId : root.getValue()) {
+                if (recorder.overDeadline()) {
+                    return false; // nothing may count as unlisted after a cut-short run
+                }
                 try {
                     crawl(client, hfId, recorder);
                     recorder.itemDone();
@@ -90,12 +95,12 @@ public final class HuggingFaceCrawl implements Job {
         ModelAnswer answer = client.model(hfId);
         Instant now = clock.instant();
         if (answer instanceof ModelAnswer.Gated) {
-            hub.markStatus(hfId, HubFamilies.GATED, now);
+            hub.markStatus(hfId, HubStatus.GATED, now);
             recorder.count("gated");
             return;
         }
         if (answer instanceof ModelAnswer.Gone) {
-            hub.markStatus(hfId, HubFamilies.GONE, now);
+            hub.markStatus(hfId, HubStatus.GONE, now);
             recorder.count("gone");
             return;
         }
@@ -103,7 +108,7 @@ public final class HuggingFaceCrawl implements Job {
         recorder.count("fetched");
         Family family = new Family(found.entry());
         found.formerIds().forEach(old -> family.renamed(new Rename(old, found.entry().id())));
-        family.claims(parser.parse(found.entry()));
+        family.claims(FamilyWalk.counted(parser.parse(found.entry()), recorder));
         new FamilyWalk(client, settings, parser, recorder).walk(family);
         store(family, recorder);
     }

@@ -39,8 +39,9 @@ final class LinkHeader {
 
     /**
      * The next page of a list answered for {@code current}: its {@code Link} target, which must
-     * be an http(s) URL on the Hub's own host and port ({@code api}): a Link elsewhere would send
-     * the token to another host. Null when there is no next page.
+     * be an http(s) URL on the Hub's own host and port ({@code api}), on the listing's own path: a
+     * Link elsewhere would send the token to another host, or have the crawler read what is no
+     * listing. Null when there is no next page.
      */
     static HttpUrl nextPage(String header, HttpUrl current, HttpUrl api) throws HubException {
         String link = next(header).orElse(null);
@@ -53,6 +54,11 @@ final class LinkHeader {
         }
         if (!onHost(target, api)) {
             throw new HubException("refusing a next page on another host: " + quoted(link));
+        }
+        if (!target.encodedPath().equals(current.encodedPath())) {
+            // The next page of a listing is the same listing further on: a Link to /admin/secret is not one.
+            throw new HubException("refusing a next page outside the listing " + current.encodedPath() + ": "
+                    + quoted(link));
         }
         return target;
     }

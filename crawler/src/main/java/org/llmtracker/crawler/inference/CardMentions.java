@@ -23,7 +23,28 @@ public final class CardMentions {
         /** A phrase that says the model was trained from the one named. */
         FINETUNE_PHRASE,
         /** A link to a model on the Hub, with no phrase saying why. */
-        LINK
+        LINK,
+        /** The front matter's {@code model_name}: the original's display name ("13B BlueMethod"), as good as the repo's name. */
+        MODEL_NAME
+    }
+
+    /**
+     * What the listed front matter names of the original: a Hub id (a link in {@code model_name} and the like)
+     * as a quantizer's "original model" line, a display name as a name.
+     */
+    public static List<Mention> listed(ListedCard card) {
+        if (card == null) {
+            return List.of();
+        }
+        List<Mention> found = new ArrayList<>();
+        for (String m : card.baseMentions()) {
+            if (m.contains("/") && BARE_ID.matcher(m).matches()) {
+                found.add(new Mention(Kind.QUANTIZED_PHRASE, trimId(m), null, "front matter: " + m));
+            } else if (!m.isBlank()) {
+                found.add(new Mention(Kind.MODEL_NAME, null, m.trim().replaceAll("\\s+", "-"), "model_name: " + m));
+            }
+        }
+        return found;
     }
 
     /** One mention: the id named (null when the phrase names a model by name only), its name, and where it was said. */

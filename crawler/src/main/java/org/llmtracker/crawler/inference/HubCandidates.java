@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,16 +36,76 @@ final class HubCandidates implements Candidates {
     private final IntSupplier requestsLeft;
     private final CrawlRecorder recorder;
 
+    private final List<ModelFacts> due = new ArrayList<>();
+    private final List<ModelFacts> waiting = new ArrayList<>();
+    private final Set<String> touchedStems = new java.util.HashSet<>();
+    private final Set<String> unlearned = new java.util.HashSet<>();
+    private boolean starved;
+
     HubCandidates(InferenceReads reads, HubClient client, IntSupplier requestsLeft, CrawlRecorder recorder) {
         this.client = client;
         this.requestsLeft = requestsLeft;
         this.recorder = recorder;
-        reads.candidates(m -> index(facts(m)));
+        reads.candidates(m -> {
+            ModelFacts facts = facts(m);
+            index(facts);
+            if (m.eligible()) {
+                (m.due() ? due : waiting).add(facts);
+            }
+            if (m.due() && !facts.name().quantized() && !facts.taggedAsQuantization()) {
+                HubName name = facts.name();
+                touchedStems.add(name.stem());
+                touchedStems.addAll(name.ownStems());
+            }
+        });
+    }
+
+    /**
+     * The models this run checks: those new or changed since their last check, and those sharing a name stem
+     * with a new or changed unquantised model (a parent that arrived late may change their answer), at most
+     * {@code limit}, never-checked and most downloaded first as read.
+     */
+    List<ModelFacts> subjects(int limit) {
+        List<ModelFacts> subjects = new ArrayList<>(due);
+        for (ModelFacts m : waiting) {
+            if (!touchedStems.isEmpty() && ParentFinder.stems(m.name(), m).stream().anyMatch(touchedStems::contains)) {
+                subjects.add(m);
+            }
+        }
+        due.clear();
+        waiting.clear();
+        touchedStems.clear();
+        subjects.sort(java.util.Comparator.comparing((ModelFacts m) -> m.downloads() == null ? 0L : m.downloads()).reversed());
+        return subjects.size() > limit ? List.copyOf(subjects.subList(0, limit)) : subjects;
     }
 
     static ModelFacts facts(StoredHubModel m) {
+        String owner = m.hfId().contains("/") ? m.hfId().substring(0, m.hfId().indexOf('/')) : "";
+        List<String> publishers = m.publishers().stream().filter(p -> p != null && !p.equalsIgnoreCase(owner)).toList();
+        ListedCard listed = m.cardCreator() == null && m.cardQuantizedBy() == null && m.cardBaseMentions().isEmpty() ? null
+                : new ListedCard(m.cardCreator(), m.cardQuantizedBy(), m.cardBaseMentions());
         return new ModelFacts(m.hfId(), m.aliases(), m.createdAt(), m.modelType(), List.of(), m.ggufArchitecture(), m.parameters(),
-                m.formatTags(), m.libraryName(), m.downloads(), null, m.catalogued());
+                m.formatTags(), m.libraryName(), m.downloads(), null, m.catalogued(), m.likes(), publishers, listed);
+    }
+
+    /** How many stored models the run knows. */
+    int size() {
+        return stored.size();
+    }
+
+    /** A subject whose own facts the budget did not let the run ask for: its answer may be incomplete. */
+    void unlearned(ModelFacts subject) {
+        unlearned.add(subject.key());
+    }
+
+    /** Starts judging one model: whether the budget refused it a request is told by {@link #starved()}. */
+    void begin(ModelFacts subject) {
+        starved = unlearned.contains(subject.key());
+    }
+
+    /** True when the budget refused a request since {@link #begin()}: the model's answer may be incomplete. */
+    boolean starved() {
+        return starved;
     }
 
     /** What the graph will keep of a model's facts, so that the next run judges it alike. */
@@ -61,7 +123,8 @@ final class HubCandidates implements Candidates {
         ModelFacts learned = new ModelFacts(storedFacts.id(), storedFacts.aliases(), storedFacts.createdAt(),
                 first(t.modelType(), storedFacts.modelType()), List.of(), first(t.ggufArchitecture(), storedFacts.ggufArchitecture()),
                 first(storedFacts.parameters(), t.parameters()), t.formatTags(), storedFacts.libraryName(), storedFacts.downloads(),
-                null, storedFacts.catalogued());
+                null, storedFacts.catalogued(), first(storedFacts.likes(), fromHub.likes()), storedFacts.publishers(),
+                first(storedFacts.listed(), fromHub.listed()));
         index(learned);
         return learned;
     }
@@ -82,6 +145,7 @@ final class HubCandidates implements Candidates {
             return true;
         }
         recorder.count("skipped" + what);
+        starved = true;
         return false;
     }
 
@@ -159,10 +223,13 @@ final class HubCandidates implements Candidates {
         names.add(m.name());
         m.aliases().forEach(a -> names.add(HubName.parse(a)));
         for (HubName name : names) {
-            stems.computeIfAbsent(name.stem(), k -> new ArrayList<>()).add(m);
+            Set<String> keys = new LinkedHashSet<>();
+            keys.add(name.stem());
             if (name.stemWithoutSize() != null) {
-                stems.computeIfAbsent(name.stemWithoutSize(), k -> new ArrayList<>()).add(m);
+                keys.add(name.stemWithoutSize());
             }
+            keys.addAll(name.ownStems());
+            keys.forEach(k -> stems.computeIfAbsent(k, x -> new ArrayList<>(2)).add(m));
         }
     }
 }

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class HubFacts {
 
     /** The {@code expand[]} fields a model answer or a search result needs to carry. */
-    static final List<String> EXPAND = List.of("config", "createdAt", "downloads", "gguf", "library_name", "safetensors", "tags");
+    static final List<String> EXPAND = List.of("cardData", "config", "createdAt", "downloads", "gguf", "library_name", "likes",
+            "safetensors", "tags");
 
     private final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -69,9 +70,13 @@ final class HubFacts {
                 tags.add(t.asString());
             }
         });
+        JsonNode card = node.path("cardData");
+        ListedCard listed = card.isObject() ? new ListedCard(text(card.get("model_creator")), text(card.get("quantized_by")),
+                text(card.get("model_name")) == null ? List.of() : List.of(text(card.get("model_name")))) : null;
         return new ModelFacts(id, List.of(), instant(node.get("createdAt")), text(config.get("model_type")), architectures,
                 text(gguf.get("architecture")), safetensors != null ? safetensors : number(gguf.get("total")), tags,
-                text(node.get("library_name")), number(node.get("downloads")), null, false);
+                text(node.get("library_name")), number(node.get("downloads")), null, false, number(node.get("likes")), List.of(),
+                listed == null || listed.empty() ? null : listed);
     }
 
     private static String text(JsonNode node) {

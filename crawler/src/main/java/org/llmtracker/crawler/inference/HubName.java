@@ -42,6 +42,12 @@ public record HubName(String id, String owner, String name, String core, List<St
 
     private static final Pattern SIZE = Pattern.compile("(?:[0-9]+x)?([0-9]+(?:\\.[0-9]+)?)([bm])");
 
+    /** A size with a precision fused to it, as some uploaders spell it: {@code Chronos-Beluga-v2-13bfp16}. */
+    private static final Pattern FUSED = Pattern.compile("(?i)((?:[0-9]+x)?[0-9]+(?:\\.[0-9]+)?[bm])(b?fp?16|bf16|fp32|f32)");
+
+    /** A release's version as its own segment: {@code 1.2}, {@code v2}, {@code v0.1}. */
+    private static final Pattern VERSION_SEGMENT = Pattern.compile("(?i)v[0-9]+(\\.[0-9]+)*|[0-9]+(\\.[0-9]+)+");
+
     public HubName {
         tokens = List.copyOf(tokens);
         formats = List.copyOf(formats);
@@ -67,7 +73,16 @@ public record HubName(String id, String owner, String name, String core, List<St
         List<String> tokens = new ArrayList<>();
         List<String> coreSegments = new ArrayList<>();
         for (String segment : kept) {
-            List<String> parts = parts(segment);
+            List<String> parts = new ArrayList<>();
+            for (String part : parts(segment)) {
+                var fused = FUSED.matcher(part);
+                if (fused.matches()) {
+                    parts.add(fused.group(1));
+                    parts.add(fused.group(2));
+                } else {
+                    parts.add(part);
+                }
+            }
             List<String> own = new ArrayList<>();
             for (String part : parts) {
                 if (isFormat(part)) {
@@ -111,6 +126,27 @@ public record HubName(String id, String owner, String name, String core, List<St
         List<String> rest = new ArrayList<>(tokens);
         rest.remove(size);
         return String.join("-", rest);
+    }
+
+    /**
+     * The stem without a version written as its last segment ({@code ShiningValiant-1.2} is a release of
+     * {@code ShiningValiant}); null without one. {@code Llama-2} keeps its 2: a bare number is part of a name.
+     */
+    public String stemWithoutVersion() {
+        String[] segments = core.split("-");
+        if (segments.length < 2 || !VERSION_SEGMENT.matcher(segments[segments.length - 1]).matches()) {
+            return null;
+        }
+        HubName shorter = parse(owner + "/" + String.join("-", java.util.Arrays.copyOf(segments, segments.length - 1)));
+        return shorter.tokens().isEmpty() ? null : shorter.stem();
+    }
+
+    /**
+     * The stems a model is also known by without its own vendor's prefix: {@code meta-llama/Meta-Llama-3-8B} is
+     * {@code Llama-3-8B} to quantizers who drop the "Meta-".
+     */
+    public List<String> ownStems() {
+        return stemsAfterAuthor(this).stream().filter(st -> !st.isEmpty()).distinct().toList();
     }
 
     /** The parameter count a size token says ({@code 13B}, {@code 8x7B} counts its 8 experts), or null. */

@@ -26,7 +26,6 @@ import org.llmtracker.graph.inference.InferredLinks;
 import org.llmtracker.graph.inference.InferredLinks.Decision;
 import org.llmtracker.graph.hub.LineageWriter;
 import org.llmtracker.graph.inference.ModelTraits;
-import org.llmtracker.graph.inference.StoredHubModel;
 
 /**
  * The {@code infer} job: a parent for every stored Hub model that declares none. It first lets
@@ -37,10 +36,12 @@ import org.llmtracker.graph.inference.StoredHubModel;
  */
 public final class InferJob implements Job {
 
-    /** Models decided per write transaction. */
-    private static final int BATCH = 200;
-    /** Models looked at per run at most; those judged from the graph alone cost no request. */
-    private static final int MAX_SUBJECTS = 50_000;
+    /** Models decided per write transaction: large enough that a million-model run is not dominated by commits. */
+    private static final int BATCH = 2_000;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InferJob.class);
+    /** Models looked at per run at most (they are in memory already, as candidates); those judged from the graph alone cost no request. */
+    private static final int MAX_SUBJECTS = 5_000_000;
 
     private final HubSettings hub;
     private final InferenceSettings settings;
@@ -79,29 +80,26 @@ public final class InferJob implements Job {
     }
 
     private void runWith(HubClient client, RequestMeter.Reading before, CrawlRecorder recorder) {
+        long started = System.nanoTime();
         HubCandidates candidates = new HubCandidates(reads, client,
                 () -> (int) Math.max(Integer.MIN_VALUE, settings.maxRequests() - http.meter().read().minus(before).requests()),
                 recorder);
-        List<ModelFacts> subjects = learn(reads.subjects(MAX_SUBJECTS), candidates, recorder);
+        List<ModelFacts> subjects = learn(candidates.subjects(MAX_SUBJECTS), candidates, recorder);
+        log.info("infer: {} models read as candidates, {} due a check, in {} ms", candidates.size(), subjects.size(),
+                (System.nanoTime() - started) / 1_000_000);
         ParentFinder finder = new ParentFinder(settings);
         List<Decision> decisions = new ArrayList<>();
         Map<String, ModelFacts> newParents = new LinkedHashMap<>();
-        for (ModelFacts child : subjects) {
-            try {
-                decisions.add(decide(child, candidates, finder, newParents, recorder));
-            } catch (UncheckedIOException e) {
-                if (stops(e, recorder)) {
-                    break;
-                }
-                recorder.itemFailed(child.id(), UpstreamException.describe(e.getCause()));
-            } catch (HubException e) {
-                recorder.itemFailed(child.id(), e.getMessage());
-            }
-            if (decisions.size() >= BATCH) {
-                write(decisions, newParents, recorder);
-            }
+        List<ModelFacts> unattributed = new ArrayList<>();
+        Pass pass = new Pass(candidates, finder, decisions, newParents, recorder);
+        // Collisions whose card names a creator no candidate's owner matched get a second look, with the
+        // creators' display names this run has learned from the models it settled (CreatorAliases).
+        if (pass.judge(subjects, unattributed)) {
+            pass.judge(unattributed, null);
         }
         write(decisions, newParents, recorder);
+        log.info("infer: {} checked, {} second looks, in {} ms", subjects.size(), unattributed.size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -109,15 +107,20 @@ public final class InferJob implements Job {
      * request each, within the budget), kept in the graph and in the run's candidates, so every
      * model is judged against the same facts, in this run and the next.
      */
-    private List<ModelFacts> learn(List<StoredHubModel> stored, HubCandidates candidates, CrawlRecorder recorder) {
+    private List<ModelFacts> learn(List<ModelFacts> stored, HubCandidates candidates, CrawlRecorder recorder) {
         List<ModelFacts> subjects = new ArrayList<>();
         List<ModelTraits> learned = new ArrayList<>();
-        for (StoredHubModel subject : stored) {
-            ModelFacts facts = HubCandidates.facts(subject);
+        for (ModelFacts subject : stored) {
+            if (recorder.overDeadline()) {
+                break;
+            }
+            ModelFacts facts = subject;
             boolean unknown = facts.modelType() == null && facts.ggufArchitecture() == null;
-            if (unknown && candidates.mayAsk("ModelInfo")) {
+            if (unknown && !candidates.mayAsk("ModelInfo")) {
+                candidates.unlearned(facts);
+            } else if (unknown) {
                 try {
-                    Optional<ModelFacts> own = candidates.fromHub(subject.hfId());
+                    Optional<ModelFacts> own = candidates.fromHub(subject.id());
                     if (own.isEmpty()) {
                         recorder.count("unreachable");
                         continue;
@@ -128,10 +131,10 @@ public final class InferJob implements Job {
                     if (stops(e, recorder)) {
                         break;
                     }
-                    recorder.itemFailed(subject.hfId(), UpstreamException.describe(e.getCause()));
+                    recorder.itemFailed(subject.id(), UpstreamException.describe(e.getCause()));
                     continue;
                 } catch (HubException e) {
-                    recorder.itemFailed(subject.hfId(), e.getMessage());
+                    recorder.itemFailed(subject.id(), e.getMessage());
                     continue;
                 }
             }
@@ -141,12 +144,28 @@ public final class InferJob implements Job {
         return subjects;
     }
 
+    /** One model's decision; null when it waits (for the budget, or, with {@code later} given, for the second look). */
     private Decision decide(ModelFacts child, HubCandidates candidates, ParentFinder finder, Map<String, ModelFacts> newParents,
-            CrawlRecorder recorder) {
-        recorder.count("checked");
+            CrawlRecorder recorder, List<ModelFacts> later) {
+        candidates.begin(child);
         Optional<Inference> inference = finder.infer(child, candidates);
+        boolean kept = inference.isPresent() && settings.keeps(inference.get());
+        if (kept) {
+            finder.learn(child, inference.get());
+        } else if (later != null && inference.isPresent() && inference.get().unattributed()) {
+            later.add(child);
+            return null;
+        }
+        if (!kept && candidates.starved() && inference.isPresent()) {
+            // The budget refused a request that might have settled an open question: the model waits,
+            // unchecked, for the next run. A model nothing is named like is checked all the same (the graph,
+            // which the sweep fills, is the main source); it is looked at again when it or a namesake changes.
+            recorder.count("waiting");
+            return null;
+        }
+        recorder.count("checked");
         InferredLink link = null;
-        if (inference.isPresent() && settings.keeps(inference.get())) {
+        if (kept) {
             Inference i = inference.get();
             link = new InferredLink(child.id(), i.parent(), i.relation(), i.confidence(), i.evidence());
             recorder.count("inferred" + capitalised(i.relation().name()));
@@ -155,7 +174,10 @@ public final class InferJob implements Job {
                 newParents.putIfAbsent(onlyOnHub.key(), onlyOnHub);
             }
         } else {
-            recorder.count(inference.isPresent() ? "belowThreshold" : "noCandidate");
+            recorder.count(inference.isEmpty() ? "noCandidate" : inference.get().ambiguous() ? "ambiguous" : "belowThreshold");
+            if (later == null) {
+                recorder.count("secondLooks");
+            }
         }
         return new Decision(child.id(), link);
     }
@@ -195,5 +217,49 @@ public final class InferJob implements Job {
 
     private static String capitalised(String relation) {
         return relation.charAt(0) + relation.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** One pass over models to judge, writing every {@code BATCH} decisions. */
+    private final class Pass {
+        private final HubCandidates candidates;
+        private final ParentFinder finder;
+        private final List<Decision> decisions;
+        private final Map<String, ModelFacts> newParents;
+        private final CrawlRecorder recorder;
+
+        Pass(HubCandidates candidates, ParentFinder finder, List<Decision> decisions, Map<String, ModelFacts> newParents,
+                CrawlRecorder recorder) {
+            this.candidates = candidates;
+            this.finder = finder;
+            this.decisions = decisions;
+            this.newParents = newParents;
+            this.recorder = recorder;
+        }
+
+        /** @return false when the run must stop (deadline, rate limit, the Hub unreachable) */
+        boolean judge(List<ModelFacts> children, List<ModelFacts> unattributed) {
+            for (ModelFacts child : children) {
+                if (recorder.overDeadline()) {
+                    return false;
+                }
+                try {
+                    Decision decision = decide(child, candidates, finder, newParents, recorder, unattributed);
+                    if (decision != null) {
+                        decisions.add(decision);
+                    }
+                } catch (UncheckedIOException e) {
+                    if (stops(e, recorder)) {
+                        return false;
+                    }
+                    recorder.itemFailed(child.id(), UpstreamException.describe(e.getCause()));
+                } catch (HubException e) {
+                    recorder.itemFailed(child.id(), e.getMessage());
+                }
+                if (decisions.size() >= BATCH) {
+                    write(decisions, newParents, recorder);
+                }
+            }
+            return true;
+        }
     }
 }

@@ -11,9 +11,17 @@ import org.llmtracker.graph.model.Relation;
  * @param confidence how sure, 0..1: the best candidate's probability, lowered when another candidate comes close
  * @param evidence   short reasons a human can check, strongest first
  * @param signals    which kinds of evidence spoke for the parent (for measuring each one's precision)
+ * @param ambiguous  a close call: the best and the runner-up together are likely enough, but neither alone; or
+ *                   {@code unattributed}
+ * @param unattributed same-named candidates, and the card's creator is none of their owners' (a creator alias
+ *                   learned later in the run may settle it: {@link CreatorAliases})
  */
 public record Inference(String child, String parent, Relation relation, double confidence, List<String> evidence,
-        Set<Signal> signals) {
+        Set<Signal> signals, boolean ambiguous, boolean unattributed) {
+
+    public Inference(String child, String parent, Relation relation, double confidence, List<String> evidence, Set<Signal> signals) {
+        this(child, parent, relation, confidence, evidence, signals, false, false);
+    }
 
     public Inference {
         if (confidence < 0 || confidence > 1) {
@@ -39,6 +47,10 @@ public record Inference(String child, String parent, Relation relation, double c
         NAME_PREFIX,
         /** The parent was uploaded first. */
         OLDER,
+        /** The card's creator is the parent's owner. */
+        CREATOR,
+        /** The parent is clearly more downloaded and liked than the other candidates with its name. */
+        POPULARITY,
         /** Same architecture. */
         ARCHITECTURE,
         /** The parameter counts, or the name's size and the parent's count, agree. */

@@ -28,8 +28,9 @@ public record InferenceSettings(double minConfidence, boolean fineTunes, int max
         return new InferenceSettings(DEFAULT_MIN_CONFIDENCE, true, 1000);
     }
 
-    /** Whether an inference is good enough to store. */
+    /** Whether an inference is good enough to store: confident, no close call, and of a relation kept. */
     public boolean keeps(Inference inference) {
-        return inference.confidence() >= minConfidence && (fineTunes || inference.relation() != Relation.FINETUNE);
+        return inference.confidence() >= minConfidence && !inference.ambiguous()
+                && (fineTunes || inference.relation() != Relation.FINETUNE);
     }
 }

@@ -17,10 +17,20 @@ import java.util.Locale;
  * @param tags             the Hub's tags ({@code gguf}, {@code 4-bit}, ...)
  * @param card             the model card's text (README), null when not read
  * @param catalogued       a catalogue entry: a model the catalogue describes is never given an inferred parent
+ * @param likes            the Hub's likes
+ * @param publishers       display names of the organisation that publishes it (the catalogue's, with aliases), beside the owner id
+ * @param listed           the card fields the Hub's listing carried; null when the listing did not say
  */
 public record ModelFacts(String id, List<String> aliases, Instant createdAt, String modelType, List<String> architectures,
         String ggufArchitecture, Long parameters, List<String> tags, String libraryName, Long downloads, String card,
-        boolean catalogued) {
+        boolean catalogued, Long likes, List<String> publishers, ListedCard listed) {
+
+    public ModelFacts(String id, List<String> aliases, Instant createdAt, String modelType, List<String> architectures,
+            String ggufArchitecture, Long parameters, List<String> tags, String libraryName, Long downloads, String card,
+            boolean catalogued) {
+        this(id, aliases, createdAt, modelType, architectures, ggufArchitecture, parameters, tags, libraryName, downloads, card,
+                catalogued, null, List.of(), null);
+    }
 
     public ModelFacts {
         if (id == null || id.isBlank()) {
@@ -29,6 +39,7 @@ public record ModelFacts(String id, List<String> aliases, Instant createdAt, Str
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         architectures = architectures == null ? List.of() : List.copyOf(architectures);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        publishers = publishers == null ? List.of() : List.copyOf(publishers);
     }
 
     /** A model known by its id and upload time only. */
@@ -46,7 +57,13 @@ public record ModelFacts(String id, List<String> aliases, Instant createdAt, Str
 
     public ModelFacts withCard(String text) {
         return new ModelFacts(id, aliases, createdAt, modelType, architectures, ggufArchitecture, parameters, tags,
-                libraryName, downloads, text, catalogued);
+                libraryName, downloads, text, catalogued, likes, publishers, listed);
+    }
+
+    /** The same model with popularity and listed card fields. */
+    public ModelFacts withListing(Long likes, List<String> publishers, ListedCard listed) {
+        return new ModelFacts(id, aliases, createdAt, modelType, architectures, ggufArchitecture, parameters, tags,
+                libraryName, downloads, card, catalogued, likes, publishers, listed);
     }
 
     /** The same model with what a fuller answer adds (config, sizes, tags, card); known values stay. */
@@ -55,7 +72,8 @@ public record ModelFacts(String id, List<String> aliases, Instant createdAt, Str
                 first(modelType, more.modelType), architectures.isEmpty() ? more.architectures : architectures,
                 first(ggufArchitecture, more.ggufArchitecture), first(parameters, more.parameters),
                 tags.isEmpty() ? more.tags : tags, first(libraryName, more.libraryName), first(downloads, more.downloads),
-                first(card, more.card), catalogued || more.catalogued);
+                first(card, more.card), catalogued || more.catalogued, first(likes, more.likes),
+                publishers.isEmpty() ? more.publishers : publishers, first(listed, more.listed));
     }
 
     /** True when the Hub's own tags or library say this repo holds quantised or converted weights. */

@@ -23,6 +23,11 @@ record PairScore(ModelFacts candidate, Signal identity, double logit, List<Strin
 
     /** Everything about the candidate but how it compares with the other candidates. */
     static PairScore of(ModelFacts child, HubName childName, List<Mention> mentions, ModelFacts candidate) {
+        return of(child, childName, mentions, Creators.stated(child), candidate);
+    }
+
+    /** The same, with the creators the model's card states ({@link Creators#stated}), worked out once per model. */
+    static PairScore of(ModelFacts child, HubName childName, List<Mention> mentions, List<String> creators, ModelFacts candidate) {
         List<String> evidence = new ArrayList<>();
         Set<Signal> signals = EnumSet.noneOf(Signal.class);
         double identity = identity(child, childName, mentions, candidate, evidence, signals);
@@ -59,6 +64,20 @@ record PairScore(ModelFacts candidate, Signal identity, double logit, List<Strin
             logit += Weights.PARENT_IS_QUANTIZATION;
             evidence.add("itself a quantization" + (candidateName.formatted() ? " (" + String.join(", ", candidateName.formats()) + ")" : "")
                     + ": weak parent");
+        }
+
+        switch (Creators.match(creators, candidate)) {
+            case EXACT -> {
+                logit += Weights.CREATOR;
+                signals.add(Signal.CREATOR);
+                evidence.add("card's creator \"" + String.join("\", \"", creators) + "\" = owner " + owner(candidate));
+            }
+            case CLOSE -> {
+                logit += Weights.CREATOR_CLOSE;
+                signals.add(Signal.CREATOR);
+                evidence.add("card's creator \"" + String.join("\", \"", creators) + "\" ~ owner " + owner(candidate));
+            }
+            case NONE -> { }
         }
 
         switch (Architectures.compare(child, candidate)) {
@@ -111,12 +130,14 @@ record PairScore(ModelFacts candidate, Signal identity, double logit, List<Strin
                 case QUANTIZED_PHRASE -> Signal.CARD_QUANTIZED;
                 case FINETUNE_PHRASE -> Signal.CARD_FINETUNE;
                 case LINK -> Signal.CARD_LINK;
+                case MODEL_NAME -> Signal.NAME_STEM;
             };
             if (signals.add(signal)) {
                 double w = switch (mention.kind()) {
                     case QUANTIZED_PHRASE -> byId ? Weights.CARD_QUANTIZED_ID : Weights.CARD_PHRASE_NAME;
                     case FINETUNE_PHRASE -> byId ? Weights.CARD_FINETUNE_ID : Weights.CARD_PHRASE_NAME;
                     case LINK -> Weights.CARD_LINK;
+                    case MODEL_NAME -> Weights.NAME_STEM;
                 };
                 weights.add(w);
                 evidence.add("card: \"" + mention.snippet() + "\"");
@@ -136,9 +157,16 @@ record PairScore(ModelFacts candidate, Signal identity, double logit, List<Strin
             } else if (childName.stem().equals(name.stem()) && signals.add(Signal.NAME_STEM)) {
                 weights.add(Weights.NAME_STEM);
                 evidence.add("name stem \"" + childName.core() + "\" = " + shown);
+            } else if (name.ownStems().contains(childName.stem()) && signals.add(Signal.NAME_STEM)) {
+                weights.add(Weights.NAME_STEM);
+                evidence.add("name stem \"" + childName.core() + "\" = " + shown + " without its vendor's prefix");
             } else if (sizeAdded(childName, name) && signals.add(Signal.NAME_STEM)) {
                 weights.add(Weights.NAME_STEM_SIZE_ADDED);
                 evidence.add("name stem \"" + childName.core() + "\" = " + shown + ", size added or left out");
+            } else if (childName.stemWithoutVersion() != null && name.stemWithoutVersion() == null
+                    && childName.stemWithoutVersion().equals(name.stem()) && signals.add(Signal.NAME_STEM)) {
+                weights.add(Weights.NAME_STEM_VERSION_ADDED);
+                evidence.add("name stem \"" + childName.core() + "\" = " + shown + " and a version");
             } else if (!childQuantized && extends_(childName, name) && signals.add(Signal.NAME_PREFIX)) {
                 weights.add(Weights.NAME_PREFIX);
                 evidence.add("name \"" + childName.core() + "\" extends \"" + name.core() + "\" of " + shown);
@@ -164,6 +192,10 @@ record PairScore(ModelFacts candidate, Signal identity, double logit, List<Strin
         List<String> t = child.tokens();
         return c.size() >= 2 && t.size() > c.size() && t.subList(0, c.size()).equals(c)
                 && (candidate.sizeToken() != null || c.size() >= 3);
+    }
+
+    private static String owner(ModelFacts m) {
+        return m.id().contains("/") ? m.id().substring(0, m.id().indexOf('/')) : m.id();
     }
 
     String id() {

@@ -27,9 +27,20 @@ public final class ParentFinder {
     private static final int MAX_CARD_IDS = 5;
 
     private final InferenceSettings settings;
+    private final CreatorAliases aliases;
 
     public ParentFinder(InferenceSettings settings) {
+        this(settings, new CreatorAliases());
+    }
+
+    ParentFinder(InferenceSettings settings, CreatorAliases aliases) {
         this.settings = settings;
+        this.aliases = aliases;
+    }
+
+    /** What the run has learned of creators' display names from the answers so far (see {@link CreatorAliases}). */
+    public void learn(ModelFacts child, Inference kept) {
+        aliases.learn(child, kept);
     }
 
     /** The best parent for {@code child}, whatever its confidence; empty when nothing names one. */
@@ -40,7 +51,7 @@ public final class ParentFinder {
         HubName name = child.name();
         Map<String, ModelFacts> pool = new LinkedHashMap<>();
         add(pool, source.byStem(stems(name, child)), child);
-        List<Mention> mentions = CardMentions.read(child.card());
+        List<Mention> mentions = mentions(child, child.card());
         lookUp(mentions, pool, child, source);
         if (!namedLikeTheModel(child, name, mentions, pool)) {
             for (String text : name.searchTexts()) {
@@ -51,15 +62,34 @@ public final class ParentFinder {
             }
         }
         Optional<Inference> best = decide(child, name, mentions, pool);
-        if (child.card() == null && best.map(b -> b.confidence() < settings.minConfidence()).orElse(true)) {
+        if (child.card() == null && needsCard(child, best)) {
             Optional<String> card = source.card(child.id());
             if (card.isPresent()) {
-                List<Mention> read = CardMentions.read(card.get());
+                List<Mention> read = mentions(child, card.get());
                 lookUp(read, pool, child, source);
                 return decide(child.withCard(card.get()), name, read, pool);
             }
         }
         return best;
+    }
+
+    /**
+     * Whether the card's text may change the answer enough to pay a request for it: not when the answer
+     * stands, nor when the listing carried the card's fields and they leave nothing to settle (no
+     * candidate at all, or one far below the threshold). A close call, or a model whose card the
+     * listing did not describe, is worth one.
+     */
+    private boolean needsCard(ModelFacts child, Optional<Inference> best) {
+        if (best.map(b -> b.confidence() >= settings.minConfidence()).orElse(false)) {
+            return false;
+        }
+        return child.listed() == null || best.map(Inference::ambiguous).orElse(false);
+    }
+
+    private static List<Mention> mentions(ModelFacts child, String card) {
+        List<Mention> mentions = new ArrayList<>(CardMentions.read(card));
+        mentions.addAll(CardMentions.listed(child.listed()));
+        return mentions;
     }
 
     /** The models a card names: by id (graph, else Hub), and by name (graph). */
@@ -72,29 +102,54 @@ public final class ParentFinder {
     }
 
     private Optional<Inference> decide(ModelFacts child, HubName name, List<Mention> mentions, Map<String, ModelFacts> pool) {
+        List<String> creators = aliases.widen(Creators.stated(child));
         List<PairScore> scored = pool.values().stream()
-                .map(c -> PairScore.of(child, name, mentions, c))
+                .map(c -> PairScore.of(child, name, mentions, creators, c))
                 .filter(s -> s.identity() != null && !s.vetoed())
                 .toList();
         if (scored.isEmpty()) {
             return Optional.empty();
         }
-        Map<PairScore, Double> logits = Copies.judge(scored);
-        double total = 1 + logits.values().stream().mapToDouble(Math::exp).sum();
-        PairScore best = logits.entrySet().stream()
-                .max(Map.Entry.<PairScore, Double>comparingByValue().thenComparing(e -> e.getKey().id(), Comparator.reverseOrder()))
-                .orElseThrow().getKey();
-        double confidence = Math.exp(logits.get(best)) / total;
+        Map<PairScore, Copies.Judged> judged = Copies.judge(scored);
+        double total = 1 + judged.values().stream().mapToDouble(j -> Math.exp(j.logit())).sum();
+        Comparator<Map.Entry<PairScore, Copies.Judged>> byLogit = Comparator.comparingDouble(e -> e.getValue().logit());
+        Map.Entry<PairScore, Copies.Judged> top = judged.entrySet().stream()
+                .max(byLogit.thenComparing(e -> e.getKey().id(), Comparator.reverseOrder())).orElseThrow();
+        PairScore best = top.getKey();
+        double confidence = Math.exp(top.getValue().logit()) / total;
         List<String> evidence = new ArrayList<>(best.evidence());
-        evidence.addAll(Copies.evidence(best, scored));
-        logits.entrySet().stream().filter(e -> e.getKey() != best)
-                .max(Map.Entry.comparingByValue())
-                .ifPresent(e -> evidence.add(String.format(Locale.ROOT, "runner-up %s (%.2f)", e.getKey().id(),
-                        Math.exp(e.getValue()) / total)));
+        evidence.addAll(top.getValue().evidence());
+        Optional<Map.Entry<PairScore, Copies.Judged>> second = judged.entrySet().stream().filter(e -> e.getKey() != best).max(byLogit);
+        double runnerUp = second.map(e -> Math.exp(e.getValue().logit()) / total).orElse(0.0);
+        second.ifPresent(e -> evidence.add(String.format(Locale.ROOT, "runner-up %s (%.2f)", e.getKey().id(), runnerUp)));
         Set<Signal> signals = new LinkedHashSet<>(best.signals());
+        if (top.getValue().popular()) {
+            signals.add(Signal.POPULARITY);
+        }
         Relation relation = relation(child, name, signals, evidence);
+        // Split evidence: the two best together are likely, neither alone is. A wrong parent costs more
+        // than a missing one, so such a case stores nothing and is counted apart.
+        boolean unattributed = unattributed(top.getValue(), signals, creators, judged);
+        boolean ambiguous = (confidence < settings.minConfidence() && confidence + runnerUp >= settings.minConfidence()) || unattributed;
+        if (unattributed) {
+            evidence.add("the card's creator (" + String.join(", ", creators) + ") owns none of the same-named models");
+        }
         confidence = Math.round(confidence * 1000) / 1000.0;
-        return Optional.of(new Inference(child.id(), best.id(), relation, confidence, evidence, signals));
+        return Optional.of(new Inference(child.id(), best.id(), relation, confidence, evidence, signals, ambiguous, unattributed));
+    }
+
+    /**
+     * A collision the card's creator should settle but does not: the card names who made the original, and
+     * no same-named candidate is theirs (the original is not stored, or its owner goes by a name the card
+     * does not use). Which copy the quantizer used is then anyone's guess, whatever downloads and age say.
+     */
+    private static boolean unattributed(Copies.Judged best, Set<Signal> signals, List<String> creators,
+            Map<PairScore, Copies.Judged> judged) {
+        if (!best.collision() || creators.isEmpty() || signals.contains(Signal.CREATOR) || signals.contains(Signal.NAME_WITH_AUTHOR)
+                || signals.contains(Signal.CARD_QUANTIZED) || signals.contains(Signal.CARD_FINETUNE)) {
+            return false;
+        }
+        return judged.entrySet().stream().filter(e -> e.getValue().collision()).noneMatch(e -> e.getKey().signals().contains(Signal.CREATOR));
     }
 
     private static Relation relation(ModelFacts child, HubName name, Set<Signal> signals, List<String> evidence) {
@@ -117,7 +172,8 @@ public final class ParentFinder {
 
     /** True when the pool holds an unquantised, older candidate whose name is the model's. */
     private static boolean namedLikeTheModel(ModelFacts child, HubName name, List<Mention> mentions, Map<String, ModelFacts> pool) {
-        return pool.values().stream().map(c -> PairScore.of(child, name, mentions, c))
+        List<String> creators = Creators.stated(child);
+        return pool.values().stream().map(c -> PairScore.of(child, name, mentions, creators, c))
                 .anyMatch(s -> !s.vetoed() && !s.quantization()
                         && (s.signals().contains(Signal.NAME_STEM) || s.signals().contains(Signal.NAME_WITH_AUTHOR)));
     }
@@ -132,6 +188,9 @@ public final class ParentFinder {
         stems.add(name.stem());
         if (name.stemWithoutSize() != null) {
             stems.add(name.stemWithoutSize());
+        }
+        if (name.stemWithoutVersion() != null) {
+            stems.add(name.stemWithoutVersion());
         }
         for (int k = 1; k <= 2 && tokens.size() > k; k++) {
             stems.add(String.join("-", tokens.subList(k, tokens.size())));

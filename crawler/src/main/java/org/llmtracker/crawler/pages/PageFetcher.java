@@ -66,7 +66,7 @@ final class PageFetcher {
             } catch (RateLimitedException e) {
                 // One site's limit is that page's failure, not the run's end: the other sites have limits of their own.
                 throw new UpstreamException(where(url, current) + "rate limited (HTTP 429); it asks for "
-                        + e.waitRequired().toSeconds() + " s", e);
+                        + e.asked().toSeconds() + " s", e);
             }
         }
         throw new UpstreamException("more than " + settings.maxRedirects() + " redirects");

@@ -21,6 +21,31 @@ public final class CrawlRecorder {
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private volatile String partialReason;
     private volatile String abortReason;
+    private volatile String failReason;
+    private volatile java.time.Instant deadline;
+    private volatile java.time.Clock clock;
+    private volatile java.time.Duration allowed;
+
+    /** The run must stop by {@code allowed} after now ({@code tracker.runs.deadline}); jobs ask {@link #overDeadline()}. */
+    public void deadline(java.time.Clock clock, java.time.Duration allowed) {
+        this.clock = clock;
+        this.allowed = allowed;
+        this.deadline = clock.instant().plus(allowed);
+    }
+
+    /**
+     * Whether the run has reached its deadline; if so it is also told to stop early (PARTIAL), so a
+     * job need only leave its loop: {@code if (recorder.overDeadline()) return;}.
+     */
+    public boolean overDeadline() {
+        if (deadline == null || clock.instant().isBefore(deadline)) {
+            return false;
+        }
+        if (partialReason == null) {
+            stopEarly("the run reached its deadline of " + allowed + " (tracker.runs.deadline); the next run goes on");
+        }
+        return true;
+    }
 
     /** Adds one to a named count: fetched, unchanged, changed, failed, discovered, ... */
     public void count(String name) {
@@ -70,6 +95,18 @@ public final class CrawlRecorder {
      */
     public void abort(String reason) {
         this.abortReason = reason;
+    }
+
+    /**
+     * The run went wrong in a way that makes what it did suspect (an upstream whose paging loops):
+     * it ends FAILED with this reason, whatever it stored first.
+     */
+    public void fail(String reason) {
+        this.failReason = reason;
+    }
+
+    public String failReason() {
+        return failReason;
     }
 
     public String abortReason() {

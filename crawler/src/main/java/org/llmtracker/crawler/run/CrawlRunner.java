@@ -36,12 +36,21 @@ public final class CrawlRunner {
     private final CrawlRunStore store;
     private final Clock clock;
     private final Map<String, CrawlRun> running = new ConcurrentHashMap<>();
+    private final Map<String, CrawlRecorder> recorders = new ConcurrentHashMap<>();
+    private final java.util.function.Function<String, java.time.Duration> deadlines;
     private final Deque<CrawlRun> unrecorded = new ConcurrentLinkedDeque<>();
 
     public CrawlRunner(List<Job> crawls, CrawlRunStore store, Clock clock) {
+        this(crawls, store, clock, job -> null);
+    }
+
+    /** @param deadlines each job's overall deadline ({@code tracker.runs.deadline}); null: none */
+    public CrawlRunner(List<Job> crawls, CrawlRunStore store, Clock clock,
+            java.util.function.Function<String, java.time.Duration> deadlines) {
         this.crawls = crawls.stream().collect(Collectors.toUnmodifiableMap(Job::job, Function.identity()));
         this.store = store;
         this.clock = clock;
+        this.deadlines = deadlines;
     }
 
     public boolean knows(String job) {
@@ -90,6 +99,11 @@ public final class CrawlRunner {
         try {
             recordMissedRuns();
             CrawlRecorder recorder = new CrawlRecorder();
+            java.time.Duration deadline = deadlines.apply(job);
+            if (deadline != null) {
+                recorder.deadline(clock, deadline);
+            }
+            recorders.put(job, recorder);
             CrawlStatus status;
             String note = null;
             try {
@@ -105,7 +119,7 @@ public final class CrawlRunner {
             } catch (RuntimeException e) {
                 log.warn("Job {} failed: {}", job, e.toString(), e);
                 status = CrawlStatus.FAILED;
-                note = e.getClass().getSimpleName() + ": " + e.getMessage();
+                note = publicNote(e);
             }
             CrawlRun finished = new CrawlRun(started.id(), job, status, started.startedAt(), clock.instant(),
                     recorder.counts(), recorder.requests(), recorder.errors(), note);
@@ -113,8 +127,34 @@ public final class CrawlRunner {
             log.info("Job {} {}: {} requests, counts {}", job, status, finished.requests(), finished.counts());
             return Optional.of(finished);
         } finally {
+            recorders.remove(job);
             running.remove(job);
         }
+    }
+
+    /**
+     * The process is going away (SIGTERM): every run under way here is recorded ABORTED now, with
+     * what it counted so far, instead of staying RUNNING with no counts until some instance starts
+     * again. A run that still finishes before the process exits records its real outcome over it.
+     */
+    public List<String> shutDown(String note) {
+        List<String> closed = new java.util.ArrayList<>();
+        running.forEach((job, started) -> {
+            CrawlRecorder recorder = recorders.get(job);
+            CrawlRun aborted = new CrawlRun(started.id(), job, CrawlStatus.ABORTED, started.startedAt(), clock.instant(),
+                    recorder == null ? Map.of() : recorder.counts(), recorder == null ? 0 : recorder.requests(),
+                    recorder == null ? List.of() : recorder.errors(), note);
+            try {
+                store.save(aborted);
+                closed.add(started.id());
+            } catch (RuntimeException e) {
+                log.warn("Could not record run {} of {} as {} at shutdown: {}", started.id(), job, note, e.toString());
+            }
+        });
+        if (!closed.isEmpty()) {
+            log.warn("Runs under way at shutdown are ABORTED ({}): {}", note, closed);
+        }
+        return closed;
     }
 
     /**
@@ -122,6 +162,9 @@ public final class CrawlRunner {
      * failed; PARTIAL when it stopped early or some items failed; SUCCEEDED otherwise.
      */
     static CrawlStatus outcome(CrawlRecorder recorder) {
+        if (recorder.failReason() != null) {
+            return CrawlStatus.FAILED;
+        }
         long failed = recorder.counts().getOrDefault("failed", 0L);
         if (recorder.abortReason() != null || failed > 0) {
             return recorder.itemsDone() == 0 ? CrawlStatus.FAILED : CrawlStatus.PARTIAL;
@@ -130,6 +173,9 @@ public final class CrawlRunner {
     }
 
     private static String note(CrawlRecorder recorder, CrawlStatus status) {
+        if (recorder.failReason() != null) {
+            return recorder.failReason();
+        }
         if (recorder.abortReason() != null) {
             return recorder.abortReason();
         }
@@ -142,6 +188,25 @@ public final class CrawlRunner {
                     + (recorder.errors().isEmpty() ? "" : "; first: " + recorder.errors().get(0));
         }
         return status == CrawlStatus.PARTIAL ? failed + " of the run's items or parts failed (see errors)" : null;
+    }
+
+    /**
+     * What a broken run's public note says. The store's own words stay in the log: they quote
+     * property values and query text (a 10,000-character id in "Property value is too large to
+     * index"), and the note is served to anyone.
+     */
+    static String publicNote(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.llmtracker.graph.store.GraphUnavailableException) {
+                // Safe to say: it names no query, id or store detail, and it is what an operator must know.
+                return "the graph store is unavailable (GraphUnavailableException); the run stopped and the next one goes on";
+            }
+            if (t instanceof org.llmtracker.graph.store.GraphException || t.getClass().getName().startsWith("org.neo4j.")) {
+                return "the graph store refused or failed a request (" + t.getClass().getSimpleName()
+                        + "); the instance's log has the details";
+            }
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** Tells the store the runs under way here are alive, so no other instance takes them for abandoned. */

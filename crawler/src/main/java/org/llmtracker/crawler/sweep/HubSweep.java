@@ -3,6 +3,7 @@ package org.llmtracker.crawler.sweep;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +17,7 @@ import org.llmtracker.crawler.huggingface.HubException;
 import org.llmtracker.crawler.huggingface.HubListing;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.crawler.run.Job;
-import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingStore;
 import org.llmtracker.graph.hub.SweepState;
 import org.llmtracker.graph.hub.SweepStates;
 import org.slf4j.Logger;
@@ -33,9 +34,15 @@ import org.slf4j.LoggerFactory;
  *     then catches up with what changed while it read (those models moved ahead of its cursor:
  *     from the first page down to the pass's first change minus the overlap), and only then marks
  *     the listed models it did not see {@code unlisted}.</li>
+ * <li>A full pass that starts while the store holds fewer than {@code firstFillBelow} models is a
+ *     <b>first fill</b>: its pages leave the ancestry index alone, and it is built in bulk, resumably,
+ *     when the pass ends ({@link HubListingStore#finishFirstFill}).</li>
  * <li>A run cut short (a rate-limit wait longer than the Hub's {@code max-wait}, a failing Hub, a
  *     crash, a stop) leaves the pass where its last stored page put it; the next run resumes
  *     there. A cursor the Hub no longer accepts begins the pass again from its first page.</li>
+ * <li>A listing whose paging loops (a {@code Link} back to a page the pass read) or runs past
+ *     {@link SweepSettings#maxPages()} ends the run FAILED, and the pass begins again from its
+ *     first page at the next run, not inside the loop.</li>
  * </ul>
  */
 public final class HubSweep implements Job {
@@ -49,18 +56,19 @@ public final class HubSweep implements Job {
     private final SweepSettings settings;
     private final HubListing listing;
     private final Upstream http;
-    private final HubListingWriter writer;
+    private final HubListingStore store;
     private final SweepStates states;
     private final Clock clock;
-    private final ListingPages pages = new ListingPages();
+    private final ListingPages pages;
 
     /** @param http the Hub behind the HTTP policy, holding the sweep's share of the Hub's rate window */
-    public HubSweep(SweepSettings settings, Upstream http, HubListing listing, HubListingWriter writer, SweepStates states,
+    public HubSweep(SweepSettings settings, Upstream http, HubListing listing, HubListingStore store, SweepStates states,
             Clock clock) {
         this.settings = settings;
+        this.pages = new ListingPages(settings.maxParents());
         this.http = http;
         this.listing = listing;
-        this.writer = writer;
+        this.store = store;
         this.states = states;
         this.clock = clock;
     }
@@ -97,6 +105,10 @@ public final class HubSweep implements Job {
         SweepState.Pass under = state.map(SweepState::pass).orElse(null);
         boolean fullDue = fullAsked || state.filter(s -> s.watermark() != null && s.lastFullPassAt() != null)
                 .map(s -> !s.lastFullPassAt().plus(settings.fullPassEvery()).isAfter(now)).orElse(true);
+        if (under == null && store.finishFirstFill()) {
+            // A first fill whose pass completed but whose index build did not run (a crash between them).
+            recorder.count("firstFillBuilds");
+        }
         if (under != null && (under.full() || !fullDue)) {
             recorder.count("resumed");
             log.info("Hub sweep resumes its {} pass at page {} ({} models so far)", kind(under), under.pages() + 1,
@@ -105,6 +117,11 @@ public final class HubSweep implements Job {
         }
         SweepState.Pass pass = fullDue ? states.start(true, now, null)
                 : states.start(false, now, state.orElseThrow().watermark().minus(settings.overlap()));
+        if (pass.full() && store.beginFirstFill(settings.firstFillBelow())) {
+            recorder.count("firstFill");
+            log.info("Hub sweep: a first fill (the store holds fewer than {} models); the ancestry index is built "
+                    + "in bulk when the pass ends", settings.firstFillBelow());
+        }
         log.info("Hub sweep starts a{} pass{}", fullDue ? " full" : "n incremental",
                 fullDue ? "" : " down to changes at " + pass.stopBefore());
         return pass;
@@ -114,8 +131,28 @@ public final class HubSweep implements Job {
         SweepState.Pass pass = started;
         String url = pass.cursor() != null && listing.ours(pass.cursor()) ? pass.cursor() : null;
         boolean restarted = false;
+        long passPages = pass.pages();
+        Set<String> read = new HashSet<>(); // the cursors this phase of the pass has read
+        // A full pass reads its first pages twice (the catch-up): a bad model is counted once a run.
+        Set<String> skipped = new HashSet<>();
+        Set<String> trimmed = new HashSet<>();
         while (true) {
+            if (recorder.overDeadline()) {
+                return; // the pass resumes at its stored cursor
+            }
             String at = url == null ? listing.first() : url;
+            String loop = url != null && !read.add(url) ? "the listing's paging loops: its Link led back to a page"
+                    + " this pass read before (" + Upstream.shown(okhttp3.HttpUrl.get(url)) + ")"
+                    : passPages >= settings.maxPages() ? "the pass has read " + passPages + " pages, more than the "
+                    + settings.maxPages() + " a listing of at most " + settings.maxModels() + " models in pages of "
+                    + settings.pageSize() + " can have" : null;
+            if (loop != null) {
+                // The stored cursor is inside the loop (or beyond any real listing): the pass begins again from its
+                // first page, so the next run does not resume inside it.
+                states.restart();
+                recorder.fail(loop + "; the " + kind(pass) + " pass begins again from its first page at the next run");
+                return;
+            }
             HubListing.ListingPage page;
             try {
                 page = listing.page(at);
@@ -128,6 +165,7 @@ public final class HubSweep implements Job {
                 states.restart();
                 recorder.count("restarts");
                 restarted = true;
+                read.clear();
                 url = null;
                 continue;
             } catch (RateLimitedException e) {
@@ -138,15 +176,20 @@ public final class HubSweep implements Job {
                         + " pass at this page");
                 return;
             }
-            page.rejected().forEach(message -> recorder.itemFailed(at, message));
+            page.rejected().stream().filter(skipped::add).forEach(message -> recorder.itemFailed(at, message));
             List<HubEntry> kept = pass.stopBefore() == null ? page.entries()
                     : ListingPages.newerThan(page.entries(), pass.stopBefore());
             boolean last = page.next() == null || kept.size() < page.entries().size();
             // The end of a full pass's read turns it, in the same transaction, to what changed meanwhile.
             boolean turn = last && pass.full() && pass.stopBefore() == null;
             Instant head = page.entries().isEmpty() ? null : page.entries().get(0).lastModified();
-            states.storePage(writer, pages.of(kept), last ? null : page.next(), head, kept.size(),
-                    turn ? settings.overlap() : null, clock.instant());
+            store.store(pages.of(kept, (id, n) -> {
+                if (trimmed.add(id)) {
+                    recorder.add("droppedParents", n);
+                }
+            }), new HubListingStore.Progress(last ? null : page.next(), head, kept.size(),
+                    turn ? settings.overlap() : null), clock.instant());
+            passPages++;
             recorder.itemDone();
             recorder.count("pages");
             recorder.add("models", kept.size());
@@ -158,6 +201,7 @@ public final class HubSweep implements Job {
                 pass = states.read().orElseThrow().pass();
                 if (pass.stopBefore() != null) {
                     recorder.count("catchUps");
+                    read.clear(); // the catch-up reads the listing's first pages again
                     url = null;
                     continue;
                 }
@@ -172,6 +216,9 @@ public final class HubSweep implements Job {
             recorder.add("unlisted", states.markUnlisted(pass.startedAt(), clock.instant()));
         }
         states.complete(clock.instant());
+        if (store.finishFirstFill()) {
+            recorder.count("firstFillBuilds");
+        }
         recorder.count(pass.full() ? "fullPasses" : "incrementalPasses");
         log.info("Hub sweep completed its {} pass: {}", kind(pass), recorder.counts());
     }

@@ -3,8 +3,10 @@ package org.llmtracker.crawler.sweep;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 
 import org.llmtracker.crawler.huggingface.HubEntry;
+import org.llmtracker.crawler.huggingface.Lineage;
 import org.llmtracker.crawler.huggingface.LineageParser;
 import org.llmtracker.graph.hub.Derivation;
 import org.llmtracker.graph.hub.HubListingPage;
@@ -13,14 +15,23 @@ import org.llmtracker.graph.hub.HubModel;
 /** A listing page as the graph's bulk writer takes it: the models, and the parents their tags declare. */
 final class ListingPages {
 
-    private final LineageParser parser = new LineageParser();
+    private final LineageParser parser;
 
-    HubListingPage of(List<HubEntry> entries) {
+    ListingPages(int maxParents) {
+        this.parser = new LineageParser(maxParents);
+    }
+
+    /** The page for the writer; parents beyond the bound are dropped and told to {@code dropped} (model id, how many). */
+    HubListingPage of(List<HubEntry> entries, ObjIntConsumer<String> dropped) {
         List<HubModel> models = new ArrayList<>(entries.size());
         List<Derivation> derivations = new ArrayList<>();
         for (HubEntry entry : entries) {
             models.add(entry.toModel());
-            derivations.addAll(parser.parse(entry).derivations());
+            Lineage lineage = parser.parse(entry);
+            derivations.addAll(lineage.derivations());
+            if (lineage.droppedParents() > 0) {
+                dropped.accept(entry.id(), lineage.droppedParents());
+            }
         }
         return new HubListingPage(models, derivations);
     }

@@ -84,7 +84,10 @@ public final class TableImporter {
         List<CatalogEntry> entries = drafts.stream().map(EntryDraft::toEntry).toList();
         List<CatalogProblem> problems = validator.check(entries);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("bug: the table importer built an invalid catalogue: " + problems);
+            // What a row holds can break the catalogue's rules (a name of 301 characters): the document is refused.
+            throw new TableImportException("the tables hold what no catalogue entry may: " + problems.stream()
+                    .limit(10).map(CatalogProblem::toString).collect(java.util.stream.Collectors.joining("; "))
+                    + (problems.size() > 10 ? "; and " + (problems.size() - 10) + " more" : ""));
         }
         return new ImportResult(entries, warnings);
     }

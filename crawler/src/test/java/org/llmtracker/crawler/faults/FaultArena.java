@@ -175,7 +175,7 @@ abstract class FaultArena implements AutoCloseable {
         @Override
         Job job(Instant at) {
             HubSettings settings = new HubSettings(URI.create(proxy.url()), 1, FixtureFamily.MIN_DOWNLOADS, 20, 100,
-                    settings("the Hub"));
+                    settings("the Hub"), 64);
             return new HuggingFaceCrawl(settings, Upstream.builder(settings.http(), waits::add, at(at)).build(),
                     new HubFamilies(graph), at(at));
         }
@@ -208,7 +208,7 @@ abstract class FaultArena implements AutoCloseable {
         @Override
         Job job(Instant at) {
             PageSettings settings = new PageSettings(settings("pages"), 2, Set.of("127.0.0.1:" + proxy.port()),
-                    Duration.ofDays(30));
+                    Duration.ofDays(30), 4);
             return new PagesCrawl(new ArticleStore(graph), settings, waits::add, at(at));
         }
 

@@ -29,7 +29,7 @@ class RateWindowTests {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
 
     private final WireMockServer hub = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    private final RateWindow window = new RateWindow("the Hub", CLOCK, Duration.ofMinutes(5));
+    private final RateWindow window = new RateWindow("the Hub", CLOCK, Duration.ofMinutes(5), Duration.ofHours(2));
     private final List<Duration> crawlWaits = new ArrayList<>();
     private final List<Duration> sweepWaits = new ArrayList<>();
 
@@ -108,7 +108,7 @@ class RateWindowTests {
     void aShareKeepsToItsCapInEveryWindowAfterTheFirst() throws Exception {
         hub.stubFor(get(urlEqualTo("/list")).willReturn(aResponse()));
         SteppingClock clock = new SteppingClock(Instant.parse("2026-11-23T08:00:00Z"), Duration.ZERO);
-        RateWindow own = new RateWindow("the Hub", clock, Duration.ofMinutes(5));
+        RateWindow own = new RateWindow("the Hub", clock, Duration.ofMinutes(5), Duration.ofHours(2));
         Upstream sweep = Upstream.builder(settings(Duration.ofMinutes(10)), d -> {
             sweepWaits.add(d);
             clock.advance(d);
@@ -132,5 +132,47 @@ class RateWindowTests {
 
         assertThatThrownBy(() -> call(sweep, "/list")).isInstanceOf(RateLimitedException.class)
                 .hasMessageContaining("300 s");
+    }
+
+    @Test
+    void aRetryAfterOfDaysEndsTheRunAtOnceAndTheBlockExpiresAfterTheBound() throws Exception {
+        // The probe's answer: one 429 with Retry-After: 999999 froze every Hub job for 11.6 days.
+        hub.stubFor(get(urlEqualTo("/hostile")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "999999")));
+        hub.stubFor(get(urlEqualTo("/list")).willReturn(aResponse()));
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-11-23T08:00:00Z"), Duration.ZERO);
+        RateWindow bounded = new RateWindow("the Hub", clock, Duration.ofMinutes(5), Duration.ofMinutes(15));
+        Upstream crawl = Upstream.builder(settings(Duration.ofMinutes(5)), crawlWaits::add, clock)
+                .share(bounded.share(0)).build();
+        Upstream infer = Upstream.builder(settings(Duration.ofMinutes(30)), sweepWaits::add, clock)
+                .share(bounded.share(0)).build();
+
+        assertThatThrownBy(() -> call(crawl, "/hostile")).isInstanceOf(RateLimitedException.class)
+                .hasMessageContaining("would have to wait 999999 s").hasMessageContaining("tracker.http.max-retry-after")
+                .satisfies(e -> assertThat(((RateLimitedException) e).waitRequired()).isEqualTo(Duration.ofMinutes(15)));
+        assertThat(crawlWaits).as("nothing waited for days").isEmpty();
+        assertThat(bounded.share(0).waitBeforeNext()).as("while the block lasts, a caller hears the whole wait asked")
+                .isEqualTo(Duration.ofSeconds(999999));
+        assertThatThrownBy(() -> call(infer, "/list")).as("so a job that would wait 30 min stops too")
+                .isInstanceOf(RateLimitedException.class);
+
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(bounded.share(0).waitBeforeNext()).as("the block has expired").isZero();
+        call(infer, "/list");
+        assertThat(sweepWaits).isEmpty();
+    }
+
+    @Test
+    void aResetDaysAwayOnASpentWindowBlocksNoLongerThanTheBound() throws Exception {
+        hub.stubFor(get(urlEqualTo("/spent")).willReturn(aResponse().withHeader("RateLimit", "\"api\";r=0;t=999999")));
+        RateWindow bounded = new RateWindow("the Hub", CLOCK, Duration.ofMinutes(5), Duration.ofMinutes(15));
+        Upstream crawl = Upstream.builder(settings(Duration.ofMinutes(5)), crawlWaits::add, CLOCK)
+                .share(bounded.share(0)).build();
+
+        call(crawl, "/spent");
+
+        assertThat(bounded.share(0).waitBeforeNext()).as("callers hear the reset asked for while the block lasts")
+                .isEqualTo(Duration.ofSeconds(999999));
+        assertThat(bounded.share(0).waitBeforeNext().compareTo(Duration.ofMinutes(5))).as("more than the crawl waits")
+                .isPositive();
     }
 }

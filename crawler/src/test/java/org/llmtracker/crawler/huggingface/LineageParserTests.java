@@ -13,7 +13,7 @@ import org.llmtracker.graph.model.Relation;
 
 class LineageParserTests {
 
-    private final LineageParser parser = new LineageParser();
+    private final LineageParser parser = new LineageParser(64);
 
     @Test
     void aRecordedFinetuneIsNamedByBothTagAndCard() throws Exception {

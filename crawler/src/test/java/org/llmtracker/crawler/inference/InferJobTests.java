@@ -67,15 +67,38 @@ class InferJobTests {
     }
 
     @Test
-    void aSecondRunChangesNothing(Graph graph) {
+    void aSecondRunChangesNothingAndAThirdChecksNothing(Graph graph) {
         quantizerFamily(graph);
-        run(graph, 100);
+        CrawlRecorder first = run(graph, 100);
         List<String> before = links(graph);
 
         CrawlRecorder second = run(graph, 100);
+        CrawlRecorder third = run(graph, 100);
 
         assertThat(links(graph)).isEqualTo(before);
-        assertThat(second.counts()).containsEntry("linked", (long) before.size());
+        assertThat(second.counts().get("checked")).as("the parents the first run stored are new, and their namesakes are looked at again")
+                .isGreaterThanOrEqualTo(first.counts().get("parentsStored")).isLessThan(first.counts().get("checked"));
+        assertThat(third.counts()).as("nothing new or changed: nothing to check").doesNotContainKey("checked");
+        assertThat(third.requests()).isZero();
+    }
+
+    @Test
+    void anIncrementalRunChecksOnlyWhatTheSweepChangedAndTheModelsNamedLikeANewParent(Graph graph) {
+        quantizerFamily(graph);
+        run(graph, 100);
+        run(graph, 100);
+        Instant nextDay = NOW.plusSeconds(86_400);
+        new LineageWriter(graph).upsertModels(List.of(new HubModel("someone/my-first-model", "someone", 150L, 1L, null, null, null,
+                null, Instant.parse("2024-03-01T00:00:00Z"), null, null), new HubModel("TheBloke/Llama-2-13B-chat-AWQ", "TheBloke", 10L,
+                0L, null, null, null, null, Instant.parse("2023-10-01T00:00:00Z"), null, null)), nextDay);
+        hub.model("TheBloke/Llama-2-13B-chat-AWQ", "2023-10-01T00:00:00.000Z", "llama", 2_026_000_000L, false, "awq", "4-bit");
+
+        CrawlRecorder next = new CrawlRecorder();
+        job(graph, new InferenceSettings(InferenceSettings.DEFAULT_MIN_CONFIDENCE, true, 100), nextDay).run(next);
+
+        assertThat(next.counts().get("checked")).as("the changed model and the new one; a quantization touches no namesake")
+                .isEqualTo(2L);
+        assertThat(parentOf(graph, "TheBloke/Llama-2-13B-chat-AWQ")).isEqualTo(BASE.toLowerCase());
     }
 
     @Test
@@ -87,8 +110,11 @@ class InferJobTests {
         assertThat(first.requests()).isLessThanOrEqualTo(3);
         assertThat(first.counts().keySet()).anyMatch(k -> k.startsWith("skipped"));
         long linkedFirst = links(graph).size();
-        run(graph, 100);
-        assertThat(links(graph).size()).isGreaterThan((int) linkedFirst);
+        CrawlRecorder second = run(graph, 100);
+        assertThat(links(graph).size()).isGreaterThanOrEqualTo((int) linkedFirst);
+        assertThat(second.counts()).as("what waited for the budget is settled").doesNotContainKey("waiting");
+        assertThat(second.counts().get("checked")).as("what the first run settled is not looked at again")
+                .isLessThan(first.counts().getOrDefault("checked", 0L) + first.counts().getOrDefault("waiting", 0L));
     }
 
     @Test
@@ -149,16 +175,23 @@ class InferJobTests {
     }
 
     private InferJob job(Graph graph, InferenceSettings settings) {
+        return job(graph, settings, NOW);
+    }
+
+    private InferJob job(Graph graph, InferenceSettings settings, Instant now) {
         HubSettings hubSettings = HubTestSettings.of(hub.uri(), "", 0, 0, 1);
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         return new InferJob(hubSettings, settings, new InferenceReads(graph), new InferredLinks(graph),
                 new LineageWriter(graph), clock, HubTestSettings.upstream(hubSettings, d -> { }, clock));
     }
 
+    /** The original is the most used of its name, as on the Hub; everything else has a hundred downloads. */
+    private static final Map<String, Long> DOWNLOADS = Map.of(BASE, 300_000L, "NousResearch/Llama-2-13b-chat-hf", 20_000L);
+
     private static void models(Graph graph, Map<String, String> created) {
         new LineageWriter(graph).upsertModels(created.entrySet().stream().map(e -> new HubModel(e.getKey(),
-                e.getKey().substring(0, e.getKey().indexOf('/')), 100L, 0L, null, null, null, null, Instant.parse(e.getValue()), null,
-                null)).toList(), NOW);
+                e.getKey().substring(0, e.getKey().indexOf('/')), DOWNLOADS.getOrDefault(e.getKey(), 100L), 0L, null, null, null, null,
+                Instant.parse(e.getValue()), null, null)).toList(), NOW);
     }
 
     private static String parentOf(Graph graph, String child) {

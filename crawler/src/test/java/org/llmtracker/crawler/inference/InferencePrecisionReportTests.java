@@ -112,7 +112,8 @@ class InferencePrecisionReportTests {
                 continue;
             }
             s.cases++;
-            double confidence = o.inference().map(Inference::confidence).orElse(-1.0);
+            // A close call (ambiguous) stores nothing, whatever its confidence.
+            double confidence = o.inference().filter(i -> !i.ambiguous()).map(Inference::confidence).orElse(-1.0);
             if (confidence >= low && confidence < high) {
                 s.inferred++;
                 s.right += o.right() ? 1 : 0;
@@ -127,7 +128,7 @@ class InferencePrecisionReportTests {
         }
 
         boolean kept() {
-            return inference.map(i -> i.confidence() >= THRESHOLD).orElse(false);
+            return inference.map(i -> i.confidence() >= THRESHOLD && !i.ambiguous()).orElse(false);
         }
     }
 

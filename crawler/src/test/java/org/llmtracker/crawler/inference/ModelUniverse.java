@@ -27,6 +27,8 @@ final class ModelUniverse implements Candidates {
         if (name.stemWithoutSize() != null) {
             stems.computeIfAbsent(name.stemWithoutSize(), k -> new ArrayList<>()).add(model);
         }
+        name.ownStems().stream().filter(st -> !st.equals(name.stem()) && !st.equals(name.stemWithoutSize()))
+                .forEach(st -> stems.computeIfAbsent(st, k -> new ArrayList<>()).add(model));
         return this;
     }
 

@@ -18,8 +18,8 @@ class ParentFinderTests {
     @Test
     void aQuantizersRepoFindsTheOriginalAmongCopiesFineTunesAndOtherQuantizations() {
         ModelUniverse hub = new ModelUniverse()
-                .add(llama("meta-llama/Llama-2-13b-chat-hf", JULY_2023, 13_015_864_320L))
-                .add(llama("NousResearch/Llama-2-13b-chat-hf", JULY_2023.plusSeconds(86_400 * 2), 13_015_864_320L))
+                .add(used(llama("meta-llama/Llama-2-13b-chat-hf", JULY_2023, 13_015_864_320L), 300_000L, 1_100L))
+                .add(used(llama("NousResearch/Llama-2-13b-chat-hf", JULY_2023.plusSeconds(86_400 * 2), 13_015_864_320L), 20_000L, 30L))
                 .add(llama("TheBloke/Llama-2-13B-chat-GPTQ", JULY_2023.plusSeconds(86_400 * 5), 2_026_000_000L))
                 .add(llama("TheBloke/Llama-2-13B-chat-AWQ", JULY_2023.plusSeconds(86_400 * 70), 2_026_000_000L))
                 .add(llama("someone/Llama-2-13b-chat-dutch", JULY_2023.plusSeconds(86_400 * 90), 13_015_864_320L));
@@ -102,6 +102,40 @@ class ParentFinderTests {
         ModelFacts catalogued = new ModelFacts("huggyllama/llama-2-7b-hf", List.of(), JULY_2023.plusSeconds(86_400), "llama",
                 List.of(), null, null, List.of(), null, null, null, true);
         assertThat(finder.infer(catalogued, hub)).isEmpty();
+    }
+
+    @Test
+    void twoSameNamedModelsThatNothingButAgeTellsApartAreAnAmbiguousCallAndNoLink() {
+        ModelUniverse hub = new ModelUniverse()
+                .add(llama("meta-llama/Llama-2-13b-chat-hf", JULY_2023, 13_015_864_320L))
+                .add(llama("NousResearch/Llama-2-13b-chat-hf", JULY_2023.plusSeconds(86_400 * 2), 13_015_864_320L));
+        ModelFacts gguf = gguf("TheBloke/Llama-2-13B-chat-GGUF", JULY_2023.plusSeconds(86_400 * 41), 13_015_864_320L);
+
+        Inference inference = finder.infer(gguf, hub).orElseThrow();
+
+        assertThat(inference.ambiguous()).isTrue();
+        assertThat(inference.confidence()).isLessThan(InferenceSettings.DEFAULT_MIN_CONFIDENCE);
+    }
+
+    @Test
+    void theCardsCreatorByDisplayNameSettlesACollisionEvenAgainstAnOlderMoreDownloadedNamesake() {
+        ModelUniverse hub = new ModelUniverse()
+                .add(used(llama("KoboldAI/13B-BlueMethod", JULY_2023, 13_015_864_320L), 9_000L, 40L))
+                .add(used(llama("CalderaAI/13B-BlueMethod", JULY_2023.plusSeconds(86_400 * 3), 13_015_864_320L), 1_571L, 158L));
+        ModelFacts gguf = gguf("TheBloke/13B-BlueMethod-GGUF", JULY_2023.plusSeconds(86_400 * 60), 13_015_864_320L)
+                .withListing(null, List.of(), new ListedCard("Caldera AI", "TheBloke", List.of("13B BlueMethod")));
+
+        Inference inference = finder.infer(gguf, hub).orElseThrow();
+
+        assertThat(inference.parent()).isEqualTo("CalderaAI/13B-BlueMethod");
+        assertThat(inference.confidence()).isGreaterThanOrEqualTo(InferenceSettings.DEFAULT_MIN_CONFIDENCE);
+        assertThat(inference.signals()).contains(Signal.CREATOR);
+        assertThat(inference.evidence()).contains("card's creator \"Caldera AI\" = owner CalderaAI");
+    }
+
+    static ModelFacts used(ModelFacts m, Long downloads, Long likes) {
+        return new ModelFacts(m.id(), m.aliases(), m.createdAt(), m.modelType(), m.architectures(), m.ggufArchitecture(), m.parameters(),
+                m.tags(), m.libraryName(), downloads, m.card(), m.catalogued(), likes, m.publishers(), m.listed());
     }
 
     static ModelFacts llama(String id, Instant created, Long parameters) {

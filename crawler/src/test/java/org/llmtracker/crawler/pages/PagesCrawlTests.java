@@ -57,7 +57,7 @@ class PagesCrawlTests {
     }
 
     private CrawlRun run(Graph graph, Set<String> allowed, Instant at) {
-        PageSettings settings = new PageSettings(TestHttp.settings("pages", ""), 2, allowed, Duration.ofDays(30));
+        PageSettings settings = new PageSettings(TestHttp.settings("pages", ""), 2, allowed, Duration.ofDays(30), 4);
         PagesCrawl crawl = new PagesCrawl(new ArticleStore(graph), settings, d -> { }, Clock.fixed(at, ZoneOffset.UTC));
         return new CrawlRunner(List.of(crawl), new CrawlRunStore(graph), Clock.fixed(at, ZoneOffset.UTC))
                 .run("pages").orElseThrow();

@@ -95,6 +95,71 @@ class CrawlRunnerTests {
         assertThatThrownBy(() -> runner.run("nope")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
     }
 
+    @Test
+    void aShutdownClosesTheRunUnderWayAbortedWithItsCountsSoFar(Graph graph) throws Exception {
+        CrawlRunStore store = new CrawlRunStore(graph);
+        CountDownLatch counted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CrawlRunner runner = new CrawlRunner(List.of(crawl("hub-sweep", r -> {
+            r.add("pages", 7);
+            r.addRequests(7);
+            counted.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })), store, clock);
+        Thread sweep = new Thread(() -> runner.run("hub-sweep"));
+        sweep.start();
+        assertThat(counted.await(30, TimeUnit.SECONDS)).isTrue();
+
+        List<String> closed = runner.shutDown("shut down");
+
+        assertThat(closed).hasSize(1);
+        assertThat(store.find(closed.get(0)).orElseThrow()).satisfies(run -> {
+            assertThat(run.status()).isEqualTo(CrawlStatus.ABORTED);
+            assertThat(run.note()).isEqualTo("shut down");
+            assertThat(run.counts()).containsEntry("pages", 7L);
+            assertThat(run.requests()).isEqualTo(7);
+            assertThat(run.finishedAt()).isNotNull();
+        });
+        release.countDown();
+        sweep.join(30_000);
+    }
+
+    @Test
+    void aRunPastItsDeadlineStopsAtItsNextItemPartial(Graph graph) {
+        org.llmtracker.graph.testing.SteppingClock stepping = new org.llmtracker.graph.testing.SteppingClock(
+                Instant.parse("2026-11-23T08:00:00Z"), java.time.Duration.ZERO);
+        int[] items = {0};
+        CrawlRunner runner = new CrawlRunner(List.of(crawl("pages", r -> {
+            while (!r.overDeadline()) {
+                items[0]++;
+                r.itemDone();
+                stepping.advance(java.time.Duration.ofMinutes(1));
+            }
+        })), new CrawlRunStore(graph), stepping, job -> "pages".equals(job) ? java.time.Duration.ofMinutes(10) : null);
+
+        CrawlRun run = runner.run("pages").orElseThrow();
+
+        assertThat(items[0]).isEqualTo(10);
+        assertThat(run.status()).isEqualTo(CrawlStatus.PARTIAL);
+        assertThat(run.note()).contains("deadline of PT10M").contains("tracker.runs.deadline");
+    }
+
+    @Test
+    void aStoreErrorNeverReachesThePublicNoteVerbatim(Graph graph) {
+        CrawlRunner runner = new CrawlRunner(List.of(crawl("hub-sweep", r -> graph.write(tx -> tx.run(
+                "CREATE (:Model {id: $id})", java.util.Map.of("id", "x".repeat(40_000))).consume()))),
+                new CrawlRunStore(graph), clock);
+
+        CrawlRun run = runner.run("hub-sweep").orElseThrow();
+
+        assertThat(run.status()).isEqualTo(CrawlStatus.FAILED);
+        assertThat(run.note()).contains("the graph store").doesNotContain("xxxxxxxxxx").hasSizeLessThan(200);
+    }
+
     private static Job crawl(String job, java.util.function.Consumer<CrawlRecorder> body) {
         return new Job() {
             @Override

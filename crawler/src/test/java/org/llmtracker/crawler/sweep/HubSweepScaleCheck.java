@@ -37,7 +37,8 @@ import org.llmtracker.graph.store.Schema;
  *
  * <pre>mvn -B -o verify -pl crawler -am -Dtest=HubSweepScaleCheck -Dsweep.models=2000000 -Dit.test=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false</pre>
  *
- * (the build's test JVM: {@code -Xmx2g}; {@code -Dsweep.page-cache-mb}, default 1024, sizes Neo4j's page cache)
+ * (the build's test JVM: {@code -Xmx2g}; {@code -Dsweep.page-cache-mb}, default 1024, sizes Neo4j's page cache;
+ * {@code -Dsweep.first-fill-below=0} sweeps with the index kept per page instead of a first fill)
  */
 class HubSweepScaleCheck {
 
@@ -61,7 +62,10 @@ class HubSweepScaleCheck {
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(store, 0, pageCacheMb)) {
             Graph graph = Graph.inProcess(neo4j, null);
             Schema.apply(graph);
-            try (SweepRig rig = new SweepRig(graph, new GeneratedHub(shape), 1000).share(300)) {
+            // The application's default: a full pass into an empty store is a first fill.
+            long firstFillBelow = Long.getLong("sweep.first-fill-below", 100_000);
+            try (SweepRig rig = new SweepRig(graph, new GeneratedHub(shape), 1000).share(300)
+                    .firstFillBelow(firstFillBelow)) {
                 // Now and then the account's other clients spend the rest of a window: the next request gets a 429.
                 for (long n = 450; n < size / 1000; n += 450) {
                     rig.server.afterRequest(n, rig.server::exhaustWindow);

@@ -19,6 +19,7 @@ import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.crawler.sweep.testing.HubShape;
 import org.llmtracker.crawler.sweep.testing.ListedModel;
 import org.llmtracker.crawler.sweep.testing.MutableHub;
+import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.lineage.RelativeFilter;
 import org.llmtracker.graph.store.Graph;
@@ -65,6 +66,49 @@ class HubSweepTests {
                     Map.of("id", shape.id(3).toLowerCase(Locale.ROOT))).single().get("key").asString());
             assertThat(publisher).isEqualTo(shape.model(3).author());
         }
+    }
+
+    @Test
+    void aFullPassIntoAnEmptyStoreIsAFirstFillAndTheNextPassKeepsTheIndexPerPage(Graph graph) {
+        HubShape shape = new HubShape(5_000);
+        MutableHub hub = hub(shape);
+        try (SweepRig rig = new SweepRig(graph, hub, QUOTA).firstFillBelow(100_000)) {
+            CrawlRecorder run = rig.run();
+
+            assertThat(run.counts()).containsEntry("firstFill", 1L).containsEntry("firstFillBuilds", 1L)
+                    .containsEntry("fullPasses", 1L);
+            assertThat(Ancestry.progress(graph)).isEmpty();
+            Set<String> links = SweepRig.expectedLinks(hub.all());
+            assertThat(rig.links()).isEqualTo(links);
+            assertDescendantsOfTheBiggestBases(graph, links);
+
+            // The next day's pass is incremental: per page, as before, on the index the fill built.
+            rig.clock.advance(Duration.ofDays(1));
+            Instant now = HubShape.NEWEST.plus(Duration.ofHours(20));
+            String base = biggestBase(links);
+            for (int k = 0; k < 300; k++) {
+                ListedModel m = shape.model(7 + k * 11);
+                List<String> tags = new ArrayList<>(m.tags());
+                tags.add("base_model:quantized:" + base);
+                hub.put(m.modified(now.plusSeconds(k), m.downloads() + 1, tags));
+            }
+            CrawlRecorder next = rig.run();
+
+            assertThat(next.counts()).containsEntry("incrementalPasses", 1L).doesNotContainKey("firstFill");
+            Set<String> relinked = SweepRig.expectedLinks(hub.all());
+            assertThat(rig.links()).isEqualTo(relinked);
+            assertDescendantsOfTheBiggestBases(graph, relinked);
+        }
+    }
+
+    /** The index's totals for the five bases with the most children, against a breadth-first walk over the links. */
+    private static void assertDescendantsOfTheBiggestBases(Graph graph, Set<String> links) {
+        Map<String, Integer> children = new HashMap<>();
+        links.forEach(l -> children.merge(l.substring(l.indexOf(" -> ") + 4, l.lastIndexOf(' ')), 1, Integer::sum));
+        children.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(5)
+                .map(Map.Entry::getKey).forEach(base -> assertThat(new LineageQueries(graph)
+                        .descendants(base, RelativeFilter.depth(20), 0, 1).total()).as("descendants of %s", base)
+                        .isEqualTo(descendants(links, base)));
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.llmtracker.crawler.sweep.testing.ListedModel;
 import org.llmtracker.crawler.sweep.testing.Listing;
 import org.llmtracker.crawler.sweep.testing.ListingServer;
 import org.llmtracker.crawler.testing.TestHttp;
-import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingStore;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.hub.SweepStates;
 import org.llmtracker.graph.testing.SteppingClock;
@@ -43,6 +43,9 @@ final class SweepRig implements AutoCloseable {
     private int pageSize = ListingServer.MAX_PAGE;
     private int share;
     private Duration maxWait = Duration.ofMinutes(10);
+    private long maxModels = 1_000_000;
+    /** Off unless a test asks: most tests look at the index page by page. */
+    private long firstFillBelow;
     private Sleeper sleeper = d -> {
         waits.add(d);
         clock.advance(d);
@@ -52,7 +55,7 @@ final class SweepRig implements AutoCloseable {
     SweepRig(Graph graph, Listing listing, int quota) {
         this.graph = graph;
         this.server = ListingServer.start(listing, clock, quota, Duration.ofMinutes(5));
-        this.window = new RateWindow("the Hub", clock, Duration.ofMinutes(5));
+        this.window = new RateWindow("the Hub", clock, Duration.ofMinutes(5), Duration.ofMinutes(15));
     }
 
     SweepRig pageSize(int size) {
@@ -62,6 +65,17 @@ final class SweepRig implements AutoCloseable {
 
     SweepRig share(int maxRequestsPerWindow) {
         this.share = maxRequestsPerWindow;
+        return this;
+    }
+
+    SweepRig maxModels(long max) {
+        this.maxModels = max;
+        return this;
+    }
+
+    /** A full pass into a store of fewer models than this is a first fill. */
+    SweepRig firstFillBelow(long models) {
+        this.firstFillBelow = models;
         return this;
     }
 
@@ -80,9 +94,10 @@ final class SweepRig implements AutoCloseable {
         HttpSettings http = TestHttp.settings("the Hub", "").withMaxRateLimitWait(maxWait)
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60));
         Upstream upstream = Upstream.builder(http, sleeper, clock).share(window.share(share)).build();
-        return new HubSweep(new SweepSettings(pageSize, Duration.ofHours(1), Duration.ofDays(7)), upstream,
-                new HubListing(server.uri(), pageSize, upstream), new HubListingWriter(graph),
-                new SweepStates(graph, HubSweep.NAME), clock);
+        SweepStates states = new SweepStates(graph, HubSweep.NAME);
+        return new HubSweep(new SweepSettings(pageSize, Duration.ofHours(1), Duration.ofDays(7), maxModels, 10, 64,
+                firstFillBelow), upstream,
+                new HubListing(server.uri(), pageSize, upstream), new HubListingStore(graph, states), states, clock);
     }
 
     CrawlRecorder run(String... options) {

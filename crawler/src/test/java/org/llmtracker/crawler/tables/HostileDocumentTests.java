@@ -62,4 +62,32 @@ class HostileDocumentTests {
             assertThat(e.huggingfaceIds()).hasSize(1);
         });
     }
+
+    @Test
+    void aCellOfUnclosedTagsIsRefusedBeforeTheQuadraticParserSeesIt() {
+        // The probe's 1.8 MB table: 600,000 x "<a " held a request thread for about 476 s.
+        String hostile = TABLE.formatted("<a ".repeat(600_000));
+
+        assertThatThrownBy(() -> importer.importMarkdown(hostile)).isInstanceOf(TableImportException.class)
+                .hasMessageContaining("line 3").hasMessageContaining("more than 2000 '<'");
+    }
+
+    @Test
+    void aDocumentWithAFewTagsStillImports() {
+        String document = TABLE.formatted("<https://github.com/lm-sys/FastChat> " + "<br>".repeat(1_000));
+
+        assertThat(importer.importMarkdown(document).entries()).hasSize(1);
+    }
+
+    @Test
+    void aNameNoCatalogueEntryMayHoldIsRefusedNotABug() {
+        String name = "V" + "i".repeat(300);
+        String document = TABLE.formatted("").replace("Vicuna", name);
+
+        assertThatThrownBy(() -> importer.importMarkdown(document)).isInstanceOf(TableImportException.class)
+                .hasMessageContaining("name").hasMessageNotContaining("bug");
+        String html = "<table><tr><td>名称</td><td>组织</td><td>推出日期</td></tr><tr><td>" + name
+                + "</td><td>复旦大学</td><td>2023年4月21日</td></tr></table>";
+        assertThatThrownBy(() -> importer.importHtml(html)).isInstanceOf(TableImportException.class);
+    }
 }

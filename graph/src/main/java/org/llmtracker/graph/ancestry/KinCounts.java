@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.model.Stage;
+import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
@@ -121,12 +123,12 @@ public final class KinCounts {
             return;
         }
         List<Map<String, Object>> rows = new ArrayList<>(nodes.size());
-        for (List<String> chunk : Ancestry.chunks(List.copyOf(nodes), 10_000)) {
+        for (List<String> chunk : AncestryStatements.chunks(List.copyOf(nodes), 10_000)) {
             tx.run(READ, Map.of("nodes", chunk, "keys", KEYS)).forEachRemaining(r -> rows.add(row(r.get("node").asString(),
                     r.get("byDepth").asList(Value::asLong), r.get("counts").asList(Value::asLong),
                     r.get("linked").asBoolean())));
         }
-        for (List<Map<String, Object>> chunk : Ancestry.chunks(rows, 10_000)) {
+        for (List<Map<String, Object>> chunk : AncestryStatements.chunks(rows, 10_000)) {
             tx.run(WRITE, Map.of("rows", chunk)).consume();
         }
     }
@@ -153,6 +155,20 @@ public final class KinCounts {
         counts.put(DEEPEST, depths.isEmpty() ? null : depths.size());
         Object total = counts.get(TOTAL);
         return Map.of("node", node, "counts", counts, "root", !linked && total != null);
+    }
+
+    /**
+     * Writes the counts as they stand after a build from nothing (every row of the index counted
+     * here, nothing stored before): absolute values, so writing them twice (a build resumed after
+     * a crash) leaves them right. {@code linked} says which models have a parent (they head no family).
+     */
+    void applyAbsolute(Graph graph, Predicate<String> linked) {
+        List<Long> none = KEYS.stream().map(k -> 0L).toList();
+        for (List<String> chunk : AncestryStatements.chunks(List.copyOf(new TreeSet<>(byKey.keySet())), 10_000)) {
+            List<Map<String, Object>> rows = chunk.stream().map(node -> row(node, List.of(), none, linked.test(node)))
+                    .toList();
+            graph.write(tx -> tx.run(WRITE, Map.of("rows", rows)).consume());
+        }
     }
 
     /** Every count property, for a rebuild that starts from nothing. */

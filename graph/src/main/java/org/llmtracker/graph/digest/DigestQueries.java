@@ -14,29 +14,37 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.llmtracker.graph.digest.Digest.Derivative;
 import org.llmtracker.graph.digest.Digest.DerivativeGroup;
+import org.llmtracker.graph.digest.Digest.FamilyGrowth;
 import org.llmtracker.graph.digest.Digest.JobHealth;
 import org.llmtracker.graph.digest.Digest.Mover;
 import org.llmtracker.graph.digest.Digest.NewModel;
 import org.llmtracker.graph.digest.Digest.NewRelease;
+import org.llmtracker.graph.digest.Digest.WeekCounts;
+import org.llmtracker.graph.model.Page;
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
-/** Reads what changed in one week out of releases, snapshots, first sightings, derivations and runs. */
+/**
+ * Reads what changed in one week out of releases, snapshots, first sightings, the ancestry index
+ * and runs. Each section is read whole and ranked; the digest keeps its first items and its total.
+ */
 public final class DigestQueries {
 
-    public static final int MOVERS = 10;
-    public static final int TOP_DERIVATIVES = 5;
+    /** Items per list section unless told otherwise ({@code tracker.digest.items-per-section}). */
+    public static final int ITEMS_PER_SECTION = 10;
+    /** The most downloaded new models named under each family and each catalogued model. */
+    public static final int TOP_PER_GROUP = 3;
     public static final long MIN_BASELINE_STARS = 100;
 
+    // The most starred projects first: their releases are what most readers follow.
     private static final String RELEASES = """
             MATCH (r:Repository)-[:PUBLISHED]->(rel:Release)
             WHERE rel.publishedAt >= $from AND rel.publishedAt < $to AND EXISTS { (:Model)-[:HOSTED_AT]->(r) }
             RETURN r.fullName AS repository, rel.tag AS tag, rel.name AS name, rel.publishedAt AS publishedAt,
                    coalesce(rel.prerelease, false) AS prerelease, rel.url AS url
-            ORDER BY rel.publishedAt, r.fullName, rel.tag
+            ORDER BY coalesce(r.stars, 0) DESC, rel.publishedAt, r.fullName, rel.tag
             """;
 
     // Baseline: the last snapshot at or before the week starts, else the week's first one.
@@ -62,24 +70,6 @@ public final class DigestQueries {
                    first[$field] AS before, latest[$field] AS after
             """;
 
-    private static final String NEW_MODELS = """
-            MATCH (m:Model) WHERE m.firstSeenAt >= $from AND m.firstSeenAt < $to
-            OPTIONAL MATCH p = (m)-[:DERIVED_FROM*1..6]->(a:Model) WHERE a.catalogued AND a <> m
-            WITH m, a, length(p) AS hops ORDER BY hops DESC, a.id
-            WITH m, head(collect(a)) AS root
-            RETURN m.id AS id, coalesce(m.name, m.id) AS name, coalesce(m.catalogued, false) AS catalogued,
-                   coalesce(root.name, CASE WHEN m.catalogued THEN m.name END) AS family, m.downloads AS downloads
-            ORDER BY family, downloads DESC, id
-            """;
-
-    private static final String DERIVATIVES = """
-            MATCH (c:Model)-[d:DERIVED_FROM]->(b:Model)
-            WHERE b.catalogued AND d.observedAt >= $from AND d.observedAt < $to AND c <> b
-            RETURN b.id AS base, coalesce(b.name, b.id) AS baseName, coalesce(d.relation, 'UNKNOWN') AS relation,
-                   c.id AS id, coalesce(c.name, c.id) AS name, c.downloads AS downloads
-            ORDER BY base, relation, coalesce(downloads, -1) DESC, id
-            """;
-
     private static final String RUNS = """
             MATCH (c:CrawlRun) WHERE c.startedAt >= $from AND c.startedAt < $to
             RETURN c.job AS job, c.status AS status, c.note AS note, coalesce(c.requests, 0) AS requests
@@ -87,27 +77,64 @@ public final class DigestQueries {
             """;
 
     private final Graph graph;
+    private final int itemsPerSection;
+    private final WeekNews news;
 
     public DigestQueries(Graph graph) {
+        this(graph, ITEMS_PER_SECTION);
+    }
+
+    /** @param itemsPerSection the most items a list section shows (its total counts them all) */
+    public DigestQueries(Graph graph, int itemsPerSection) {
+        if (itemsPerSection < 1) {
+            throw new IllegalArgumentException("itemsPerSection must be 1 or more, got " + itemsPerSection);
+        }
         this.graph = graph;
+        this.itemsPerSection = itemsPerSection;
+        this.news = new WeekNews(graph, TOP_PER_GROUP);
     }
 
     public Digest build(IsoWeek week, Instant builtAt) {
-        Map<String, Object> window = Map.of("from", dateTime(week.start()), "to", dateTime(week.end()));
-        List<Mover> stars = movers(REPOSITORY_MOVERS, window, "stars");
+        Lists all = lists(week);
         return new Digest(week.toString(), week.start(), week.end(), builtAt,
-                graph.read(tx -> tx.run(RELEASES, window).list(DigestQueries::release)),
-                stars.stream().sorted(byDelta()).limit(MOVERS).toList(),
+                first(all.releases()), first(all.starMovers()), first(all.starRisers()),
+                first(all.derivatives()), first(all.families()), first(all.newFamilies()), first(all.newModels()),
+                all.counts(), first(all.downloadMovers()), first(all.likeMovers()), health(window(week)),
+                licenseConflicts(week));
+    }
+
+    /** Every section of the week in full, in the digest's order: what the paged routes page through. */
+    public Lists lists(IsoWeek week) {
+        Map<String, Object> window = window(week);
+        List<Mover> stars = movers(REPOSITORY_MOVERS, window, "stars");
+        WeekNews.Lists news_ = news.read(window);
+        return new Lists(graph.read(tx -> tx.run(RELEASES, window).list(DigestQueries::release)),
+                stars.stream().sorted(byDelta()).toList(),
                 stars.stream().filter(m -> m.before() >= MIN_BASELINE_STARS && m.delta() > 0)
-                        .sorted(Comparator.comparing(Mover::relative).reversed().thenComparing(Mover::id))
-                        .limit(MOVERS).toList(),
-                graph.read(tx -> tx.run(NEW_MODELS, window).list(r -> new NewModel(r.get("id").asString(),
-                        r.get("name").asString(), r.get("catalogued").asBoolean(), string(r.get("family")),
-                        number(r.get("downloads"))))),
-                derivatives(window),
-                movers(MODEL_MOVERS, window, "downloads").stream().sorted(byDelta()).limit(MOVERS).toList(),
-                movers(MODEL_MOVERS, window, "likes").stream().sorted(byDelta()).limit(MOVERS).toList(),
-                health(window));
+                        .sorted(Comparator.comparing(Mover::relative).reversed().thenComparing(Mover::id)).toList(),
+                news_.derivatives(), news_.families(), news_.newFamilies(), news_.newModels(), news_.counts(),
+                movers(MODEL_MOVERS, window, "downloads").stream().sorted(byDelta()).toList(),
+                movers(MODEL_MOVERS, window, "likes").stream().sorted(byDelta()).toList());
+    }
+
+    /** The week's sections unbounded. */
+    public record Lists(List<NewRelease> releases, List<Mover> starMovers, List<Mover> starRisers,
+            List<DerivativeGroup> derivatives, List<FamilyGrowth> families, List<NewModel> newFamilies,
+            List<NewModel> newModels, WeekCounts counts, List<Mover> downloadMovers, List<Mover> likeMovers) {
+    }
+
+    private <T> Page<T> first(List<T> all) {
+        return new Page<>(all.size(), all.subList(0, Math.min(itemsPerSection, all.size())));
+    }
+
+    private static Map<String, Object> window(IsoWeek week) {
+        return Map.of("from", dateTime(week.start()), "to", dateTime(week.end()));
+    }
+
+    /** The week's new licence conflicts: the most downloaded first, bounded, with their total. */
+    private Page<org.llmtracker.graph.license.LicenseConflict> licenseConflicts(IsoWeek week) {
+        var page = org.llmtracker.graph.license.LicenseQueries.since(graph, week.start(), week.end(), itemsPerSection);
+        return new Page<>(page.total(), page.items());
     }
 
     private List<Mover> movers(String query, Map<String, Object> window, String field) {
@@ -124,20 +151,6 @@ public final class DigestQueries {
     // Largest gain first; a loss is still news, so losses follow the gains.
     private static Comparator<Mover> byDelta() {
         return Comparator.comparingLong(Mover::delta).reversed().thenComparing(Mover::id);
-    }
-
-    private List<DerivativeGroup> derivatives(Map<String, Object> window) {
-        Map<List<String>, List<Record>> groups = new LinkedHashMap<>();
-        graph.read(tx -> tx.run(DERIVATIVES, window).list()).forEach(r -> groups
-                .computeIfAbsent(List.of(r.get("base").asString(), r.get("relation").asString()), k -> new ArrayList<>())
-                .add(r));
-        return groups.values().stream().map(rows -> {
-            Record first = rows.get(0);
-            List<Derivative> top = rows.stream().limit(TOP_DERIVATIVES).map(r -> new Derivative(r.get("id").asString(),
-                    r.get("name").asString(), number(r.get("downloads")))).toList();
-            return new DerivativeGroup(first.get("base").asString(), first.get("baseName").asString(),
-                    first.get("relation").asString(), rows.size(), top);
-        }).toList();
     }
 
     private List<JobHealth> health(Map<String, Object> window) {

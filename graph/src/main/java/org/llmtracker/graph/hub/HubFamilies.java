@@ -21,12 +21,6 @@ import org.llmtracker.graph.ancestry.Ancestry;
  */
 public final class HubFamilies {
 
-    /** Hub statuses stored in {@code Model.hfStatus}. */
-    public static final String OK = "ok";
-    public static final String GATED = "gated";
-    public static final String GONE = "gone";
-    public static final String UNLISTED = "unlisted";
-
     private static final String ROOTS = """
             MATCH (m:Model)
             WHERE m.catalogued AND size(coalesce(m.huggingfaceIds, [])) > 0
@@ -161,9 +155,9 @@ public final class HubFamilies {
             if (!family.versions().isEmpty()) {
                 CardVersions.write(tx, family.versions(), now);
             }
-            run(tx, STATUS, List.of(status(family.root().hfId(), OK, false)), at);
+            run(tx, STATUS, List.of(status(family.root().hfId(), HubStatus.OK, false)), at);
             run(tx, STATUS, family.listed().stream()
-                    .map(m -> status(m.hfId(), Boolean.TRUE.equals(m.gated()) ? GATED : OK, true)).toList(), at);
+                    .map(m -> status(m.hfId(), HubStatus.listed(m.gated()), true)).toList(), at);
             run(tx, CHILDREN_LISTED, family.listedCompletely().stream()
                     .map(id -> Map.<String, Object>of("id", Ids.model(id))).toList(), at);
             long snapshots = tx.run(SNAPSHOTS, Map.of("rows", snapshotRows(family.models()), "now", at)).list().stream()
@@ -172,8 +166,8 @@ public final class HubFamilies {
         });
     }
 
-    /** The Hub's verdict on a model it would not describe ({@link #GATED}, {@link #GONE}). */
-    public void markStatus(String hfId, String status, Instant now) {
+    /** The Hub's verdict on a model it would not describe ({@link HubStatus#GATED}, {@link HubStatus#GONE}). */
+    public void markStatus(String hfId, HubStatus status, Instant now) {
         graph.write(tx -> run(tx, STATUS, List.of(status(hfId, status, false)), dateTime(now)));
     }
 
@@ -195,8 +189,8 @@ public final class HubFamilies {
         return null;
     }
 
-    private static Map<String, Object> status(String hfId, String status, boolean listed) {
-        return Map.of("id", Ids.model(hfId), "status", status, "listed", listed);
+    private static Map<String, Object> status(String hfId, HubStatus status, boolean listed) {
+        return Map.of("id", Ids.model(hfId), "status", status.stored(), "listed", listed);
     }
 
     private static List<Map<String, Object>> ids(List<HubModel> models) {

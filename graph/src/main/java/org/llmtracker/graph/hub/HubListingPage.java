@@ -3,7 +3,7 @@ package org.llmtracker.graph.hub;
 import java.util.List;
 
 /**
- * One page of the Hub's model listing, as {@link HubListingWriter} stores it: the listed models
+ * One page of the Hub's model listing, as {@link HubListingStore} stores it: the listed models
  * and the parents their {@code base_model:<relation>:<id>} tags declare. A parent need not be
  * listed in the page, nor stored yet.
  *

@@ -1,8 +1,5 @@
 package org.llmtracker.graph.hub;
 
-import static org.llmtracker.graph.store.DriverValues.dateTime;
-
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,18 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.llmtracker.graph.model.Stage;
 import org.llmtracker.graph.naming.Ids;
-import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.exceptions.ClientException;
 import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.inference.InferredLinks;
 
 /**
- * The bulk write path for pages of the Hub's model listing: one transaction per page, with the
+ * The bulk write path for pages of the Hub's model listing, one page per transaction, with the
  * same result as the per-item writers ({@link HubFamilies}, {@link LineageWriter}) and safe
  * beside them, in any order. Each listed model is created or updated and stamped as listed; a
  * declared parent the graph does not hold yet is created as a stub (a model with no Hub figures),
@@ -31,51 +25,18 @@ import org.llmtracker.graph.inference.InferredLinks;
  * after addresses nodes by element id: ids proven new are created outright (no per-row merge or
  * alias lookup), and links from models created in this page are created without a merge.
  */
-public final class HubListingWriter {
+final class HubListingWriter {
 
-    private static final String CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
-
-    private final Graph graph;
-
-    public HubListingWriter(Graph graph) {
-        this.graph = graph;
+    private HubListingWriter() {
     }
 
-    /** Stores one page in one transaction; returns how many of its models (stubs excluded) were new. */
-    public int store(HubListingPage page, Instant now) {
-        return store(page, now, tx -> { });
-    }
-
-    /**
-     * The same, and {@code alongside} in the same transaction, after the page: the whole-Hub sweep
-     * commits its cursor with the page it read, so neither is ever stored without the other.
-     */
-    public int store(HubListingPage page, Instant now, Consumer<TransactionContext> alongside) {
-        // A page that loses a race for a new id (another writer committed a model of that id first)
-        // is tried again, and the next try finds that model: each lost try leaves one id fewer to
-        // create, so the tries are bounded by the page's ids.
-        int tries = page.models().size() + page.derivations().size() + 1;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return graph.write(tx -> {
-                    int created = store(tx, page, dateTime(now));
-                    alongside.accept(tx);
-                    return created;
-                });
-            } catch (ClientException e) {
-                if (!CONSTRAINT_FAILED.equals(e.code()) || attempt >= tries) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static int store(TransactionContext tx, HubListingPage page, Object now) {
+    /** Writes one page in {@code tx} ({@link HubListingStore} holds the transaction); returns how many of its models (stubs excluded) were new. */
+    static int write(TransactionContext tx, HubListingPage page, Object now) {
         Map<String, Map<String, Object>> listed = new LinkedHashMap<>();
         List<Map<String, Object>> repeats = new ArrayList<>();
         for (HubModel model : page.models()) {
             Map<String, Object> row = ModelUpserts.row(model);
-            row.put("status", Boolean.TRUE.equals(model.gated()) ? HubFamilies.GATED : HubFamilies.OK);
+            row.put("status", HubStatus.listed(model.gated()).stored());
             if (listed.putIfAbsent((String) row.get("key"), row) != null) {
                 repeats.add(row);
             }

@@ -36,15 +36,6 @@ public final class LineageWriter {
     }
 
     /**
-     * The same result as {@link #upsertModels}, faster when most models are new (a first crawl,
-     * a bulk import): unknown ids are created in large batches without per-row merges. Safe to
-     * re-run and to run beside other writers; returns how many were written.
-     */
-    public int upsertModelsInBulk(List<HubModel> models, Instant now) {
-        return new ModelBulkInsert(graph, this).write(models, now);
-    }
-
-    /**
      * Records derivations between models that exist; a derivation naming an unknown model is
      * skipped (its model is written first by the caller). Self-references are dropped. The
      * {@link Ancestry} index follows in the same transaction, and so do inferred parents of these

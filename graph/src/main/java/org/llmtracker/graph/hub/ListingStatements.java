@@ -36,6 +36,8 @@ final class ListingStatements {
                              updatedAt: $now})
             SET m += row.properties
             WITH m, row
+            FOREACH (_ IN CASE WHEN row.properties.hfLicense IS NULL THEN [] ELSE [1] END | SET m:LicenseStale)
+            WITH m, row
             OPTIONAL MATCH (o:Organisation {key: row.authorKey})
             FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (m)-[:PUBLISHED_BY]->(o))
             RETURN row.key AS key, elementId(m) AS node
@@ -123,9 +125,14 @@ final class ListingStatements {
         put(properties, "libraryName", row.get("libraryName"));
         put(properties, "parameters", row.get("parameters"));
         put(properties, "license", row.get("license"));
+        put(properties, "hfLicense", row.get("license"));
         put(properties, "hfCreatedAt", row.get("createdAt"));
         put(properties, "hfLastModified", row.get("lastModified"));
         put(properties, "gated", row.get("gated"));
+        for (String field : List.of("modelType", "ggufArchitecture", "cardCreator", "cardQuantizedBy", "cardBaseMentions",
+                "cardLicenseName", "cardLicenseLink")) {
+            put(properties, field, row.get(field));
+        }
         return properties;
     }
 

@@ -52,6 +52,7 @@ public final class ModelMerge {
                                        ELSE keep.hfListedAt END,
                 keep.parameters = coalesce(keep.parameters, gone.parameters),
                 keep.license = coalesce(keep.license, gone.license),
+                keep.hfLicense = coalesce(keep.hfLicense, gone.hfLicense),
                 keep.firstSeenAt = CASE WHEN keep.firstSeenAt IS NULL OR gone.firstSeenAt < keep.firstSeenAt THEN gone.firstSeenAt
                                         ELSE keep.firstSeenAt END
             """;

@@ -27,16 +27,28 @@ final class ModelUpserts {
     static final int ROWS = 5_000;
 
     /** The fields a Hub answer or list item sets on model {@code m}: what the Hub says wins, the catalogue's facts stay. */
+    // A licence tag or card licence that changes marks the model for the licence verdicts (LicenseVerdicts).
     static final String MODEL_FIELDS = """
+            FOREACH (_ IN CASE WHEN row.license IS NOT NULL AND coalesce(m.hfLicense, '') <> row.license
+                                 OR row.cardLicenseName IS NOT NULL AND coalesce(m.cardLicenseName, '') <> row.cardLicenseName
+                               THEN [1] ELSE [] END | SET m:LicenseStale)
             SET m.hfId = coalesce(m.hfId, row.hfId),
                 m.downloads = coalesce(row.downloads, m.downloads), m.likes = coalesce(row.likes, m.likes),
                 m.pipelineTag = coalesce(row.pipelineTag, m.pipelineTag),
                 m.libraryName = coalesce(row.libraryName, m.libraryName),
                 m.parameters = coalesce(m.parameters, row.parameters),
                 m.license = coalesce(m.license, row.license),
+                m.hfLicense = coalesce(row.license, m.hfLicense),
                 m.hfCreatedAt = coalesce(row.createdAt, m.hfCreatedAt),
                 m.hfLastModified = coalesce(row.lastModified, m.hfLastModified),
                 m.gated = coalesce(row.gated, m.gated),
+                m.modelType = coalesce(row.modelType, m.modelType),
+                m.ggufArchitecture = coalesce(row.ggufArchitecture, m.ggufArchitecture),
+                m.cardCreator = CASE WHEN row.hasCard THEN row.cardCreator ELSE m.cardCreator END,
+                m.cardQuantizedBy = CASE WHEN row.hasCard THEN row.cardQuantizedBy ELSE m.cardQuantizedBy END,
+                m.cardBaseMentions = CASE WHEN row.hasCard THEN row.cardBaseMentions ELSE m.cardBaseMentions END,
+                m.cardLicenseName = CASE WHEN row.hasCard THEN row.cardLicenseName ELSE m.cardLicenseName END,
+                m.cardLicenseLink = CASE WHEN row.hasCard THEN row.cardLicenseLink ELSE m.cardLicenseLink END,
                 m.updatedAt = $now
             """;
 
@@ -147,6 +159,16 @@ final class ModelUpserts {
         row.put("createdAt", dateTime(m.createdAt()));
         row.put("lastModified", dateTime(m.lastModified()));
         row.put("gated", m.gated());
+        row.put("modelType", m.modelType());
+        row.put("ggufArchitecture", m.ggufArchitecture());
+        // The card fields a listing carried replace the stored ones (a card may drop a field); none leaves them.
+        HubCard card = m.card();
+        row.put("hasCard", card != null);
+        row.put("cardCreator", card == null ? null : card.creator());
+        row.put("cardQuantizedBy", card == null ? null : card.quantizedBy());
+        row.put("cardBaseMentions", card == null || card.baseMentions().isEmpty() ? null : card.baseMentions());
+        row.put("cardLicenseName", card == null ? null : card.licenseName());
+        row.put("cardLicenseLink", card == null ? null : card.licenseLink());
         return row;
     }
 }

@@ -4,14 +4,11 @@ import static org.llmtracker.graph.store.DriverValues.dateTime;
 import static org.llmtracker.graph.store.DriverValues.instant;
 import static org.llmtracker.graph.store.DriverValues.string;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.llmtracker.graph.hub.HubListingPage;
-import org.llmtracker.graph.hub.HubListingWriter;
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -19,7 +16,7 @@ import org.neo4j.driver.Value;
 /**
  * The {@code :SweepState} of one sweep, and the one model write that belongs to the sweep alone:
  * marking what a complete full pass did not list. Page progress is committed by
- * {@link #advance} inside the transaction that stores the page, so the graph never holds a page
+ * {@link HubListingStore} inside the transaction that stores the page, so the graph never holds a page
  * without its cursor or a cursor past a page it does not hold.
  */
 public final class SweepStates {
@@ -93,32 +90,15 @@ public final class SweepStates {
         return read().orElseThrow().pass();
     }
 
-    /**
-     * Records a stored page, in the transaction that stored it.
-     *
-     * @param cursor  the next page, or null when the pass has read its last page
-     * @param head    the page's newest change (only the first page's is kept)
-     * @param catchUp for the last page of a full pass's read of the whole listing: the pass goes on
-     *                from the first page again, down to its head minus this, for what changed while
-     *                it read (those models moved ahead of its cursor); null otherwise
-     */
-    public void advance(TransactionContext tx, String cursor, Instant head, int models, Duration catchUp) {
+    /** Records a stored page, in the transaction that stored it ({@link HubListingStore}). */
+    void advance(TransactionContext tx, HubListingStore.Progress progress) {
         Map<String, Object> params = new HashMap<>();
         params.put("name", name);
-        params.put("cursor", cursor);
-        params.put("head", dateTime(head));
-        params.put("models", models);
-        params.put("catchUpSeconds", catchUp == null ? null : catchUp.toSeconds());
+        params.put("cursor", progress.cursor());
+        params.put("head", dateTime(progress.head()));
+        params.put("models", progress.models());
+        params.put("catchUpSeconds", progress.catchUp() == null ? null : progress.catchUp().toSeconds());
         tx.run(ADVANCE, params).consume();
-    }
-
-    /**
-     * Stores one listing page with {@code writer} and records it with {@link #advance}, in one
-     * transaction; returns how many of its models were new.
-     */
-    public int storePage(HubListingWriter writer, HubListingPage page, String cursor, Instant head, int models,
-            Duration catchUp, Instant now) {
-        return writer.store(page, now, tx -> advance(tx, cursor, head, models, catchUp));
     }
 
     /** The listing no longer accepts the cursor: the pass reads again from the first page. */

@@ -32,7 +32,7 @@ public final class FamilyQueries {
             WITH m ORDER BY m.descendants DESC, m.id SKIP $skip LIMIT $limit
             RETURN m.id AS id, m.name AS name, coalesce(m.catalogued, false) AS catalogued, m.downloads AS downloads,
                    m.descendants AS descendants, coalesce(m.descendantDepth, 0) AS deepest,
-                   [k IN $keys | coalesce(m[k], 0)] AS byRelation
+                   [k IN $keys | coalesce(m[k], 0)] AS byRelation, coalesce(m.licenseConflicts, 0) AS licenseConflicts
             """.formatted(MATCHES);
 
     private static final List<String> KEYS = java.util.Arrays.stream(Relation.values())
@@ -73,6 +73,7 @@ public final class FamilyQueries {
             }
         }
         return new Family(r.get("id").asString(), string(r.get("name")), r.get("catalogued").asBoolean(),
-                number(r.get("downloads")), r.get("descendants").asLong(), r.get("deepest").asInt(), byRelation);
+                number(r.get("downloads")), r.get("descendants").asLong(), r.get("deepest").asInt(), byRelation,
+                r.get("licenseConflicts").asLong());
     }
 }

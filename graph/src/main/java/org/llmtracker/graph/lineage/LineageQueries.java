@@ -155,7 +155,7 @@ public final class LineageQueries {
             .thenComparing(Relative::id);
 
     /** Breadth-first over one direction of DERIVED_FROM; each model is entered once, at its shortest distance. */
-    public static Walk walk(Step step, String start, int maxDepth, int maxNodes) {
+    static Walk walk(Step step, String start, int maxDepth, int maxNodes) {
         Map<String, Hop> hops = new LinkedHashMap<>();
         List<String> frontier = List.of(start);
         boolean truncated = false;
@@ -188,7 +188,7 @@ public final class LineageQueries {
 
     /** One generation of a walk: the links out of the frontier, ordered by {@code from} then {@code to}. */
     @FunctionalInterface
-    public interface Step {
+    interface Step {
         List<Link> links(List<String> frontier);
     }
 
@@ -206,15 +206,15 @@ public final class LineageQueries {
     public record Tree(TreeNode root, int nodes, boolean truncated) {
     }
 
-    public record Walk(Map<String, Hop> hops, boolean truncated) {
+    record Walk(Map<String, Hop> hops, boolean truncated) {
     }
 
-    public static final class Hop {
-        public final int depth;
-        public final String via;
-        public final String relation;
-        public final TreeSet<String> relations = new TreeSet<>();
-        public final TreeSet<String> stages = new TreeSet<>();
+    static final class Hop {
+        final int depth;
+        final String via;
+        final String relation;
+        final TreeSet<String> relations = new TreeSet<>();
+        final TreeSet<String> stages = new TreeSet<>();
 
         Hop(int depth, String via, String relation) {
             this.depth = depth;

@@ -155,7 +155,9 @@ public final class ModelQueries {
                 o.isNull() ? string(m.get("organisationName")) : string(o.get("name")),
                 o.isNull() ? null : string(o.get("key")),
                 number(m.get("parameters")), string(m.get("parameterLabel")), bool(m.get("openSource")),
-                string(m.get("license")), string(m.get("region")), string(m.get("releasedAt")),
+                // The Hub's licence id the licence verdicts resolved (LicenseVerdicts), else as stored.
+                string(m.get("licenseId")) != null ? string(m.get("licenseId")) : string(m.get("license")),
+                string(m.get("region")), string(m.get("releasedAt")),
                 Boolean.TRUE.equals(bool(m.get("catalogued"))), text(m.get("removedFromCatalogAt")),
                 string(m.get("hfId")), number(m.get("downloads")), number(m.get("likes")),
                 string(m.get("pipelineTag")), string(m.get("libraryName")), bool(m.get("gated")),

@@ -62,7 +62,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(bolt.dialAddress(), boltPort))
                 .setConfig(GraphDatabaseSettings.auth_enabled, bolt.authenticated())
                 // Keep only what crash recovery needs; this is a cache of public data, not a ledger.
+                // Logs are pruned at checkpoints only: small log files and a checkpoint every 128 MiB of
+                // log keep a first fill's logs to a few hundred MB instead of gigabytes (docs/hub-sweep.md).
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+                .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(64))
+                .setConfig(GraphDatabaseSettings.check_point_interval_volume, ByteUnit.mebiBytes(128))
                 // The ancestry index gives each model a relationship per ancestor; grouping a node's
                 // relationships by type early keeps walks over DERIVED_FROM from reading past them.
                 .setConfig(GraphDatabaseSettings.dense_node_threshold, 10)

@@ -41,7 +41,12 @@ public final class Schema {
             "CREATE FULLTEXT INDEX " + MODEL_SEARCH_INDEX + " IF NOT EXISTS FOR (n:Model|Alias|Organisation)"
                     + " ON EACH [n.id, n.name, n.hfId] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words',"
                     + " `fulltext.eventually_consistent`: false}}",
-            "CREATE INDEX model_inferred_parent IF NOT EXISTS FOR (m:Model) ON (m.inferredParent)");
+            "CREATE INDEX model_inferred_parent IF NOT EXISTS FOR (m:Model) ON (m.inferredParent)",
+            "CREATE INDEX license_conflict_downloads IF NOT EXISTS FOR (m:LicenseConflict) ON (m.downloads)",
+            "CREATE INDEX license_conflict_pair IF NOT EXISTS FOR (m:LicenseConflict) ON (m.licenseAncestorLicense, m.licenseId)",
+            "CREATE INDEX license_conflict_license IF NOT EXISTS FOR (m:LicenseConflict) ON (m.licenseId)",
+            // the digest reads a week of new models as one range seek
+            "CREATE INDEX model_first_seen IF NOT EXISTS FOR (m:Model) ON (m.firstSeenAt)");
 
     private Schema() {
     }

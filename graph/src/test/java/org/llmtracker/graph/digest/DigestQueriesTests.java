@@ -34,14 +34,14 @@ class DigestQueriesTests {
 
     @Test
     void releasesAreExactlyThoseOfTrackedRepositoriesInsideTheWeek() {
-        assertThat(digest.releases()).extracting(r -> r.repository(), r -> r.tag(), r -> r.prerelease()).containsExactly(
+        assertThat(digest.releases().items()).extracting(r -> r.repository(), r -> r.tag(), r -> r.prerelease()).containsExactly(
                 tuple("facebookresearch/llama", "v2.0", false),
                 tuple("tatsu-lab/stanford_alpaca", "v1.1-rc1", true));
     }
 
     @Test
     void starMoversAreOrderedByAbsoluteGainWithTheirDeltas() {
-        assertThat(digest.starMovers()).extracting(Mover::id, Mover::before, Mover::after, Mover::delta).containsExactly(
+        assertThat(digest.starMovers().items()).extracting(Mover::id, Mover::before, Mover::after, Mover::delta).containsExactly(
                 tuple("facebookresearch/llama", 1_000L, 1_500L, 500L),
                 tuple("lm-sys/fastchat", 5_000L, 5_100L, 100L),
                 tuple("tatsu-lab/stanford_alpaca", 200L, 260L, 60L));
@@ -49,26 +49,28 @@ class DigestQueriesTests {
 
     @Test
     void starRisersAreOrderedByRelativeGain() {
-        assertThat(digest.starRisers()).extracting(Mover::id, Mover::relative).containsExactly(
+        assertThat(digest.starRisers().items()).extracting(Mover::id, Mover::relative).containsExactly(
                 tuple("facebookresearch/llama", 0.5),
                 tuple("tatsu-lab/stanford_alpaca", 0.3),
                 tuple("lm-sys/fastchat", 0.02));
     }
 
     @Test
-    void newDerivativesAreGroupedByBaseAndRelationMostDownloadedFirst() {
-        assertThat(digest.derivatives()).extracting(g -> g.base(), g -> g.relation(), g -> g.count()).containsExactly(
+    void newDerivativesAreGroupedByBaseAndRelationLargestGroupFirstMostDownloadedFirst() {
+        assertThat(digest.derivatives().items()).extracting(g -> g.base(), g -> g.relation(), g -> g.count()).containsExactly(
+                tuple("llama", "QUANTIZED", 2),
                 tuple("llama", "ADAPTER", 1),
-                tuple("llama", "FINETUNE", 1),
-                tuple("llama", "QUANTIZED", 2));
-        assertThat(digest.derivatives().get(2).top()).extracting(Derivative::id)
+                tuple("llama", "FINETUNE", 1));
+        assertThat(digest.derivatives().total()).isEqualTo(3);
+        assertThat(digest.derivatives().items().get(0).top()).extracting(Derivative::id)
                 .containsExactly("other/llama-q4", "thebloke/llama-7b-gguf");
-        assertThat(digest.derivatives().get(1).top()).extracting(Derivative::id).containsExactly("vicuna");
+        assertThat(digest.derivatives().items().get(2).top()).extracting(Derivative::id).containsExactly("vicuna");
     }
 
     @Test
     void newModelsAreThoseFirstSeenInTheWeekWithTheirFamily() {
-        assertThat(digest.newModels()).extracting(m -> m.id(), m -> m.family(), m -> m.catalogued()).containsExactlyInAnyOrder(
+        assertThat(digest.newModels().total()).isEqualTo(4);
+        assertThat(digest.newModels().items()).extracting(m -> m.id(), m -> m.familyName(), m -> m.catalogued()).containsExactlyInAnyOrder(
                 tuple("vicuna", "LLaMA", true),
                 tuple("thebloke/llama-7b-gguf", "LLaMA", false),
                 tuple("someone/llama-lora", "LLaMA", false),
@@ -76,10 +78,21 @@ class DigestQueriesTests {
     }
 
     @Test
+    void theFamilyThatGrewIsLlamaWithItsCountsByRelation() {
+        assertThat(digest.families().items()).extracting(f -> f.id(), f -> f.newDescendants())
+                .containsExactly(tuple("llama", 4L));
+        assertThat(digest.families().items().get(0).byRelation())
+                .containsEntry("QUANTIZED", 2L).containsEntry("FINETUNE", 1L).containsEntry("ADAPTER", 1L);
+        assertThat(digest.counts().firstSeen()).isEqualTo(4);
+        assertThat(digest.counts().derivatives()).isEqualTo(4);
+        assertThat(digest.newFamilies().total()).isZero();
+    }
+
+    @Test
     void hubMoversCompareTheWeeksLastSnapshotWithTheBaseline() {
-        assertThat(digest.downloadMovers()).extracting(Mover::id, Mover::delta)
+        assertThat(digest.downloadMovers().items()).extracting(Mover::id, Mover::delta)
                 .containsExactly(tuple("llama", 20_000L), tuple("thebloke/llama-7b-gguf", 4_000L));
-        assertThat(digest.likeMovers()).extracting(Mover::id, Mover::delta)
+        assertThat(digest.likeMovers().items()).extracting(Mover::id, Mover::delta)
                 .containsExactly(tuple("thebloke/llama-7b-gguf", 30L), tuple("llama", 20L));
     }
 

@@ -68,19 +68,19 @@ class GraphExportTests {
     @Test
     void everyPropertyTypeSurvivesTheRoundTrip(Graph graph) {
         graph.write(tx -> tx.run("""
-                CREATE (:Probe {s: 'é\\n"x"', i: 9007199254740993, f: 0.1, b: false, at: datetime('2026-11-23T08:00:00Z'),
+                CREATE (:Model {id: 'probe', s: 'é\\n"x"', i: 9007199254740993, f: 0.1, b: false, at: datetime('2026-11-23T08:00:00Z'),
                         d: date('2023-02-24'), strings: ['a', 'b'], longs: [1, 2], empty: [], local: localdatetime('2026-01-01T10:00')})
                 """).consume());
         Ancestry.rebuild(graph);
         GraphHash before = GraphExport.hash(graph);
-        Map<String, Object> props = graph.read(tx -> tx.run("MATCH (p:Probe) RETURN properties(p) AS p").single().get("p").asMap());
+        Map<String, Object> props = graph.read(tx -> tx.run("MATCH (p:Model {id: 'probe'}) RETURN properties(p) AS p").single().get("p").asMap());
         byte[] export = export(graph);
 
         wipe(graph);
         GraphImport.read(graph, new ByteArrayInputStream(export));
 
         assertThat(GraphExport.hash(graph)).isEqualTo(before);
-        Map<String, Object> restored = graph.read(tx -> tx.run("MATCH (p:Probe) RETURN properties(p) AS p").single().get("p").asMap());
+        Map<String, Object> restored = graph.read(tx -> tx.run("MATCH (p:Model {id: 'probe'}) RETURN properties(p) AS p").single().get("p").asMap());
         assertThat(restored).isEqualTo(props);
     }
 

@@ -67,7 +67,7 @@ class HubFamiliesTests {
     void statusesLandOnTheModelAnIdOrAliasNames(Graph graph) {
         new CatalogWriter(graph).applyFile(List.of(withHosting(model("llama"), List.of(), List.of("huggyllama/llama-7b"))), MONDAY);
 
-        new HubFamilies(graph).markStatus("HuggyLlama/llama-7b", HubFamilies.GATED, MONDAY);
+        new HubFamilies(graph).markStatus("HuggyLlama/llama-7b", HubStatus.GATED, MONDAY);
 
         assertThat(new ModelQueries(graph).detail("llama").orElseThrow()).satisfies(d -> {
             assertThat(d.hfStatus()).isEqualTo("gated");

@@ -68,7 +68,7 @@ class HubListingWriterTests {
             List<HubModel> shuffled = new ArrayList<>(models);
             Collections.shuffle(shuffled, new Random(seed));
             for (int from = 0; from < shuffled.size(); from += 7) {
-                new HubListingWriter(graph).store(page(shuffled.subList(from, Math.min(from + 7, shuffled.size())), links),
+                new HubListingStore(graph).store(page(shuffled.subList(from, Math.min(from + 7, shuffled.size())), links),
                         NOW);
             }
 
@@ -78,8 +78,33 @@ class HubListingWriterTests {
     }
 
     @Test
+    void theCardFieldsAListingCarriesAreKeptAndAnItemWithoutACardLeavesThem(Graph graph) {
+        HubListingStore writer = new HubListingStore(graph);
+        HubCard card = new HubCard("Caldera AI", "TheBloke", List.of("13B BlueMethod"), "llama2", "LICENSE.txt");
+        HubModel quant = new HubModel("TheBloke/13B-BlueMethod-GGUF", "TheBloke", 900L, 3L, null, null, 13_015_864_320L, "other",
+                NOW, NOW, false, card, null, "llama");
+        writer.store(page(List.of(quant), List.of()), NOW);
+        writer.store(page(List.of(hub("TheBloke/13B-BlueMethod-GGUF", 950L)), List.of()), NOW.plusSeconds(60));
+
+        Map<String, Object> stored = graph.read(tx -> tx.run("""
+                MATCH (m:Model {id: 'thebloke/13b-bluemethod-gguf'})
+                RETURN m.cardCreator AS creator, m.cardQuantizedBy AS quantizedBy, m.cardBaseMentions AS mentions,
+                       m.cardLicenseName AS licenseName, m.cardLicenseLink AS licenseLink, m.ggufArchitecture AS gguf, m.downloads AS downloads
+                """).single().asMap());
+        assertThat(stored).containsEntry("creator", "Caldera AI").containsEntry("quantizedBy", "TheBloke")
+                .containsEntry("mentions", List.of("13B BlueMethod")).containsEntry("licenseName", "llama2")
+                .containsEntry("licenseLink", "LICENSE.txt").containsEntry("gguf", "llama").containsEntry("downloads", 950L);
+
+        writer.store(page(List.of(new HubModel("TheBloke/13B-BlueMethod-GGUF", "TheBloke", 990L, 3L, null, null, null, null, NOW, NOW,
+                false, new HubCard(null, "TheBloke", List.of(), null, null), null, null)), List.of()), NOW.plusSeconds(120));
+        Boolean cleared = graph.read(tx -> tx.run("MATCH (m:Model {id: 'thebloke/13b-bluemethod-gguf'}) RETURN m.cardCreator AS c")
+                .single().get("c").isNull());
+        assertThat(cleared).as("a card that dropped the field").isTrue();
+    }
+
+    @Test
     void aParentNotListedYetIsAStubUntilItsOwnItemFillsIt(Graph graph) {
-        HubListingWriter writer = new HubListingWriter(graph);
+        HubListingStore writer = new HubListingStore(graph);
         HubModel base = hub("Meta/Base", 900L);
         HubModel child = hub("someone/child", 5L);
 
@@ -104,7 +129,7 @@ class HubListingWriterTests {
     @Test
     void idsTheCatalogueKnowsLandOnItsModelAndAPageStoredTwiceChangesNothing(Graph graph) {
         catalogue(graph);
-        HubListingWriter writer = new HubListingWriter(graph);
+        HubListingStore writer = new HubListingStore(graph);
         HubListingPage page = new HubListingPage(List.of(hub("HuggyLlama/llama-7b", 700L), hub("a/alpaca-lora", 3L)),
                 List.of(new Derivation("a/alpaca-lora", "huggyllama/LLAMA-7b", Relation.ADAPTER, List.of(Stage.SFT),
                         "hf-tag")));
@@ -135,7 +160,7 @@ class HubListingWriterTests {
                 Collections.shuffle(order, new Random(writer));
                 writes.add(pool.submit(() -> {
                     for (int from = 0; from < order.size(); from += 25) {
-                        new HubListingWriter(graph).store(page(order.subList(from, from + 25), links), NOW);
+                        new HubListingStore(graph).store(page(order.subList(from, from + 25), links), NOW);
                     }
                 }));
             }

@@ -25,11 +25,11 @@ class SweepStatesTests {
 
         states.start(true, T0, null);
         graph.write(tx -> {
-            states.advance(tx, "https://hub/api/models?cursor=a", T0.minusSeconds(10), 1000, null);
+            states.advance(tx, new HubListingStore.Progress("https://hub/api/models?cursor=a", T0.minusSeconds(10), 1000, null));
             return null;
         });
         graph.write(tx -> {
-            states.advance(tx, "https://hub/api/models?cursor=b", T0.minusSeconds(5000), 1000, null);
+            states.advance(tx, new HubListingStore.Progress("https://hub/api/models?cursor=b", T0.minusSeconds(5000), 1000, null));
             return null;
         });
         SweepState.Pass pass = states.read().orElseThrow().pass();
@@ -58,7 +58,7 @@ class SweepStatesTests {
         SweepStates states = new SweepStates(graph, "hub-sweep");
         states.start(true, T0, null);
         graph.write(tx -> {
-            states.advance(tx, null, T0.minusSeconds(10), 3, Duration.ofHours(1));
+            states.advance(tx, new HubListingStore.Progress(null, T0.minusSeconds(10), 3, Duration.ofHours(1)));
             return null;
         });
         assertThat(states.read().orElseThrow().pass().stopBefore()).as("the full pass turned to catching up")
@@ -67,7 +67,7 @@ class SweepStatesTests {
 
         states.start(false, T0.plus(Duration.ofDays(1)), T0.minusSeconds(3610));
         graph.write(tx -> {
-            states.advance(tx, null, T0.minusSeconds(100), 0, null);
+            states.advance(tx, new HubListingStore.Progress(null, T0.minusSeconds(100), 0, null));
             return null;
         });
         states.complete(T0.plus(Duration.ofDays(1)));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
-import org.llmtracker.graph.hub.HubListingWriter;
+import org.llmtracker.graph.hub.HubListingStore;
 import org.llmtracker.graph.hub.HubModel;
 import org.llmtracker.graph.hub.Derivation;
 import org.llmtracker.graph.hub.HubListingPage;
@@ -22,7 +22,7 @@ class FamilyQueriesTests {
 
     @Test
     void familiesAreTheModelsDerivingFromNothingBiggestFirstWithTheirCounts(Graph graph) {
-        HubListingWriter writer = new HubListingWriter(graph);
+        HubListingStore writer = new HubListingStore(graph);
         writer.store(new HubListingPage(List.of(hub("meta/llama"), hub("a/chat"), hub("a/chat-gguf"), hub("b/merge"),
                 hub("glm/base"), hub("c/glm-int4"), hub("lone/model")), List.of(
                 link("a/chat", "meta/llama", Relation.FINETUNE), link("a/chat-gguf", "a/chat", Relation.QUANTIZED),

@@ -28,4 +28,14 @@ class HubIdsTests {
         assertThat(HubIds.valid("owner/" + "a".repeat(97))).isFalse();
         assertThat(HubIds.valid(null)).isFalse();
     }
+
+    @Test
+    void anOwnerIsAtMost96CharactersSoNoIdOutgrowsTheStoresIndex() {
+        assertThat(HubIds.valid("a".repeat(96) + "/model")).isTrue();
+        assertThat(HubIds.valid("a".repeat(97) + "/model")).isFalse();
+        assertThat(HubIds.valid("a".repeat(10_000) + "/model")).as("the probe's owner").isFalse();
+        assertThat(HubIds.validOwner("meta-llama")).isTrue();
+        assertThat(HubIds.validOwner("a".repeat(10_000))).isFalse();
+        assertThat(HubIds.validOwner("a/b")).isFalse();
+    }
 }

@@ -80,8 +80,9 @@ public final class DigestWeekFixture {
                 derived("late/llama-tune", "llama", "FINETUNE", "hf-card", "2026-11-23T00:00:00Z"))));
         // Links written by hand (to set their dates), so the ancestry index is refreshed by hand too.
         graph.write(tx -> {
+            // by their ids as written: with a prefix, the prefixed ones
             Ancestry.refresh(tx, List.of("alpaca", "vicuna", "thebloke/llama-7b-gguf", "other/llama-q4",
-                    "someone/llama-lora", "old/llama-tune", "late/llama-tune"));
+                    "someone/llama-lora", "old/llama-tune", "late/llama-tune").stream().map(this::id).toList());
             return null;
         });
     }

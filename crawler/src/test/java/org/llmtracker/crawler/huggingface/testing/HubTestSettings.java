@@ -20,7 +20,7 @@ public final class HubTestSettings {
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30)).deadline(Duration.ofSeconds(60))
                 .maxAttempts(4).retryBaseDelay(Duration.ofSeconds(1)).maxRateLimitWait(Duration.ofMinutes(5))
                 .maxBodyBytes(20 << 20).failuresBeforeDown(3).userAgent("llm-tracker-test").token(token).build();
-        return new HubSettings(apiUrl, maxDepth, minDownloads, maxPerFamily, 100, http);
+        return new HubSettings(apiUrl, maxDepth, minDownloads, maxPerFamily, 100, http, 64);
     }
 
     /** Other attempts, rate-limit wait and timeouts (read timeout and deadline). */

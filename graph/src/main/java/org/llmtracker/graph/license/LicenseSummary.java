@@ -1,0 +1,21 @@
+package org.llmtracker.graph.license;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Licences across the graph: models by licence, judged models by verdict, and the (ancestor
+ * licence, licence) pairs the verdicts were told against, most conflicts first.
+ */
+public record LicenseSummary(Map<String, Long> byLicense, Map<String, Long> byVerdict, List<Pair> pairs) {
+
+    public LicenseSummary {
+        byLicense = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byLicense));
+        byVerdict = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byVerdict));
+        pairs = List.copyOf(pairs);
+    }
+
+    /** Models of licence {@code license} judged against an ancestor under {@code ancestorLicense}. */
+    public record Pair(String ancestorLicense, String license, long models, long conflicts, long naming, long unknown) {
+    }
+}
