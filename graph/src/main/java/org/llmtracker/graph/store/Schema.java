@@ -13,14 +13,6 @@ public final class Schema {
 
     private static final Logger log = LoggerFactory.getLogger(Schema.class);
 
-    /**
-     * The full-text index search reads: models by id, name and Hub id, aliases by id, organisations
-     * by name. {@code standard-no-stop-words} cuts words at Unicode word breaks (so at {@code - / space},
-     * inside CJK at every character, which search joins back into phrases) and keeps every word,
-     * even "a" or "it". Kept consistent with each write, as the other indexes are.
-     */
-    public static final String MODEL_SEARCH_INDEX = "model_search";
-
     static final List<String> STATEMENTS = List.of(
             "CREATE CONSTRAINT model_id IF NOT EXISTS FOR (m:Model) REQUIRE m.id IS UNIQUE",
             "CREATE CONSTRAINT alias_id IF NOT EXISTS FOR (a:Alias) REQUIRE a.id IS UNIQUE",
@@ -38,9 +30,9 @@ public final class Schema {
             "CREATE INDEX family_root_descendants IF NOT EXISTS FOR (m:FamilyRoot) ON (m.descendants)",
             "CREATE CONSTRAINT sweep_state_name IF NOT EXISTS FOR (s:SweepState) REQUIRE s.name IS UNIQUE",
             "CREATE INDEX model_listed IF NOT EXISTS FOR (m:Model) ON (m.hfListedAt)",
-            "CREATE FULLTEXT INDEX " + MODEL_SEARCH_INDEX + " IF NOT EXISTS FOR (n:Model|Alias|Organisation)"
-                    + " ON EACH [n.id, n.name, n.hfId] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words',"
-                    + " `fulltext.eventually_consistent`: false}}",
+            // search: CONTAINS through trigram TEXT indexes, on a model's text and on alias ids (ModelSearchText)
+            "CREATE TEXT INDEX model_search_text IF NOT EXISTS FOR (m:Model) ON (m.searchText)",
+            "CREATE TEXT INDEX alias_id_text IF NOT EXISTS FOR (a:Alias) ON (a.id)",
             "CREATE INDEX model_inferred_parent IF NOT EXISTS FOR (m:Model) ON (m.inferredParent)",
             "CREATE INDEX license_conflict_downloads IF NOT EXISTS FOR (m:LicenseConflict) ON (m.downloads)",
             "CREATE INDEX license_conflict_pair IF NOT EXISTS FOR (m:LicenseConflict) ON (m.licenseAncestorLicense, m.licenseId)",
@@ -57,6 +49,8 @@ public final class Schema {
             graph.write(tx -> tx.run(statement).consume());
         }
         graph.write(tx -> tx.run("CALL db.awaitIndexes(300)").consume());
+        // a store written before the search text existed gets it once, in batches
+        ModelSearchText.fill(graph);
         log.info("Neo4j schema ready ({} constraints and indexes)", STATEMENTS.size());
     }
 }
