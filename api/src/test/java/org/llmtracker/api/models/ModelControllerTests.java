@@ -110,9 +110,13 @@ class ModelControllerTests {
                 .andExpect(header().string("Link", containsString("page=0&size=1>; rel=\"prev\"")))
                 .andExpect(header().string("Link", not(containsString("next"))))
                 .andExpect(jsonPath("$[*].key", contains("stanford-university")));
+        // without paging parameters a catalogue's list is whole, as before the list paged
         mvc.perform(get("/api/organisations")).andExpect(jsonPath("$.length()").value(2))
+                .andExpect(header().string("X-Total-Count", "2"))
                 .andExpect(header().doesNotExist("Link"));
+        mvc.perform(get("/api/organisations?size=1000")).andExpect(status().isOk());
         mvc.perform(get("/api/organisations?size=0")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/organisations?size=1001")).andExpect(status().isBadRequest());
     }
 
     @Test
@@ -121,8 +125,11 @@ class ModelControllerTests {
             mvc.perform(get("/api/models").param("q", q).param("sort", "relevance"))
                     .andExpect(status().isOk());
         }
-        mvc.perform(get("/api/models").param("q", "(HuggyLlama/LLaMA-7b)").param("sort", "relevance"))
+        // an alias in any case names its model; the same text in parentheses is text no model holds
+        mvc.perform(get("/api/models").param("q", "HuggyLlama/LLaMA-7b").param("sort", "relevance"))
                 .andExpect(jsonPath("$.items[0].id").value("llama"));
+        mvc.perform(get("/api/models").param("q", "(HuggyLlama/LLaMA-7b)").param("sort", "relevance"))
+                .andExpect(jsonPath("$.total").value(0));
     }
 
     @Test
