@@ -17,7 +17,7 @@ import org.llmtracker.graph.store.Graph;
 
 /**
  * What a weekly digest costs at Hub scale: the benchmark's generated graph of N models (heavy-tailed
- * families, the Hub's mix of relations), loaded through the listing writer as the sweep loads it;
+ * families, the Hub's mix of relations), loaded as a first fill (the sweep's pages, then the index in bulk);
  * then, for each k, the k newest models are the week's new models (first seen in 2026-W48, every
  * other model weeks before) and the digest of that week is built three times. Prints one row per
  * k: the first build (cold plans) and the median of three.
@@ -39,7 +39,7 @@ public final class DigestBench {
         int[] weeks = Arrays.stream((args.length > 1 ? args[1] : "1000,10000,30000").split(",")).mapToInt(Integer::parseInt).toArray();
         LineageData data = new LineageGenerator(42).generate(models);
         Path dir = Files.createTempDirectory("llm-tracker-digest-bench");
-        try (Neo4jLineage store = new Neo4jLineage(dir, 1024, Neo4jLineage.Loading.LISTING_PAGES, false)) {
+        try (Neo4jLineage store = new Neo4jLineage(dir, 1024, Neo4jLineage.Loading.FIRST_FILL, false)) {
             LineageStore.Ingest ingest = store.load(data);
             System.out.printf(Locale.ROOT, "loaded %,d models and %,d links in %.1f s%n", ingest.models(), ingest.edges(), ingest.seconds());
             Graph graph = store.graph();

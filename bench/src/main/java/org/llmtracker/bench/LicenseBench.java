@@ -17,12 +17,13 @@ import org.llmtracker.graph.license.LicenseVerdicts;
 import org.llmtracker.graph.store.Graph;
 
 /**
- * The licence verdicts at Hub scale: the benchmark's generated lineage (seed 42) loaded through
- * the listing writer, licences given as on the Hub (a derivative keeps its parent's licence about
- * half the time, else mostly Apache-2.0 or none), every model judged by the {@code licenses} job's
- * refresh, then the conflict list's first page and its filtered forms timed. Arguments: MODELS
- * [PAGE_CACHE_MB] [OUT]. The terms are the few licences the generated Hub uses, built here (the
- * bench depends on the graph module only; the shipped YAML lives in the crawler).
+ * The licence verdicts at Hub scale: the benchmark's generated lineage (seed 42) loaded as a first
+ * fill (the listing writer's pages, then the index in bulk), licences given as on the Hub (a
+ * derivative keeps its parent's licence about half the time, else mostly Apache-2.0 or none),
+ * every model judged by the {@code licenses} job's refresh, then the conflict list's first page
+ * and its filtered forms timed. Arguments: MODELS [PAGE_CACHE_MB] [OUT]. The terms are the few
+ * licences the generated Hub uses, built here (the bench depends on the graph module only; the
+ * shipped YAML lives in the crawler).
  */
 public final class LicenseBench {
 
@@ -45,7 +46,7 @@ public final class LicenseBench {
         LineageData data = new LineageGenerator(42).generate(models);
         LicenseBook book = book();
         StringBuilder report = new StringBuilder();
-        try (Neo4jLineage store = new Neo4jLineage(pageCache, Neo4jLineage.Loading.LISTING_PAGES)) {
+        try (Neo4jLineage store = new Neo4jLineage(pageCache, Neo4jLineage.Loading.FIRST_FILL)) {
             LineageStore.Ingest ingest = store.load(data);
             line(report, String.format(Locale.ROOT, "loaded %,d models, %,d links in %.1f s", ingest.models(), ingest.edges(),
                     ingest.seconds()));
@@ -90,7 +91,7 @@ public final class LicenseBench {
         StringBuilder report = new StringBuilder();
         String[] licences = {"apache-2.0", "mit", "llama3", "llama3.1", "gemma", "creativeml-openrail-m", "cc-by-nc-4.0"};
         String[] ancestors = {"llama3", "llama3.1", "gemma", "llama2", "creativeml-openrail-m"};
-        try (Neo4jLineage store = new Neo4jLineage(pageCache, Neo4jLineage.Loading.LISTING_PAGES)) {
+        try (Neo4jLineage store = new Neo4jLineage(pageCache, Neo4jLineage.Loading.FIRST_FILL)) {
             Graph graph = store.graph();
             Random random = new Random(42);
             long started = System.nanoTime();

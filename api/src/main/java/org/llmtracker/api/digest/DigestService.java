@@ -5,9 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.llmtracker.api.i18n.Languages;
 import org.llmtracker.api.i18n.Texts;
@@ -24,6 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** Builds, stores, reads back and delivers weekly digests. */
 public final class DigestService {
 
+    /**
+     * How long one reading of a week's whole lists serves the section pages. At Hub scale a week holds
+     * tens of thousands of new models and reading it takes seconds: a burst of readers waits for one
+     * reading instead of each starting its own, and a list is at most this much behind the store.
+     */
+    static final Duration LISTS_FRESH_FOR = Duration.ofMinutes(10);
+    private static final int WEEKS_KEPT = 4;
+
     private final DigestQueries queries;
     private final DigestStore store;
     private final JsonMapper json;
@@ -32,6 +44,10 @@ public final class DigestService {
     private final Path outputDir;
     private final Texts delivered;
     private final String publicBaseUrl;
+    private final Map<IsoWeek, Read> read = new ConcurrentHashMap<>();
+
+    private record Read(Instant at, DigestQueries.Lists lists) {
+    }
 
     /**
      * @param webhook       null sends nothing; @param outputDir null writes no files
@@ -59,9 +75,19 @@ public final class DigestService {
         return publicBaseUrl;
     }
 
-    /** Every section of the week in full, as the store holds it now: what the paged routes page through. */
+    /**
+     * Every section of the week in full, as the store held it at most {@link #LISTS_FRESH_FOR} ago:
+     * what the paged routes page through.
+     */
     public DigestQueries.Lists lists(IsoWeek week) {
-        return queries.lists(week);
+        Instant now = clock.instant();
+        Read lists = read.compute(week, (w, last) -> last != null && now.isBefore(last.at().plus(LISTS_FRESH_FOR))
+                ? last : new Read(now, queries.lists(w)));
+        while (read.size() > WEEKS_KEPT) {
+            read.entrySet().stream().min(Comparator.comparing(e -> e.getValue().at()))
+                    .ifPresent(oldest -> read.remove(oldest.getKey(), oldest.getValue()));
+        }
+        return lists.lists();
     }
 
     /** Builds the week's digest from the graph as it is now and stores it, replacing an earlier one. */

@@ -57,14 +57,24 @@ public final class DigestQueries {
             WHERE first[$field] IS NOT NULL AND latest[$field] IS NOT NULL AND first[$field] <> latest[$field]
             """;
 
-    private static final String REPOSITORY_MOVERS = """
-            MATCH (n:Repository)-[:HAD]->(s:Snapshot) WHERE s.at < $to
+    // Only what has a snapshot inside the week can have moved: start from those (a range seek on the
+    // snapshots' time), then read each one's own history, never every snapshot ever taken.
+    private static final String IN_WEEK = """
+            MATCH (w:Snapshot) WHERE w.at > $from AND w.at < $to
+            """;
+
+    private static final String REPOSITORY_MOVERS = IN_WEEK + """
+            MATCH (n:Repository)-[:HAD]->(w)
+            WITH DISTINCT n
+            MATCH (n)-[:HAD]->(s:Snapshot) WHERE s.at < $to
             """ + WINDOW + """
             RETURN n.fullName AS id, n.fullName AS name, n.url AS url, first[$field] AS before, latest[$field] AS after
             """;
 
-    private static final String MODEL_MOVERS = """
-            MATCH (n:Model)-[:HAD]->(s:Snapshot) WHERE s.at < $to
+    private static final String MODEL_MOVERS = IN_WEEK + """
+            MATCH (n:Model)-[:HAD]->(w)
+            WITH DISTINCT n
+            MATCH (n)-[:HAD]->(s:Snapshot) WHERE s.at < $to
             """ + WINDOW + """
             RETURN n.id AS id, coalesce(n.name, n.id) AS name, 'https://huggingface.co/' + coalesce(n.hfId, n.id) AS url,
                    first[$field] AS before, latest[$field] AS after
