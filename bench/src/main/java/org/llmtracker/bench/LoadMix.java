@@ -3,6 +3,7 @@ package org.llmtracker.bench;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -66,7 +67,8 @@ final class LoadMix {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return switch (route) {
             case SEARCH -> typing.next();
-            case MODEL_PAGE -> "/models/" + (random.nextInt(4) == 0 ? landmarks.getProperty("biggestRoot")
+            // the page redirects another spelling to the canonical (lower-case) id: ask for that one
+            case MODEL_PAGE -> "/models/" + (random.nextInt(4) == 0 ? landmarks.getProperty("biggestRoot").toLowerCase(Locale.ROOT)
                     : random.nextBoolean() ? family.get(random.nextInt(family.size())) : popular.get(random.nextInt(popular.size())));
             case MODEL_DETAIL -> "/api/models/" + popular.get(random.nextInt(popular.size()));
             case DESCENDANTS -> "/api/models/" + landmarks.getProperty("biggestRoot") + "/descendants";
