@@ -18,7 +18,8 @@ import org.llmtracker.graph.model.Stage;
  * every edge joins different depths. Fine-tunes and adapters name training stages as Hub cards do
  * (most SFT, some DPO or the RLHF chain), drawn from a random of their own so the rest of the
  * graph is the same as before stages existed. Downloads follow a power law; organisations a
- * Zipf-like law.
+ * Zipf-like law. Names are Hub-like ({@link ModelNames}) and drawn from no random, so the graph is the
+ * same as when models were called {@code model-i}.
  */
 public final class LineageGenerator {
 
@@ -57,10 +58,11 @@ public final class LineageGenerator {
         IntList parent = new IntList(models);
         List<Relation> relation = new ArrayList<>(models);
 
+        int[] familyOf = familyOf(sizes, models);
         for (int i = 0; i < models; i++) {
             int org = (int) (organisationCount * Math.pow(random.nextDouble(), 3));
             organisations[i] = "org-" + org;
-            ids[i] = organisations[i] + "/model-" + i;
+            ids[i] = organisations[i] + "/" + ModelNames.name(familyOf[i], i);
             downloads[i] = (long) Math.min(500_000_000d, Math.floor(Math.pow(1 - random.nextDouble(), -1 / 0.9)) - 1);
         }
         int start = 0;
@@ -97,6 +99,16 @@ public final class LineageGenerator {
         relation.forEach(r -> stages.add(stages(r, stageRandom.nextDouble())));
         return new LineageData(ids, organisations, downloads, child.toArray(), parent.toArray(),
                 relation.toArray(Relation[]::new), stages, sizes.length, landmarks);
+    }
+
+    private static int[] familyOf(int[] sizes, int models) {
+        int[] family = new int[models];
+        int start = 0;
+        for (int f = 0; f < sizes.length; f++) {
+            Arrays.fill(family, start, start + sizes[f], f);
+            start += sizes[f];
+        }
+        return family;
     }
 
     /** The biggest family first, then heavy-tailed (Pareto) sizes, mostly singletons, none bigger than a third of it. */

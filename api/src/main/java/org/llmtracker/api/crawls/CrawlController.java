@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.llmtracker.api.web.BadParameterException;
+import org.llmtracker.api.web.ListPages;
 import org.llmtracker.api.web.NotFoundException;
 import org.llmtracker.api.web.Params;
 import org.llmtracker.crawler.run.CrawlRunner;
@@ -60,10 +61,18 @@ class CrawlController {
         return ResponseEntity.accepted().body(Map.of("job", job, "status", "ACCEPTED"));
     }
 
-    @Operation(summary = "Recorded job runs, newest first")
+    @Operation(summary = "Recorded job runs, newest first",
+            description = "A JSON list, as it always was; page and size page through it (limit is size's older name), "
+                    + "X-Total-Count says how many runs there are and Link names the next and previous pages.")
     @GetMapping("/api/crawl-runs")
-    List<CrawlRun> runs(@RequestParam(required = false) String job, @RequestParam(defaultValue = "50") int limit) {
-        return runs.list(job, Params.within("limit", limit, 1, Params.MAX_PAGE_SIZE));
+    ResponseEntity<List<CrawlRun>> runs(@RequestParam(required = false) String job,
+            @RequestParam(required = false) Integer limit, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Integer size) {
+        int pageSize = size != null ? Params.size(size)
+                : Params.within("limit", limit == null ? Params.DEFAULT_PAGE_SIZE : limit, 1, Params.MAX_PAGE_SIZE);
+        int pageNumber = Params.page(page);
+        int offset = Params.offset(pageNumber, pageSize);
+        return ListPages.of(runs.list(job, offset, pageSize), runs.count(job), pageNumber, pageSize);
     }
 
     @GetMapping("/api/crawl-runs/{id}")

@@ -1,10 +1,11 @@
 package org.llmtracker.api.lineage;
 
-import java.util.List;
-
+import org.llmtracker.api.web.PageResponse;
+import org.llmtracker.api.web.Params;
 import org.llmtracker.graph.lineage.Conflict;
 import org.llmtracker.graph.lineage.LineageConflicts;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,11 +25,10 @@ class ConflictController {
                     + "HUB_ONLY_PARENT: the Hub names a parent of a catalogued model that the catalogue does not. "
                     + "INFERRED_DIFFERS: a model now declares a parent other than the one inferred for it (the declaration replaced it).")
     @GetMapping("/api/lineage/conflicts")
-    Conflicts conflicts() {
-        List<Conflict> items = conflicts.list();
-        return new Conflicts(items.size(), items);
-    }
-
-    record Conflicts(int total, List<Conflict> items) {
+    PageResponse<Conflict> conflicts(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + Params.DEFAULT_PAGE_SIZE) int size) {
+        int pageNumber = Params.page(page);
+        int pageSize = Params.size(size);
+        return PageResponse.of(conflicts.page(Params.offset(pageNumber, pageSize), pageSize), pageNumber, pageSize);
     }
 }

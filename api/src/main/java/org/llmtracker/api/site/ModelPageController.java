@@ -83,8 +83,7 @@ class ModelPageController {
         model.addAttribute("graphDepth", depth);
         model.addAttribute("graphNodes", nodes);
         model.addAttribute("graphUrl", new SiteLinks().modelApi(id, "/graph?depth=" + depth + "&maxNodes=" + nodes));
-        model.addAttribute("conflicts", conflicts.list().stream()
-                .filter(c -> c.child().equals(id) || c.parent().equals(id) || id.equals(c.inferredParent())).toList());
+        model.addAttribute("conflicts", conflicts.involving(id));
         return new ModelAndView("model", model.asMap());
     }
 

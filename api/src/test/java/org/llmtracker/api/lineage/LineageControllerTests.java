@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.llmtracker.api.testing.StoreSlice;
 import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.catalog.CatalogWriter;
+import org.llmtracker.graph.hub.Derivation;
+import org.llmtracker.graph.hub.LineageWriter;
+import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.model.Stage;
 import org.llmtracker.graph.store.Graph;
@@ -144,6 +147,25 @@ class LineageControllerTests {
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("nobody")));
         mvc.perform(get("/api/lineage/path?from=llama&to=nobody")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void conflictsComeAPageAtATimeWithTheTotal() throws Exception {
+        new LineageWriter(graph).upsertDerivations(List.of(
+                new Derivation("alpaca", "llama", Relation.ADAPTER, List.of(), "hf-tag"),
+                new Derivation("vicuna", "alpaca", Relation.MERGE, List.of(), "hf-card")), StoreSlice.NOW);
+        mvc.perform(get("/api/lineage/conflicts?size=1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.page").value(0))
+                .andExpect(jsonPath("$.size").value(1))
+                .andExpect(jsonPath("$.items[*].kind", contains("RELATION")))
+                .andExpect(jsonPath("$.items[0].child").value("alpaca"));
+        mvc.perform(get("/api/lineage/conflicts?size=1&page=1"))
+                .andExpect(jsonPath("$.items[*].kind", contains("HUB_ONLY_PARENT")))
+                .andExpect(jsonPath("$.items[0].child").value("vicuna"));
+        mvc.perform(get("/api/lineage/conflicts?size=201")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("size"));
     }
 
     @Test

@@ -2,12 +2,14 @@ package org.llmtracker.api.models;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.llmtracker.graph.testing.Entries.base;
 import static org.llmtracker.graph.testing.Entries.model;
 import static org.llmtracker.graph.testing.Entries.withHosting;
 import static org.llmtracker.graph.testing.Entries.withOrganisation;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -94,6 +96,40 @@ class ModelControllerTests {
                 .andExpect(jsonPath("$.detail", containsString("DOWNLOADS")));
         mvc.perform(get("/api/models?page=2147483647&size=200")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("page"));
+    }
+
+    @Test
+    void organisationsAreAListAPageAtATimeWithTheTotalAndLinksInHeaders() throws Exception {
+        mvc.perform(get("/api/organisations?size=1"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Total-Count", "2"))
+                .andExpect(header().string("Link", containsString("page=1&size=1>; rel=\"next\"")))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].key").value("meta-ai"));
+        mvc.perform(get("/api/organisations?size=1&page=1"))
+                .andExpect(header().string("Link", containsString("page=0&size=1>; rel=\"prev\"")))
+                .andExpect(header().string("Link", not(containsString("next"))))
+                .andExpect(jsonPath("$[*].key", contains("stanford-university")));
+        // without paging parameters a catalogue's list is whole, as before the list paged
+        mvc.perform(get("/api/organisations")).andExpect(jsonPath("$.length()").value(2))
+                .andExpect(header().string("X-Total-Count", "2"))
+                .andExpect(header().doesNotExist("Link"));
+        mvc.perform(get("/api/organisations?size=1000")).andExpect(status().isOk());
+        mvc.perform(get("/api/organisations?size=0")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/organisations?size=1001")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void searchTextIsNeverQuerySyntax() throws Exception {
+        for (String q : List.of("\"", "*", ":", "(", "~", "\\", "AND", "OR", "llama AND OR", "huggyllama/llama-7b~2")) {
+            mvc.perform(get("/api/models").param("q", q).param("sort", "relevance"))
+                    .andExpect(status().isOk());
+        }
+        // an alias in any case names its model; the same text in parentheses is text no model holds
+        mvc.perform(get("/api/models").param("q", "HuggyLlama/LLaMA-7b").param("sort", "relevance"))
+                .andExpect(jsonPath("$.items[0].id").value("llama"));
+        mvc.perform(get("/api/models").param("q", "(HuggyLlama/LLaMA-7b)").param("sort", "relevance"))
+                .andExpect(jsonPath("$.total").value(0));
     }
 
     @Test

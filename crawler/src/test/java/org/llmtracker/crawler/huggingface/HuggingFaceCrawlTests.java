@@ -147,6 +147,15 @@ class HuggingFaceCrawlTests {
                         tuple("HUB_ONLY_PARENT", "tri", "tuner01/base-7b-ft-001", null, "MERGE"));
         assertThat(new ModelQueries(graph).detail("tri").orElseThrow().parents()).extracting(p -> p.id())
                 .contains("fixture-base");
+        // A model's page reads only the links around it: as child and as parent.
+        assertThat(new LineageConflicts(graph).involving("FT-Zero")).extracting(Conflict::kind, Conflict::child, Conflict::parent)
+                .containsExactly(tuple("RELATION", "ft-zero", "fixture-base"), tuple("HUB_ONLY_PARENT", "tri", "ft-zero"));
+        assertThat(new LineageConflicts(graph).involving("tuner01/base-7b-ft-001")).extracting(Conflict::child)
+                .containsExactly("tri");
+        var second = new LineageConflicts(graph).page(2, 2);
+        assertThat(second.total()).isEqualTo(4);
+        assertThat(second.items()).extracting(Conflict::parent)
+                .containsExactly("quant02/base-7b-ft-002-gguf", "tuner01/base-7b-ft-001");
     }
 
     @Test

@@ -3,10 +3,13 @@ package org.llmtracker.graph.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.llmtracker.graph.store.Graph;
+import org.llmtracker.graph.store.ModelSearchText;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
@@ -16,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The whole graph as JSON Lines, streamed from one read transaction (one consistent view): a
  * header line with the format and its version, every node, every relationship but the derived
- * ancestry index ({@code DESCENDS_FROM}, rebuilt on import), and an end line with the counts
+ * ancestry index ({@code DESCENDS_FROM}, rebuilt on import), every property but a model's search
+ * text (derived from its id, name and Hub id, refilled on import), and an end line with the counts
  * and the {@link ContentHash}. Nothing is held but the line being written.
  *
  * <pre>
@@ -69,14 +73,15 @@ public final class GraphExport {
             line(out, JSON.createObjectNode().put("format", FORMAT).put("version", VERSION));
             tx.run(NODES).forEachRemaining(r -> {
                 List<String> labels = r.get("labels").asList(Value::asString);
-                ObjectNode properties = PropertyCodec.encode(r.get("props").asMap(v -> v), "node " + r.get("id").asString());
+                ObjectNode properties = PropertyCodec.encode(stored(labels, r.get("props").<Value>asMap(v -> v)),
+                        "node " + r.get("id").asString());
                 hash.addNode(labels, properties);
                 ObjectNode line = JSON.createObjectNode().put("node", r.get("id").asString());
                 labels.forEach(line.putArray("labels")::add);
                 line.set("properties", properties);
                 line(out, line);
             });
-            tx.run(RELATIONSHIPS, java.util.Map.of("derived", DERIVED_INDEX)).forEachRemaining(r -> {
+            tx.run(RELATIONSHIPS, Map.of("derived", DERIVED_INDEX)).forEachRemaining(r -> {
                 ObjectNode properties = PropertyCodec.encode(r.get("props").asMap(v -> v), r.get("type").asString());
                 hash.addRelationship(r.get("type").asString(), end(r, "from"), end(r, "to"), properties);
                 line(out, JSON.createObjectNode().put("rel", r.get("type").asString()).put("from", r.get("from").asString())
@@ -90,8 +95,19 @@ public final class GraphExport {
     }
 
     private static byte[] end(Record r, String side) {
-        return ContentHash.nodeHash(r.get(side + "Labels").asList(Value::asString),
-                PropertyCodec.encode(r.get(side + "Props").asMap(v -> v), "node " + r.get(side).asString()));
+        List<String> labels = r.get(side + "Labels").asList(Value::asString);
+        return ContentHash.nodeHash(labels,
+                PropertyCodec.encode(stored(labels, r.get(side + "Props").<Value>asMap(v -> v)), "node " + r.get(side).asString()));
+    }
+
+    /** A node's properties as exported and hashed: without what the store derives from the others. */
+    private static Map<String, Value> stored(List<String> labels, Map<String, Value> properties) {
+        if (!labels.contains("Model") || !properties.containsKey(ModelSearchText.PROPERTY)) {
+            return properties;
+        }
+        Map<String, Value> stored = new HashMap<>(properties);
+        stored.remove(ModelSearchText.PROPERTY);
+        return stored;
     }
 
     private static void line(OutputStream out, ObjectNode line) {

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.store.Graph;
+import org.llmtracker.graph.store.ModelSearchText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,6 +165,7 @@ public final class GraphImport {
             // The file's own index state (the exporting store's) gives way to the one the build keeps.
             graph.write(tx -> tx.run(IMPORTED_INDEX_STATE).consume());
             Ancestry.rebuild(graph);
+            ModelSearchText.fill(graph);
             GraphHash stored = GraphExport.hash(graph);
             GraphHash expected = new GraphHash(end.path("nodes").asLong(-1), end.path("relationships").asLong(-1),
                     end.path("sha256").asString(""));
@@ -217,7 +219,12 @@ public final class GraphImport {
                 List<String> labels = new ArrayList<>();
                 line.path("labels").forEach(l -> labels.add(l.asString()));
                 row.put("labels", labels);
-                row.put("properties", PropertyCodec.decode(line.get("properties"), where));
+                Map<String, Object> properties = new HashMap<>(PropertyCodec.decode(line.get("properties"), where));
+                if (labels.contains("Model")) {
+                    // derived, never exported: filled after the body from what the file says
+                    properties.remove(ModelSearchText.PROPERTY);
+                }
+                row.put("properties", properties);
                 nodes.add(row);
                 if (nodes.size() == BATCH) {
                     writeNodes(graph, nodes);

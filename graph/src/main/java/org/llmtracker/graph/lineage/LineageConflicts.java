@@ -1,42 +1,71 @@
 package org.llmtracker.graph.lineage;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.llmtracker.graph.model.Page;
+import org.llmtracker.graph.naming.Ids;
 import org.llmtracker.graph.store.DriverValues;
 import org.llmtracker.graph.store.Graph;
+import org.neo4j.driver.Record;
 
 /**
  * Where the catalogue and the Hub disagree, or a declaration replaced an inferred parent with
  * another. A crawl never removes or rewrites a catalogue link; it keeps the Hub's claim beside it
  * ({@code hubRelation}, or a link of its own), and this read lists the differences for a human to settle.
+ *
+ * <p>The kinds are defined once, over links; the whole list reads every link, a model's page reads
+ * only the links around that model (its parents, its children, and models inferred to derive from
+ * it, found through the {@code inferredParent} index).
  */
 public final class LineageConflicts {
 
-    private static final String CONFLICTS = """
-            MATCH (c:Model)-[d:DERIVED_FROM]->(p:Model)
-            WHERE 'catalog' IN d.sources AND d.hubRelation IS NOT NULL
-              AND d.hubRelation <> coalesce(d.catalogRelation, d.relation)
-            RETURN 'RELATION' AS kind, c.id AS child, p.id AS parent,
-                   coalesce(d.catalogRelation, d.relation) AS catalogRelation, d.hubRelation AS hubRelation,
-                   d.sources AS sources, null AS inferredParent, null AS confidence
-            UNION ALL
-            MATCH (c:Model)-[d:DERIVED_FROM]->(p:Model)
-            WHERE c.catalogued AND NOT 'catalog' IN d.sources
-              AND EXISTS { (c)-[k:DERIVED_FROM]->(:Model) WHERE 'catalog' IN k.sources }
-            RETURN 'HUB_ONLY_PARENT' AS kind, c.id AS child, p.id AS parent, null AS catalogRelation,
-                   coalesce(d.hubRelation, d.relation) AS hubRelation, d.sources AS sources,
-                   null AS inferredParent, null AS confidence
-            UNION ALL
-            MATCH (c:Model)-[d:DERIVED_FROM]->(p:Model)
-            WHERE c.inferredParent IS NOT NULL AND c.inferredParent <> p.id AND NOT 'inferred' IN d.sources
-              AND NOT EXISTS { (c)-[:DERIVED_FROM]->(:Model {id: c.inferredParent}) }
-            RETURN 'INFERRED_DIFFERS' AS kind, c.id AS child, p.id AS parent,
-                   CASE WHEN 'catalog' IN d.sources THEN coalesce(d.catalogRelation, d.relation) END AS catalogRelation,
-                   coalesce(d.hubRelation, d.relation) AS hubRelation, d.sources AS sources,
-                   c.inferredParent AS inferredParent, c.inferredConfidence AS confidence
+    private static final String EVERY_LINK = "MATCH (c:Model)-[d:DERIVED_FROM]->(p:Model) RETURN c, d, p";
+
+    private static final String LINKS_AROUND = """
+            MATCH (c:Model {id: $id})-[d:DERIVED_FROM]->(p:Model) RETURN c, d, p
+            UNION
+            MATCH (c:Model)-[d:DERIVED_FROM]->(p:Model {id: $id}) RETURN c, d, p
+            UNION
+            MATCH (c:Model)-[d:DERIVED_FROM]->(p:Model) WHERE c.inferredParent = $id RETURN c, d, p
             """;
+
+    private static final String KINDS = """
+            CALL {
+            %s
+            }
+            CALL {
+              WITH c, d, p
+              WITH c, d, p WHERE 'catalog' IN d.sources AND d.hubRelation IS NOT NULL
+                AND d.hubRelation <> coalesce(d.catalogRelation, d.relation)
+              RETURN 'RELATION' AS kind, coalesce(d.catalogRelation, d.relation) AS catalogRelation,
+                     d.hubRelation AS hubRelation, null AS inferredParent, null AS confidence
+              UNION ALL
+              WITH c, d, p
+              WITH c, d, p WHERE c.catalogued AND NOT 'catalog' IN d.sources
+                AND EXISTS { (c)-[k:DERIVED_FROM]->(:Model) WHERE 'catalog' IN k.sources }
+              RETURN 'HUB_ONLY_PARENT' AS kind, null AS catalogRelation,
+                     coalesce(d.hubRelation, d.relation) AS hubRelation, null AS inferredParent, null AS confidence
+              UNION ALL
+              WITH c, d, p
+              WITH c, d, p WHERE c.inferredParent IS NOT NULL AND c.inferredParent <> p.id AND NOT 'inferred' IN d.sources
+                AND NOT EXISTS { (c)-[:DERIVED_FROM]->(:Model {id: c.inferredParent}) }
+              RETURN 'INFERRED_DIFFERS' AS kind,
+                     CASE WHEN 'catalog' IN d.sources THEN coalesce(d.catalogRelation, d.relation) END AS catalogRelation,
+                     coalesce(d.hubRelation, d.relation) AS hubRelation,
+                     c.inferredParent AS inferredParent, c.inferredConfidence AS confidence
+            }
+            WITH kind, c.id AS child, p.id AS parent, catalogRelation, hubRelation, d.sources AS sources,
+                 inferredParent, confidence
+            ORDER BY child, parent, kind
+            WITH collect({kind: kind, child: child, parent: parent, catalogRelation: catalogRelation,
+                          hubRelation: hubRelation, sources: sources, inferredParent: inferredParent,
+                          confidence: confidence}) AS found
+            RETURN size(found) AS total, found[$skip..$skip + $limit] AS items
+            """;
+
+    private static final String ALL = KINDS.formatted(EVERY_LINK);
+    private static final String AROUND = KINDS.formatted(LINKS_AROUND);
 
     private final Graph graph;
 
@@ -46,12 +75,25 @@ public final class LineageConflicts {
 
     /** Every disagreement, ordered by child then parent. */
     public List<Conflict> list() {
-        return graph.read(tx -> tx.run(CONFLICTS, Map.of()).list(r -> new Conflict(
-                r.get("kind").asString(), r.get("child").asString(), r.get("parent").asString(),
-                DriverValues.string(r.get("catalogRelation")), DriverValues.string(r.get("hubRelation")),
-                DriverValues.strings(r.get("sources")), DriverValues.string(r.get("inferredParent")),
-                r.get("confidence").isNull() ? null : r.get("confidence").asDouble()))).stream()
-                .sorted(Comparator.comparing(Conflict::child).thenComparing(Conflict::parent))
-                .toList();
+        return page(0, Integer.MAX_VALUE).items();
+    }
+
+    /** One page of every disagreement, ordered by child then parent, with how many there are. */
+    public Page<Conflict> page(int skip, int limit) {
+        return graph.read(tx -> conflicts(tx.run(ALL, Map.of("skip", skip, "limit", limit)).single()));
+    }
+
+    /** The disagreements that name this model as child, parent or inferred parent, ordered by child then parent. */
+    public List<Conflict> involving(String id) {
+        return graph.read(tx -> conflicts(tx.run(AROUND, Map.of("id", Ids.model(id), "skip", 0,
+                "limit", Integer.MAX_VALUE)).single())).items();
+    }
+
+    private static Page<Conflict> conflicts(Record r) {
+        return new Page<>(r.get("total").asLong(), r.get("items").asList(v -> new Conflict(
+                v.get("kind").asString(), v.get("child").asString(), v.get("parent").asString(),
+                DriverValues.string(v.get("catalogRelation")), DriverValues.string(v.get("hubRelation")),
+                DriverValues.strings(v.get("sources")), DriverValues.string(v.get("inferredParent")),
+                v.get("confidence").isNull() ? null : v.get("confidence").asDouble())));
     }
 }

@@ -28,16 +28,7 @@ public final class ModelQueries {
             RETURN coalesce(m.id, a.id) AS id
             """;
 
-    private static final String FILTER = """
-            MATCH (m:Model)
-            WHERE ($q IS NULL OR m.id CONTAINS $q OR toLower(m.name) CONTAINS $q OR toLower(m.hfId) CONTAINS $q
-                   OR EXISTS { (a:Alias)-[:ALIAS_OF]->(m) WHERE a.id CONTAINS $q })
-              AND ($kind IS NULL OR m.kind = $kind)
-              AND ($openSource IS NULL OR m.openSource = $openSource)
-              AND ($region IS NULL OR m.region = $region)
-              AND ($catalogued IS NULL OR coalesce(m.catalogued, false) = $catalogued)
-              AND ($organisation IS NULL OR EXISTS { (m)-[:PUBLISHED_BY]->(:Organisation {key: $organisation}) })
-            """;
+    private static final String FILTER = "MATCH (m:Model)\nWHERE " + ModelSearch.FILTERS + "\n";
 
     private static final String COUNT = FILTER + "RETURN count(m) AS total";
 
@@ -69,15 +60,19 @@ public final class ModelQueries {
             MATCH (o:Organisation)
             RETURN o.key AS key, o.name AS name, o.country AS country,
                    COUNT { (o)<-[:PUBLISHED_BY]-() } AS models
-            ORDER BY toLower(o.name), o.key
+            ORDER BY toLower(o.name), o.key SKIP $skip LIMIT $limit
             """;
+
+    private static final String ORGANISATION_COUNT = "MATCH (o:Organisation) RETURN count(o) AS n";
 
     private static final String ORGANISATION_EXISTS = "MATCH (o:Organisation {key: $key}) RETURN o.key AS key";
 
     private final Graph graph;
+    private final ModelSearch search;
 
     public ModelQueries(Graph graph) {
         this.graph = graph;
+        this.search = new ModelSearch(graph);
     }
 
     /** The canonical id for an id or alias in any case; empty when the graph has no such model. */
@@ -97,6 +92,9 @@ public final class ModelQueries {
         params.put("region", filter.region());
         params.put("catalogued", filter.catalogued());
         params.put("organisation", filter.organisation());
+        if (filter.q() != null) {
+            return search.search(filter, params, skip, limit);
+        }
         params.put("skip", skip);
         params.put("limit", limit);
         return graph.read(tx -> {
@@ -122,8 +120,15 @@ public final class ModelQueries {
     }
 
     public List<OrganisationSummary> organisations() {
-        return graph.read(tx -> tx.run(ORGANISATIONS).list(r -> new OrganisationSummary(
-                r.get("key").asString(), string(r.get("name")), string(r.get("country")), r.get("models").asLong())));
+        return organisations(0, Integer.MAX_VALUE).items();
+    }
+
+    /** Organisations by name, a page at a time, with how many there are. */
+    public Page<OrganisationSummary> organisations(int skip, int limit) {
+        return graph.read(tx -> new Page<>(tx.run(ORGANISATION_COUNT).single().get("n").asLong(),
+                tx.run(ORGANISATIONS, Map.of("skip", skip, "limit", limit)).list(r -> new OrganisationSummary(
+                        r.get("key").asString(), string(r.get("name")), string(r.get("country")),
+                        r.get("models").asLong()))));
     }
 
     public boolean organisationExists(String key) {

@@ -65,7 +65,13 @@ public final class CrawlRunStore {
     private static final String LIST = """
             MATCH (c:CrawlRun)
             WHERE $job IS NULL OR c.job = $job
-            RETURN c {.*} AS c ORDER BY c.startedAt DESC, c.id DESC LIMIT $limit
+            RETURN c {.*} AS c ORDER BY c.startedAt DESC, c.id DESC SKIP $skip LIMIT $limit
+            """;
+
+    private static final String COUNT = """
+            MATCH (c:CrawlRun)
+            WHERE $job IS NULL OR c.job = $job
+            RETURN count(c) AS n
             """;
 
     private static final String FIND = "MATCH (c:CrawlRun {id: $id}) RETURN c {.*} AS c";
@@ -169,10 +175,23 @@ public final class CrawlRunStore {
 
     /** Newest first; {@code job} null lists every job's runs. */
     public List<CrawlRun> list(String job, int limit) {
+        return list(job, 0, limit);
+    }
+
+    /** Newest first, from the {@code skip}-th run on. */
+    public List<CrawlRun> list(String job, int skip, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("job", job);
+        params.put("skip", skip);
         params.put("limit", limit);
         return graph.read(tx -> tx.run(LIST, params).list(r -> run(r.get("c"))));
+    }
+
+    /** How many runs {@link #list} pages through. */
+    public long count(String job) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("job", job);
+        return graph.read(tx -> tx.run(COUNT, params).single().get("n").asLong());
     }
 
     public Optional<CrawlRun> find(String id) {

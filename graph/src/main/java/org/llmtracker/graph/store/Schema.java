@@ -30,6 +30,10 @@ public final class Schema {
             "CREATE INDEX family_root_descendants IF NOT EXISTS FOR (m:FamilyRoot) ON (m.descendants)",
             "CREATE CONSTRAINT sweep_state_name IF NOT EXISTS FOR (s:SweepState) REQUIRE s.name IS UNIQUE",
             "CREATE INDEX model_listed IF NOT EXISTS FOR (m:Model) ON (m.hfListedAt)",
+            // search: CONTAINS through trigram TEXT indexes, on a model's text and on alias ids (ModelSearchText)
+            "CREATE TEXT INDEX model_search_text IF NOT EXISTS FOR (m:Model) ON (m.searchText)",
+            "CREATE TEXT INDEX alias_id_text IF NOT EXISTS FOR (a:Alias) ON (a.id)",
+            "CREATE INDEX model_inferred_parent IF NOT EXISTS FOR (m:Model) ON (m.inferredParent)",
             "CREATE INDEX license_conflict_downloads IF NOT EXISTS FOR (m:LicenseConflict) ON (m.downloads)",
             "CREATE INDEX license_conflict_pair IF NOT EXISTS FOR (m:LicenseConflict) ON (m.licenseAncestorLicense, m.licenseId)",
             "CREATE INDEX license_conflict_license IF NOT EXISTS FOR (m:LicenseConflict) ON (m.licenseId)",
@@ -47,6 +51,8 @@ public final class Schema {
             graph.write(tx -> tx.run(statement).consume());
         }
         graph.write(tx -> tx.run("CALL db.awaitIndexes(300)").consume());
+        // a store written before the search text existed gets it once, in batches
+        ModelSearchText.fill(graph);
         log.info("Neo4j schema ready ({} constraints and indexes)", STATEMENTS.size());
     }
 }

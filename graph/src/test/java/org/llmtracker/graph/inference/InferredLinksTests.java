@@ -103,6 +103,10 @@ class InferredLinksTests {
             assertThat(c.inferredParent()).isEqualTo("nousresearch/llama-2-13b-chat-hf");
             assertThat(c.confidence()).isEqualTo(0.9);
         });
+        // Each of the three models finds it from its own page: the child, the declared parent, the inferred one.
+        for (String id : List.of(GGUF, BASE, "NousResearch/Llama-2-13b-chat-hf")) {
+            assertThat(new LineageConflicts(graph).involving(id)).as(id).isEqualTo(new LineageConflicts(graph).list());
+        }
         assertThat(new LineageQueries(graph).descendants("nousresearch/llama-2-13b-chat-hf", RelativeFilter.depth(5), 0, 10)
                 .total()).isZero();
     }

@@ -5,52 +5,118 @@ import static org.llmtracker.graph.testing.Entries.model;
 import static org.llmtracker.graph.testing.Entries.withHosting;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
+import org.llmtracker.graph.hub.Derivation;
+import org.llmtracker.graph.hub.HubListingPage;
+import org.llmtracker.graph.hub.HubListingStore;
+import org.llmtracker.graph.hub.HubModel;
+import org.llmtracker.graph.hub.LineageWriter;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.summary.Plan;
 
-/** What a search box finds: names, ids, Hub ids and aliases in any case, the model named exactly first. */
+/**
+ * Search reads candidates from the TEXT indexes, never every model, and every writer keeps the
+ * text those indexes hold equal to what the model's id, name and Hub id say.
+ */
 @Neo4jTest
 class ModelSearchTests {
 
-    private ModelQueries models;
+    private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
 
-    @BeforeEach
-    void catalogue(Graph graph) {
-        models = new ModelQueries(graph);
-        new CatalogWriter(graph).applyFile(List.of(
-                named("alpaca", "Stanford Alpaca"),
-                named("alpaca-lora", "Alpaca-LoRA"),
-                named("chinese-llama-alpaca", "Chinese-LLaMA-Alpaca"),
-                withHosting(named("llama", "LLaMA"), List.of(), List.of("huggyllama/llama-7b"))),
-                Instant.parse("2026-11-01T00:00:00Z"));
+    @Test
+    void theSearchPlanSeeksTheTextIndexesAndScansNoLabel(Graph graph, Driver driver) {
+        writeThroughEveryWriter(graph);
+        Map<String, Object> params = params("llama");
+        for (ModelFilter.Sort sort : ModelFilter.Sort.values()) {
+            List<String> operators = new ArrayList<>();
+            try (Session session = driver.session()) {
+                Plan plan = session.run("PROFILE " + ModelSearch.PAGE.formatted(sort.orderBy), params).consume().profile();
+                collect(plan, operators);
+            }
+            assertThat(operators).as("plan for %s: %s", sort, operators)
+                    .anyMatch(o -> o.startsWith("NodeIndexContainsScan"))
+                    .noneMatch(o -> o.startsWith("NodeByLabelScan") || o.startsWith("AllNodesScan")
+                            || o.startsWith("NodeIndexScan"));
+        }
     }
 
     @Test
-    void theModelWhoseIdIsTheTextComesFirst() {
-        assertThat(search("ALPACA")).containsExactly("alpaca", "alpaca-lora", "chinese-llama-alpaca");
+    void everyWriterKeepsTheTextTheFieldsGive(Graph graph) {
+        writeThroughEveryWriter(graph);
+        List<Map<String, Object>> models = graph.read(tx -> tx.run(
+                "MATCH (m:Model) RETURN m.id AS id, m.name AS name, m.hfId AS hfId, m.searchText AS text")
+                .list(r -> r.asMap()));
+        assertThat(models).hasSize(5).allSatisfy(m -> assertThat(m.get("text")).as("text of %s", m.get("id"))
+                .isEqualTo(m.get("id") + "\n" + lower(m.get("name")) + "\n" + lower(m.get("hfId"))));
     }
 
     @Test
-    void anAliasFindsItsModel() {
-        assertThat(search("HuggyLlama/LLaMA-7b")).containsExactly("llama");
-        assertThat(search("huggyllama")).containsExactly("llama");
+    void aWordInsideAnotherIsFoundOnModelsEveryWriterWrote(Graph graph) {
+        writeThroughEveryWriter(graph);
+        ModelQueries queries = new ModelQueries(graph);
+        // the catalogue's own id first, then the others by downloads
+        assertThat(ids(queries, "LLaMA")).containsExactly("llama", "thebloke/stackllama-gguf", "trl-lib/stackllama",
+                "some/child-of-llama-2");
+        // the Hub id's case is the Hub's: any case finds it, through the listing and the per-model writer
+        assertThat(ids(queries, "StackLLaMA-GG")).containsExactly("thebloke/stackllama-gguf");
+        assertThat(ids(queries, "huggyllama/llama-7")).containsExactly("llama");
+        assertThat(ids(queries, "ma-g")).containsExactly("thebloke/stackllama-gguf");
     }
 
-    private List<String> search(String q) {
-        return models.list(new ModelFilter(q, null, null, null, null, null, ModelFilter.Sort.RELEVANCE), 0, 10)
-                .items().stream().map(ModelSummary::id).toList();
+    @Test
+    void textAcrossTwoFieldsIsNoMatch(Graph graph) {
+        writeThroughEveryWriter(graph);
+        // "gguf\nthebloke" runs over the end of one line of the text into the next: the fields decide
+        assertThat(ids(new ModelQueries(graph), "gguf\nthebloke")).isEmpty();
+        assertThat(ids(new ModelQueries(graph), "trl-lib/stackllama\ntrl")).isEmpty();
     }
 
-    private static CatalogEntry named(String id, String name) {
-        CatalogEntry e = model(id);
-        return new CatalogEntry(e.id(), name, e.kind(), e.organisation(), e.region(), e.parameters(), e.openSource(),
-                e.releasedAt(), e.license(), e.description(), e.githubRepositories(), e.huggingfaceIds(),
-                e.baseModels(), e.links());
+    private static void writeThroughEveryWriter(Graph graph) {
+        new CatalogWriter(graph).applyFile(List.of(withHosting(model("llama"), List.of(), List.of("huggyllama/llama-7b"))),
+                NOW);
+        new LineageWriter(graph).upsertModels(List.of(hub("trl-lib/StackLLaMA", 50L), hub("Some/child-of-LLaMA-2", 5L)),
+                NOW);
+        new HubListingStore(graph).store(new HubListingPage(List.of(hub("TheBloke/StackLLaMA-GGUF", 900L)),
+                List.of(new Derivation("TheBloke/StackLLaMA-GGUF", "Vendor/Quantised-Base", Relation.QUANTIZED, List.of(),
+                        "hf-tag"))), NOW);
+    }
+
+    private static HubModel hub(String hfId, Long downloads) {
+        return new HubModel(hfId, hfId.substring(0, hfId.indexOf('/')), downloads, 1L, null, null, null, null, null, null, null);
+    }
+
+    private static List<String> ids(ModelQueries queries, String q) {
+        return queries.list(new ModelFilter(q, null, null, null, null, null, ModelFilter.Sort.RELEVANCE), 0, 50).items()
+                .stream().map(ModelSummary::id).toList();
+    }
+
+    private static Map<String, Object> params(String q) {
+        Map<String, Object> params = new HashMap<>();
+        for (String key : List.of("kind", "openSource", "region", "catalogued", "organisation")) {
+            params.put(key, null);
+        }
+        params.put("q", q);
+        params.put("skip", 0);
+        params.put("limit", 20);
+        return params;
+    }
+
+    private static void collect(Plan plan, List<String> operators) {
+        operators.add(plan.operatorType());
+        plan.children().forEach(child -> collect(child, operators));
+    }
+
+    private static String lower(Object text) {
+        return text == null ? "" : text.toString().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,0 +1,42 @@
+package org.llmtracker.graph.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.llmtracker.graph.testing.Neo4jTest;
+
+/** A store written before the search text existed gets it at start, in batches, and a filled store is left alone. */
+@Neo4jTest
+class ModelSearchTextTests {
+
+    // more than two batches, ids not in creation order, names and Hub ids in any case or missing
+    private static final String OLD_STORE = """
+            UNWIND range(1, $n) AS i
+            CREATE (:Model {id: 'org' + (i % 7) + '/model-' + ((i * 7919) % $n),
+                            name: CASE WHEN i % 3 = 0 THEN null ELSE 'Model-' + i + '-ÄB' END,
+                            hfId: CASE WHEN i % 2 = 0 THEN null ELSE 'Org/Model-' + i END})
+            """;
+
+    @Test
+    void theSchemaFillsEveryModelOfAnOlderStoreAndThenCostsNothing(Graph graph) {
+        int n = 2 * ModelSearchText.FILL_BATCH + 17;
+        graph.write(tx -> tx.run(OLD_STORE, Map.of("n", n)).consume());
+
+        Schema.apply(graph);
+
+        long wrong = graph.read(tx -> tx.run("""
+                MATCH (m:Model)
+                WHERE m.searchText IS NULL
+                   OR m.searchText <> m.id + '\\n' + toLower(coalesce(m.name, '')) + '\\n' + toLower(coalesce(m.hfId, ''))
+                RETURN count(m) AS n
+                """).single().get("n").asLong());
+        assertThat(wrong).isZero();
+        long found = graph.read(tx -> tx.run("""
+                MATCH (m:Model) WHERE m.searchText CONTAINS 'model-4-äb' RETURN count(m) AS n
+                """).single().get("n").asLong());
+        assertThat(found).isOne();
+        assertThat(ModelSearchText.fill(graph)).isZero();
+    }
+}
