@@ -42,6 +42,9 @@ import org.llmtracker.graph.store.Schema;
  */
 class HubSweepScaleCheck {
 
+    /** The application's bound on a pass ({@code tracker.huggingface.sweep.max-models}). */
+    private static final long APP_MAX_MODELS = 5_000_000;
+
     @Test
     void sweepAGeneratedHub() throws IOException {
         int size = Integer.getInteger("sweep.models", 2_000_000);
@@ -65,7 +68,7 @@ class HubSweepScaleCheck {
             // The application's default: a full pass into an empty store is a first fill.
             long firstFillBelow = Long.getLong("sweep.first-fill-below", 100_000);
             try (SweepRig rig = new SweepRig(graph, new GeneratedHub(shape), 1000).share(300)
-                    .firstFillBelow(firstFillBelow)) {
+                    .firstFillBelow(firstFillBelow).maxModels(Math.max(APP_MAX_MODELS, size))) {
                 // Now and then the account's other clients spend the rest of a window: the next request gets a 429.
                 for (long n = 450; n < size / 1000; n += 450) {
                     rig.server.afterRequest(n, rig.server::exhaustWindow);
@@ -75,6 +78,11 @@ class HubSweepScaleCheck {
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 Duration waited = rig.waits.stream().reduce(Duration.ZERO, Duration::plus);
 
+                // What the pass leaves on disk, then after a checkpoint (which prunes the logs): store
+                // files are flushed from the page cache at checkpoints, so only then do they show their size.
+                long diskAfterPass = size(store, p -> true) >> 20;
+                long logsAfterPass = size(store, HubSweepScaleCheck::isLog) >> 20;
+                graph.write(tx -> tx.run("CALL db.checkpoint()").consume());
                 long models = count(graph, "MATCH (m:Model) RETURN count(m) AS n");
                 long links = count(graph, "MATCH ()-[d:DERIVED_FROM]->() RETURN count(d) AS n");
                 long rows = count(graph, "MATCH ()-[r:DESCENDS_FROM]->() RETURN count(r) AS n");
@@ -85,10 +93,12 @@ class HubSweepScaleCheck {
                           requests %,d (%,d refused with 429), pages %,d, run %s
                           time on this machine %d s (%,.0f models/s); Hub time at 300 requests per 5 minutes %s
                           graph: %,d models, %,d links, %,d ancestry rows
-                          on disk %,d MB (store files %,d MB, transaction logs %,d MB); peak heap %,d MB (max %,d MB)
+                          on disk when the pass ends %,d MB (transaction logs %,d MB)
+                          on disk after a checkpoint %,d MB (store files %,d MB, transaction logs %,d MB); peak heap %,d MB (max %,d MB)
                         """, size, ghosts.size(), expectedLinks, rig.server.requests(), rig.server.refused(),
                         run.counts().getOrDefault("pages", 0L), run.counts(), took.toSeconds(),
                         size / Math.max(1.0, took.toMillis() / 1000.0), waited, models, links, rows,
+                        diskAfterPass, logsAfterPass,
                         size(store, p -> true) >> 20, size(store, p -> !isLog(p)) >> 20, size(store, HubSweepScaleCheck::isLog) >> 20,
                         peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
                 assertThat(run.counts()).containsEntry("fullPasses", 1L);
