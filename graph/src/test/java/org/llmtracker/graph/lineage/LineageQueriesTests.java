@@ -85,6 +85,27 @@ class LineageQueriesTests {
     }
 
     @Test
+    void oneGenerationBelowReadsTheModelsOwnLinksAndAnswersAsTheWholeIndexDoes() {
+        graph.write(tx -> tx.run("MATCH (m:Model {id:'stackllama'}) SET m.downloads = 900").consume());
+        graph.write(tx -> tx.run("MATCH (m:Model {id:'llama-q4'}) SET m.downloads = 100").consume());
+        for (RelativeFilter filter : List.of(RelativeFilter.depth(1), new RelativeFilter(Relation.FINETUNE, null, 1, null),
+                new RelativeFilter(null, Stage.PPO, 1, null), new RelativeFilter(Relation.QUANTIZED, null, 1, 50L),
+                new RelativeFilter(Relation.MERGE, null, 1, null))) {
+            RelativeFilter everyDepth = new RelativeFilter(filter.relation(), filter.stage(), 10, filter.minDownloads());
+            List<Relative> depthOne = lineage.descendants("llama", everyDepth, 0, 50).items().stream()
+                    .filter(k -> k.depth() == 1).toList();
+
+            var page = lineage.descendants("llama", filter, 0, 50);
+            var second = lineage.descendants("llama", filter, 1, 1);
+
+            assertThat(page.items()).as("%s", filter).isEqualTo(depthOne);
+            assertThat(page.total()).as("%s", filter).isEqualTo(depthOne.size());
+            assertThat(second.items()).as("%s", filter).isEqualTo(depthOne.stream().skip(1).limit(1).toList());
+        }
+        assertThat(lineage.descendants("no-such-model", RelativeFilter.depth(1), 0, 50).total()).isZero();
+    }
+
+    @Test
     void sortsByDownloadsThenNameAndPages() {
         graph.write(tx -> tx.run("MATCH (m:Model {id:'vicuna'}) SET m.downloads = 500").consume());
         graph.write(tx -> tx.run("MATCH (m:Model {id:'alpaca'}) SET m.downloads = 100").consume());
