@@ -52,7 +52,7 @@ final class RelativeQueries {
             RETURN count(*) AS total
             """.formatted(KEPT);
 
-    private static final String KIN = """
+    static final String KIN = """
             CALL (c, r) {
               MATCH (c)-[l:DERIVED_FROM]->(p)
               WHERE r.via IS NULL OR p.id = r.via
@@ -94,26 +94,6 @@ final class RelativeQueries {
             ORDER BY c.downloads DESC, toLower(coalesce(c.name, c.id)), c.id
             SKIP $skip LIMIT $limit
             """.formatted(LINK_KEPT) + KIN;
-
-    /**
-     * One generation below: the model's own incoming links, ordered as {@link #BY_ANCESTOR}. A
-     * family's root has thousands of them and hundreds of thousands of index rows, which every
-     * depth-limited read above would count and filter (the model page's children by relation).
-     */
-    private static final String CHILDREN = """
-            MATCH (x:Model {id: $id})<-[l:DERIVED_FROM]-(c:Model)
-            WHERE c <> x
-              AND ($relation IS NULL OR coalesce(l.relation, 'UNKNOWN') = $relation)
-              AND ($stage IS NULL OR $stage IN coalesce(l.stages, []))
-              AND ($minDownloads IS NULL OR c.downloads >= $minDownloads)
-            MATCH (c)-[r:DESCENDS_FROM]->(x)
-            """;
-    private static final String CHILDREN_COUNT = CHILDREN + "RETURN count(*) AS total\n";
-    private static final String CHILDREN_PAGE = CHILDREN + """
-            WITH c, r
-            ORDER BY coalesce(c.downloads, -1) DESC, toLower(coalesce(c.name, c.id)), c.id
-            SKIP $skip LIMIT $limit
-            """ + KIN;
 
     /** The given members of the family below {@code id}, each at its shortest distance. */
     private static final String MEMBERS = """
@@ -196,8 +176,7 @@ final class RelativeQueries {
         params.put("limit", limit);
         params.put("counted", counted(filter));
         if (filter.maxDepth() == 1 && !filter.declaredOnly()) {
-            long total = tx.run(CHILDREN_COUNT, params).single().get("total").asLong();
-            return new Page<>(total, skip >= total ? List.of() : tx.run(CHILDREN_PAGE, params).list(RelativeQueries::kin));
+            return Children.page(tx, params, skip);
         }
         Record size = tx.run(SIZE, params).stream().findFirst().orElse(null);
         if (size == null) {
@@ -265,7 +244,7 @@ final class RelativeQueries {
         return strings(names).stream().sorted().toList();
     }
 
-    private static Relative kin(Record r) {
+    static Relative kin(Record r) {
         return new Relative(r.get("id").asString(), string(r.get("name")), string(r.get("kind")), r.get("depth").asInt(),
                 r.get("relation").asString(), sorted(r.get("relations")), sorted(r.get("stages")),
                 r.get("via").asString(), number(r.get("downloads")), number(r.get("likes")),
