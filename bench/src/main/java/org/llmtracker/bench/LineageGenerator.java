@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.model.Stage;
+import org.llmtracker.graph.naming.Ids;
 
 /**
  * A deterministic Hugging Face-shaped lineage graph. Family sizes are heavy-tailed (most
@@ -62,7 +63,8 @@ public final class LineageGenerator {
         for (int i = 0; i < models; i++) {
             int org = (int) (organisationCount * Math.pow(random.nextDouble(), 3));
             organisations[i] = "org-" + org;
-            ids[i] = organisations[i] + "/" + ModelNames.name(familyOf[i], i);
+            // Keyed as the store keys them (Ids.model), so both stores answer with the same ids.
+            ids[i] = Ids.model(organisations[i] + "/" + ModelNames.name(familyOf[i], i));
             downloads[i] = (long) Math.min(500_000_000d, Math.floor(Math.pow(1 - random.nextDouble(), -1 / 0.9)) - 1);
         }
         int start = 0;
