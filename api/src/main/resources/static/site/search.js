@@ -53,7 +53,9 @@
     }
     const page = await response.json();
     list.replaceChildren(...page.items.map(item));
-    status.textContent = text(page.total === 1 ? 'MatchesOne' : 'MatchesOther', page.total.toLocaleString('en'));
+    // Past a few thousand matches the server gives a lower bound, not a count.
+    status.textContent = text(page.totalCapped ? 'MatchesMore' : page.total === 1 ? 'MatchesOne' : 'MatchesOther',
+        page.total.toLocaleString('en'));
     history.replaceState(null, '', '/?q=' + encodeURIComponent(q));
   }
 

@@ -71,8 +71,16 @@ public final class ModelQueries {
     private final ModelSearch search;
 
     public ModelQueries(Graph graph) {
+        this(graph, ModelSearch.EXACT_UP_TO, BroadSearch.WALK_BUDGET);
+    }
+
+    /**
+     * @param exactUpTo  up to how many matches a search orders them all and counts them exactly
+     * @param walkBudget how many models a walk of the downloads index reads before it counts its group
+     */
+    ModelQueries(Graph graph, int exactUpTo, int walkBudget) {
         this.graph = graph;
-        this.search = new ModelSearch(graph);
+        this.search = new ModelSearch(graph, exactUpTo, walkBudget);
     }
 
     /** The canonical id for an id or alias in any case; empty when the graph has no such model. */

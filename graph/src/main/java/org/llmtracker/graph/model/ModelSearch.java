@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 
 /**
  * Search without a scan of every model: the trigram TEXT indexes on a model's search text
@@ -14,7 +15,8 @@ import org.neo4j.driver.Record;
  * those are checked, filtered, counted and ordered. The answer is the one the scan gave: each
  * candidate is checked against its id, lower-case name, lower-case Hub id and aliases as the scan
  * checked every model. The cost grows with the number of matches, not of models: a first letter
- * that matches a third of the store still reads that third (see docs/search.md).
+ * that matches a third of the store would read that third, so past {@link #EXACT_UP_TO} matches
+ * the page comes from {@link BroadSearch} and the total is a lower bound (see docs/search.md).
  */
 final class ModelSearch {
 
@@ -25,13 +27,19 @@ final class ModelSearch {
               AND ($catalogued IS NULL OR coalesce(m.catalogued, false) = $catalogued)
               AND ($organisation IS NULL OR EXISTS { (m)-[:PUBLISHED_BY]->(:Organisation {key: $organisation}) })""";
 
-    /** What the scan matched, word for word: {@code $q} is trimmed and lower case ({@link ModelFilter}). */
+    /**
+     * What the scan matched, word for word: {@code $q} is trimmed and lower case ({@link ModelFilter}).
+     * Text without a line break cannot run from one line of the search text into the next, so for
+     * it the search text alone decides, one property read instead of three.
+     */
     static final String MATCHES_TEXT = """
-            (m.id CONTAINS $q OR toLower(m.name) CONTAINS $q OR toLower(m.hfId) CONTAINS $q
+            (CASE WHEN $q CONTAINS '\\n'
+                  THEN m.id CONTAINS $q OR toLower(m.name) CONTAINS $q OR toLower(m.hfId) CONTAINS $q
+                  ELSE m.searchText CONTAINS $q END
                OR EXISTS { (a:Alias)-[:ALIAS_OF]->(m) WHERE a.id CONTAINS $q })""";
 
-    /** The candidates from the two TEXT indexes (the hints keep the planner off a label scan), then the exact check. */
-    static final String CANDIDATES = """
+    /** The candidates from the two TEXT indexes (the hints keep the planner off a label scan). */
+    static final String TEXT_CANDIDATES = """
             CALL {
               MATCH (m:Model) USING TEXT INDEX m:Model(searchText) WHERE m.searchText CONTAINS $q
               RETURN m
@@ -40,10 +48,15 @@ final class ModelSearch {
               MATCH (a)-[:ALIAS_OF]->(m:Model)
               RETURN m
             }
+            """;
+
+    /** The candidates, then the exact check. */
+    static final String CANDIDATES = TEXT_CANDIDATES + """
             WITH m WHERE %s
               AND %s
             """.formatted(MATCHES_TEXT, FILTERS);
 
+    /** Every match, ordered and paged: below the cap, and where {@link BroadSearch} cannot give the page. */
     static final String PAGE = CANDIDATES + """
             WITH collect(m) AS ms
             CALL (ms) {
@@ -54,10 +67,24 @@ final class ModelSearch {
             RETURN size(ms) AS total, items
             """;
 
-    private final Graph graph;
+    /** The same, reading at most {@code $cap} matches: ordered only when fewer match, and then exact. */
+    static final String CAPPED_PAGE = PAGE.replace("WITH collect(m) AS ms", "WITH m LIMIT $cap\nWITH collect(m) AS ms")
+            .replace("UNWIND ms AS m", "UNWIND CASE WHEN size(ms) < $cap THEN ms ELSE [] END AS m");
 
-    ModelSearch(Graph graph) {
+    /** Up to this many matches, search orders them all and counts them exactly. */
+    static final int EXACT_UP_TO = 2_000;
+
+    private final Graph graph;
+    private final int exactUpTo;
+    private final int walkBudget;
+
+    ModelSearch(Graph graph, int exactUpTo, int walkBudget) {
+        if (exactUpTo < 1 || walkBudget < 1) {
+            throw new IllegalArgumentException("exactUpTo and walkBudget must be >= 1, got " + exactUpTo + ", " + walkBudget);
+        }
         this.graph = graph;
+        this.exactUpTo = exactUpTo;
+        this.walkBudget = walkBudget;
     }
 
     /** {@code filterParams} holds {@code q} (trimmed, lower case, not blank) and the filters. */
@@ -65,11 +92,21 @@ final class ModelSearch {
         Map<String, Object> params = new HashMap<>(filterParams);
         params.put("skip", skip);
         params.put("limit", limit);
+        params.put("cap", exactUpTo + 1);
+        String orderBy = filter.sort().orderBy;
         return graph.read(tx -> {
-            Record r = tx.run(PAGE.formatted(filter.sort().orderBy), params).single();
-            List<ModelSummary> items = r.get("items").asList(v -> ModelQueries.summary(v.get("m"),
-                    v.get("organisation").isNull() ? null : v.get("organisation").asString()));
-            return new Page<>(r.get("total").asLong(), items);
+            Record r = tx.run(CAPPED_PAGE.formatted(orderBy), params).single();
+            if (r.get("total").asLong() <= exactUpTo) {
+                return new Page<>(r.get("total").asLong(), summaries(r.get("items").asList(v -> v)));
+            }
+            List<Value> rows = BroadSearch.page(tx, filter.sort(), filterParams, exactUpTo, walkBudget, skip, limit)
+                    .orElseGet(() -> tx.run(PAGE.formatted(orderBy), params).single().get("items").asList(v -> v));
+            return new Page<>(exactUpTo, summaries(rows), true);
         });
+    }
+
+    private static List<ModelSummary> summaries(List<Value> rows) {
+        return rows.stream().map(v -> ModelQueries.summary(v.get("m"),
+                v.get("organisation").isNull() ? null : v.get("organisation").asString())).toList();
     }
 }

@@ -1,0 +1,220 @@
+package org.llmtracker.graph.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+
+/**
+ * The first pages of a search that matches more models than {@link ModelSearch} orders whole: a
+ * first letter, a family's name. Reading a third of the store to sort it is what made {@code l}
+ * and {@code llama} cost seconds at 1M models, so the page is taken from the top of the downloads
+ * index instead, in the order the exact search gives, and the total is given as a lower bound.
+ *
+ * <p>By relevance, the answer is three groups one after the other, each ordered by downloads,
+ * then name, then id: the models the text names (id, alias or name equal to it: a few index
+ * lookups), the models whose id or name starts with it (through the id index and the search
+ * text's name lines) and the models that only hold it. A walk reads the downloads index from the
+ * top, checking each model, until the page is full, and then orders the models tied with the
+ * page's last download count by name. The second group is counted up to the cap first and
+ * walked only past it. The last is walked first within a budget, which a common word fills at
+ * once, and counted only when that fails. A group counted below the cap is ordered whole. Sorted
+ * by downloads, the whole answer is one walk.
+ *
+ * <p>So a walk to the end runs only over a group of more than the cap, and finds what it keeps
+ * quickly: at the cap of 2,000 matches in 1M models it reads about 500 models for each one it
+ * keeps, far fewer for a common word. It gives up (and the caller orders every match, as below
+ * the cap) when a page reaches past the models that have a download count, and for any other
+ * order.
+ */
+final class BroadSearch {
+
+    private static final String SUMMARY = "{m: m {.*}, organisation: [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0]}";
+
+    /** The models an alias equal to the text and an alias holding it point to: a few, read once for every check. */
+    private static final String ALIASES = """
+            OPTIONAL MATCH (a:Alias) USING TEXT INDEX a:Alias(id) WHERE a.id CONTAINS $q
+            OPTIONAL MATCH (a)-[:ALIAS_OF]->(m:Model)
+            RETURN collect(DISTINCT CASE WHEN a.id = $q THEN m.id END) AS named, collect(DISTINCT m.id) AS holding
+            """;
+
+    private static final String NAMED = "(m.id = $q OR toLower(m.name) = $q OR m.id IN $aliasNamed)";
+
+    /** {@link ModelSearch#MATCHES_TEXT} for text without a line break, with the aliases read beforehand. */
+    private static final String HOLDS = "(m.searchText CONTAINS $q OR m.id IN $aliasHolding)";
+
+    private static final String STARTS = "(m.id STARTS WITH $q OR toLower(m.name) STARTS WITH $q)";
+
+    /** Which models each group holds, checked model by model. */
+    private static final String STARTS_GROUP = "NOT " + NAMED + " AND " + STARTS;
+    private static final String HOLDS_GROUP = HOLDS + " AND NOT " + NAMED + " AND NOT " + STARTS;
+
+    /** The models the text names: by id, by alias, and by name through the name line of the search text. */
+    private static final String NAMED_PAGE = """
+            CALL {
+              MATCH (m:Model {id: $q}) RETURN m
+              UNION
+              MATCH (:Alias {id: $q})-[:ALIAS_OF]->(m:Model) RETURN m
+              UNION
+              MATCH (m:Model) USING TEXT INDEX m:Model(searchText) WHERE m.searchText CONTAINS $nameLine RETURN m
+            }
+            WITH m WHERE %s AND %s
+            WITH m LIMIT $cap
+            WITH m ORDER BY %s
+            RETURN collect(%s) AS rows
+            """.formatted(NAMED, ModelSearch.FILTERS, ModelFilter.Sort.RELEVANCE.orderBy, SUMMARY);
+
+    /**
+     * A group counted up to {@code $cap} (the query before it gives the group's candidates) and,
+     * when it holds fewer, its first {@code $need} models in order.
+     */
+    private static final String COUNTED = """
+            WITH m LIMIT $cap
+            WITH collect(m) AS ms
+            CALL (ms) {
+              UNWIND CASE WHEN size(ms) < $cap THEN ms ELSE [] END AS m
+              WITH m ORDER BY coalesce(m.downloads, -1) DESC, toLower(m.name), m.id LIMIT $need
+              RETURN collect(%s) AS rows
+            }
+            RETURN size(ms) AS total, rows
+            """.formatted(SUMMARY);
+
+    /**
+     * The models whose id or name starts with the text: the id index's prefix seek and the search
+     * text's lines that start with it, each branch cut at {@code $cap}.
+     */
+    private static final String STARTS_PAGE = """
+            CALL {
+              MATCH (m:Model) WHERE m.id STARTS WITH $q AND %1$s AND %2$s RETURN m LIMIT $cap
+              UNION
+              MATCH (m:Model) USING TEXT INDEX m:Model(searchText) WHERE m.searchText CONTAINS $lineStart
+                AND %1$s AND %2$s
+              RETURN m LIMIT $cap
+            }
+            """.formatted(STARTS_GROUP, ModelSearch.FILTERS) + COUNTED;
+
+    /**
+     * The models that only hold the text, from the TEXT indexes. Counting them reads at most the
+     * two groups before (each at most the cap here) and the cap: a small last group is ordered
+     * whole, where a walk of the downloads index would read the whole index to fill a page.
+     */
+    private static final String HOLDS_PAGE = ModelSearch.TEXT_CANDIDATES + """
+            WITH m WHERE %s AND %s
+            """.formatted(HOLDS_GROUP, ModelSearch.FILTERS) + COUNTED;
+
+    /**
+     * The top {@code $need} of a group by downloads, then name: a walk down the downloads index
+     * finds the download count of the last model the page needs, then the models with at least
+     * that count are read again and ordered with the models tied on it by name. No row when the
+     * models with a download count run out first.
+     */
+    private static final String WALK = """
+            MATCH (m:Model) USING INDEX m:Model(downloads) WHERE m.downloads IS NOT NULL
+            WITH m ORDER BY m.downloads DESC LIMIT $scan
+            WITH m WHERE %1$s AND %2$s
+            WITH m LIMIT $need
+            WITH collect(m.downloads) AS counts
+            WITH CASE WHEN size(counts) < $need THEN null ELSE counts[-1] END AS last
+            MATCH (m:Model) USING INDEX m:Model(downloads) WHERE m.downloads >= last AND %1$s AND %2$s
+            WITH last, m ORDER BY m.downloads DESC, toLower(m.name), m.id LIMIT $need
+            RETURN last IS NOT NULL AS complete, collect(m.id) AS ids
+            """;
+
+    // Apart from the walk: Neo4j 5.26's planner fails on the map projection after the walk's cached downloads.
+    private static final String SUMMARIES = """
+            UNWIND range(0, size($ids) - 1) AS i
+            MATCH (m:Model {id: $ids[i]})
+            WITH i, m ORDER BY i
+            RETURN collect(%s) AS rows
+            """.formatted(SUMMARY);
+
+    private static final String WALK_STARTS = WALK.formatted(STARTS_GROUP, ModelSearch.FILTERS);
+    static final String WALK_HOLDS = WALK.formatted(HOLDS_GROUP, ModelSearch.FILTERS);
+    private static final String WALK_ALL = WALK.formatted(HOLDS, ModelSearch.FILTERS);
+
+    /** The models a walk reads, by default, before it gives up on a group it has not counted. */
+    static final int WALK_BUDGET = 10_000;
+
+    private BroadSearch() {
+    }
+
+    /**
+     * Rows {@code skip} to {@code skip + limit} of the answer, in its order, or empty when this way
+     * cannot give them (the caller then orders every match).
+     *
+     * @param cap    how many models a group may hold to be read whole
+     * @param budget how many models a walk over a group it has not counted reads before it counts it
+     */
+    static Optional<List<Value>> page(TransactionContext tx, ModelFilter.Sort sort, Map<String, Object> filterParams,
+            int cap, int budget, int skip, int limit) {
+        Map<String, Object> params = new HashMap<>(filterParams);
+        String q = (String) params.get("q");
+        if (q.contains("\n") || (sort != ModelFilter.Sort.DOWNLOADS && sort != ModelFilter.Sort.RELEVANCE)) {
+            return Optional.empty();
+        }
+        int need = skip + limit;
+        params.put("cap", cap + 1);
+        params.put("need", need);
+        Record aliases = tx.run(ALIASES, params).single();
+        params.put("aliasNamed", aliases.get("named"));
+        params.put("aliasHolding", aliases.get("holding"));
+        if (sort == ModelFilter.Sort.DOWNLOADS) {
+            return walk(tx, WALK_ALL, params, need, budget).or(() -> walk(tx, WALK_ALL, params, need, Integer.MAX_VALUE))
+                    .map(rows -> slice(rows, skip, limit));
+        }
+        params.put("nameLine", "\n" + q + "\n");
+        params.put("lineStart", "\n" + q);
+        List<Value> rows = new ArrayList<>(tx.run(NAMED_PAGE, params).single().get("rows").asList(v -> v));
+        if (rows.size() > cap) {
+            return Optional.empty();
+        }
+        if (rows.size() < need) {
+            Record starts = tx.run(STARTS_PAGE, params).single();
+            if (starts.get("total").asLong() > cap) {
+                return walk(tx, WALK_STARTS, params, need - rows.size(), Integer.MAX_VALUE)
+                        .map(more -> slice(concat(rows, more), skip, limit));
+            }
+            rows.addAll(starts.get("rows").asList(v -> v));
+        }
+        if (rows.size() < need) {
+            // The last group is walked first: a common text fills the page within the budget.
+            int rest = need - rows.size();
+            Optional<List<Value>> walked = walk(tx, WALK_HOLDS, params, rest, budget);
+            if (walked.isEmpty()) {
+                Record holds = tx.run(HOLDS_PAGE, params).single();
+                walked = holds.get("total").asLong() > cap ? walk(tx, WALK_HOLDS, params, rest, Integer.MAX_VALUE)
+                        : Optional.of(holds.get("rows").asList(v -> v));
+            }
+            return walked.map(more -> slice(concat(rows, more), skip, limit));
+        }
+        return Optional.of(slice(rows, skip, limit));
+    }
+
+    private static Optional<List<Value>> walk(TransactionContext tx, String query, Map<String, Object> params, int need,
+            int scan) {
+        Map<String, Object> walk = new HashMap<>(params);
+        walk.put("need", need);
+        walk.put("scan", scan);
+        List<Record> r = tx.run(query, walk).list();
+        if (r.isEmpty() || !r.get(0).get("complete").asBoolean()) {
+            return Optional.empty();
+        }
+        return Optional.of(tx.run(SUMMARIES, Map.of("ids", r.get(0).get("ids"))).single().get("rows").asList(v -> v));
+    }
+
+    private static List<Value> concat(List<Value> first, List<Value> then) {
+        List<Value> all = new ArrayList<>(first.size() + then.size());
+        all.addAll(first);
+        all.addAll(then);
+        return all;
+    }
+
+    private static List<Value> slice(List<Value> rows, int skip, int limit) {
+        return skip >= rows.size() ? List.of() : rows.subList(skip, Math.min(rows.size(), skip + limit));
+    }
+}

@@ -1,0 +1,187 @@
+package org.llmtracker.graph.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.llmtracker.graph.testing.Entries.model;
+import static org.llmtracker.graph.testing.Entries.withHosting;
+import static org.llmtracker.graph.testing.Entries.withOrganisation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.llmtracker.graph.catalog.CatalogWriter;
+import org.llmtracker.graph.hub.HubListingPage;
+import org.llmtracker.graph.hub.HubListingStore;
+import org.llmtracker.graph.hub.HubModel;
+import org.llmtracker.graph.store.Graph;
+import org.llmtracker.graph.testing.Neo4jTest;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.summary.Plan;
+
+/**
+ * A search with more matches than are ordered whole gives the page the exact search gives, in the
+ * same order, and says its total is a lower bound. The store is made of the cases that order is
+ * hard on: ids, names and aliases equal to the text, ids and names starting with it, names that
+ * only hold it, many models tied on downloads, models without downloads, filters.
+ */
+@Neo4jTest
+class BroadSearchTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
+
+    /** Small, so that every text below is a broad search for {@link #broad}. */
+    private static final int CAP = 12;
+
+    private static final List<String> TEXTS = List.of("l", "ll", "llama", "llama-2", "lama", "7b", "a", "gguf", "meta",
+            "q", "qwen", "llama-2-7b", "huggyllama/llama-7b", "lab/", "llama/", "nothing-matches");
+
+    private ModelQueries broad;
+    /** Gives up its walks after a few models, so the groups are counted and ordered whole. */
+    private ModelQueries counted;
+    private ModelQueries exact;
+
+    @BeforeEach
+    void store(Graph graph) {
+        broad = new ModelQueries(graph, CAP, BroadSearch.WALK_BUDGET);
+        counted = new ModelQueries(graph, CAP, 15);
+        exact = new ModelQueries(graph, 1_000_000, 1);
+        // Catalogue models: no downloads, one named exactly as a text, one with the Hub id as alias.
+        new CatalogWriter(graph).applyFile(List.of(
+                withHosting(model("llama"), List.of(), List.of("huggyllama/llama-7b")),
+                withOrganisation(model("llama-2-7b"), "Lab"),
+                model("tinyllama"),
+                model("qwen")), NOW);
+        String[] stems = {"Llama-2-7B", "llama-2-7b", "StackLLaMA", "TinyLlama", "Qwen2-7B", "Mistral-7B", "lab-model",
+            "Llama-3-8B-GGUF", "CodeLlama", "qwen-llama-merge"};
+        String[] owners = {"meta-llama", "lab", "TheBloke", "llamafans", "qwen", "someone"};
+        Long[] downloads = {null, 0L, 0L, 0L, 1L, 5L, 5L, 42L, 900L, 900L, 12_000L};
+        SplittableRandom random = new SplittableRandom(3);
+        Map<String, HubModel> models = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 240; i++) {
+            String owner = owners[random.nextInt(owners.length)];
+            String id = owner + "/" + stems[random.nextInt(stems.length)] + (i % 7 == 0 ? "" : "-" + i);
+            models.putIfAbsent(id.toLowerCase(java.util.Locale.ROOT), new HubModel(id, owner, downloads[random.nextInt(downloads.length)], 1L, null, null, null, null,
+                    null, null, null));
+        }
+        // "llama/": a few ids start with it and a few more only hold it, together past the cap.
+        for (int i = 0; i < 8; i++) {
+            models.put("llama/m-" + i, new HubModel("llama/M-" + i, "llama", downloads[i], 1L, null, null, null, null, null,
+                    null, null));
+            models.put("xllama/m-" + i, new HubModel("xLlama/M-" + i, "xllama", downloads[i + 2], 1L, null, null, null,
+                    null, null, null, null));
+        }
+        new HubListingStore(graph).store(new HubListingPage(List.copyOf(models.values()), List.of()), NOW);
+    }
+
+    @Test
+    void byRelevanceEveryPageIsTheExactSearchsPage() {
+        for (String q : TEXTS) {
+            for (int[] page : new int[][] {{0, 5}, {3, 7}, {15, 10}, {60, 25}}) {
+                assertSamePage(q, null, ModelFilter.Sort.RELEVANCE, page[0], page[1]);
+            }
+        }
+    }
+
+    @Test
+    void byDownloadsAndByNameEveryPageIsTheExactSearchsPage() {
+        for (String q : List.of("l", "llama", "7b", "llama/", "nothing-matches")) {
+            for (ModelFilter.Sort sort : List.of(ModelFilter.Sort.DOWNLOADS, ModelFilter.Sort.NAME)) {
+                for (int[] page : new int[][] {{0, 5}, {4, 9}, {500, 10}}) {
+                    assertSamePage(q, null, sort, page[0], page[1]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void filtersApplyBeforeTheCap() {
+        for (String q : List.of("l", "llama", "7b", "a")) {
+            assertSamePage(q, "lab", ModelFilter.Sort.RELEVANCE, 0, 10);
+            assertSamePage(q, "meta-llama", ModelFilter.Sort.DOWNLOADS, 2, 10);
+        }
+    }
+
+    @Test
+    void theTotalIsExactUpToTheCapAndALowerBoundPastIt() {
+        Page<ModelSummary> many = broad.list(filter("llama", null, ModelFilter.Sort.RELEVANCE), 0, 10);
+        assertThat(many.totalCapped()).isTrue();
+        assertThat(many.total()).isEqualTo(CAP);
+        assertThat(exact.list(filter("llama", null, ModelFilter.Sort.RELEVANCE), 0, 10).total()).isGreaterThan(CAP);
+
+        Page<ModelSummary> few = broad.list(filter("huggyllama/llama-7b", null, ModelFilter.Sort.RELEVANCE), 0, 10);
+        assertThat(few.totalCapped()).isFalse();
+        assertThat(few.total()).isEqualTo(1);
+    }
+
+    @Test
+    void theFirstPagesOfCommonTextsComeFromTheWalkNotFromOrderingEveryMatch(Graph graph) {
+        for (String q : List.of("l", "ll", "llama", "7b", "a", "llama/")) {
+            for (ModelFilter.Sort sort : List.of(ModelFilter.Sort.RELEVANCE, ModelFilter.Sort.DOWNLOADS)) {
+                Map<String, Object> params = new java.util.HashMap<>();
+                for (String key : List.of("kind", "openSource", "region", "catalogued", "organisation")) {
+                    params.put(key, null);
+                }
+                params.put("q", q);
+                Optional<List<Value>> page = graph.read(tx -> BroadSearch.page(tx, sort, params, CAP, BroadSearch.WALK_BUDGET, 0, 10));
+                assertThat(page).as("q=%s sort=%s", q, sort).isPresent();
+                assertThat(page.get()).hasSize(10);
+            }
+        }
+        // Any other order has no index to walk.
+        Optional<List<Value>> byName = graph.read(
+                tx -> BroadSearch.page(tx, ModelFilter.Sort.NAME, Map.of("q", "llama"), CAP, BroadSearch.WALK_BUDGET, 0, 10));
+        assertThat(byName).isEmpty();
+    }
+
+    @Test
+    void aBroadPageWalksTheDownloadsIndexNotTheLabel(Graph graph, Driver driver) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        for (String key : List.of("kind", "openSource", "region", "catalogued", "organisation")) {
+            params.put(key, null);
+        }
+        params.put("q", "llama");
+        params.put("need", 20);
+        params.put("scan", BroadSearch.WALK_BUDGET);
+        params.put("aliasNamed", List.of());
+        params.put("aliasHolding", List.of("llama"));
+        List<String> operators = new ArrayList<>();
+        try (Session session = driver.session()) {
+            Plan plan = session.run("PROFILE " + BroadSearch.WALK_HOLDS, params).consume().profile();
+            collect(plan, operators);
+        }
+        assertThat(operators).as("plan: %s", operators)
+                .anyMatch(o -> o.startsWith("NodeIndexScan"))
+                .noneMatch(o -> o.startsWith("NodeByLabelScan") || o.startsWith("AllNodesScan"));
+    }
+
+    private void assertSamePage(String q, String organisation, ModelFilter.Sort sort, int skip, int limit) {
+        ModelFilter filter = filter(q, organisation, sort);
+        List<String> expected = ids(exact.list(filter, skip, limit));
+        assertThat(ids(broad.list(filter, skip, limit)))
+                .as("q=%s organisation=%s sort=%s skip=%d limit=%d", q, organisation, sort, skip, limit)
+                .isEqualTo(expected);
+        assertThat(ids(counted.list(filter, skip, limit)))
+                .as("counted: q=%s organisation=%s sort=%s skip=%d limit=%d", q, organisation, sort, skip, limit)
+                .isEqualTo(expected);
+    }
+
+    private static ModelFilter filter(String q, String organisation, ModelFilter.Sort sort) {
+        return new ModelFilter(q, organisation, null, null, null, null, sort);
+    }
+
+    private static List<String> ids(Page<ModelSummary> page) {
+        return page.items().stream().map(ModelSummary::id).toList();
+    }
+
+    private static void collect(Plan plan, List<String> operators) {
+        operators.add(plan.operatorType());
+        plan.children().forEach(child -> collect(child, operators));
+    }
+}
