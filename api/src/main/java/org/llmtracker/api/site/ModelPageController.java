@@ -76,7 +76,7 @@ class ModelPageController {
         model.addAttribute("m", detail);
         model.addAttribute("licence", licenses.check(id, true).orElse(null));
         model.addAttribute("ancestors", lineage.ancestors(id, RelativeFilter.depth(Params.MAX_DEPTH), 0, Params.MAX_PAGE_SIZE));
-        model.addAttribute("children", children(id, detail));
+        model.addAttribute("children", children(id));
         model.addAttribute("table", DescendantsTable.read(lineage, id, relation, stage, maxDepth, minDownloads, page, size));
         int depth = Params.within("graphDepth", graphDepth, 1, Params.MAX_TREE_DEPTH);
         int nodes = Params.within("graphNodes", graphNodes, 1, Params.MAX_TREE_NODES);
@@ -88,12 +88,12 @@ class ModelPageController {
     }
 
     /** Direct children by relation, the most downloaded named, like the Hub's model tree. */
-    private Map<String, Page<Relative>> children(String id, ModelDetail detail) {
+    private Map<String, Page<Relative>> children(String id) {
+        Map<String, Page<Relative>> byRelation = lineage.childrenByRelation(id, CHILDREN_NAMED);
         Map<String, Page<Relative>> groups = new LinkedHashMap<>();
         for (Relation relation : Relation.values()) {
-            if (detail.childCounts().getOrDefault(relation.name(), 0L) > 0) {
-                groups.put(relation.name(), lineage.descendants(id, new RelativeFilter(relation, null, 1, null), 0,
-                        CHILDREN_NAMED));
+            if (byRelation.containsKey(relation.name())) {
+                groups.put(relation.name(), byRelation.get(relation.name()));
             }
         }
         return groups;

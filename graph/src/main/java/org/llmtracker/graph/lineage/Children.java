@@ -1,7 +1,10 @@
 package org.llmtracker.graph.lineage;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.llmtracker.graph.model.Page;
 import org.neo4j.driver.TransactionContext;
@@ -28,7 +31,44 @@ final class Children {
             SKIP $skip LIMIT $limit
             """ + RelativeQueries.KIN;
 
+    /**
+     * Every relation's first children and count in one read of the links (the model page). A root's
+     * tens of thousands of children are ordered by downloads alone; only those tied with or above
+     * each relation's {@code $limit}-th are ordered by name too, and only the first are looked up in
+     * the ancestry index for what a relative shows.
+     */
+    private static final String BY_RELATION = """
+            MATCH (x:Model {id: $id})<-[l:DERIVED_FROM]-(c:Model)
+            WHERE c <> x
+            WITH x, coalesce(l.relation, 'UNKNOWN') AS linked, c, coalesce(c.downloads, -1) AS d
+            ORDER BY d DESC
+            WITH x, linked, count(*) AS total, collect(c) AS cs
+            WITH x, linked, total, cs, coalesce(cs[$limit - 1].downloads, -1) AS last
+            UNWIND [c IN cs WHERE coalesce(c.downloads, -1) >= last] AS c
+            WITH x, linked, total, c
+            ORDER BY coalesce(c.downloads, -1) DESC, toLower(coalesce(c.name, c.id)), c.id
+            WITH x, linked, total, collect(c)[0..$limit] AS first
+            UNWIND range(0, size(first) - 1) AS place
+            WITH x, linked, total, place, first[place] AS c
+            MATCH (c)-[r:DESCENDS_FROM]->(x)
+            """ + RelativeQueries.KIN.replace("RETURN c.id AS id,", "RETURN linked, total, c.id AS id,")
+            + "ORDER BY linked, place\n";
+
     private Children() {
+    }
+
+    /** The first {@code limit} children of each relation {@code id} has children by, most downloaded first, with their counts. */
+    static Map<String, Page<Relative>> byRelation(TransactionContext tx, String id, int limit) {
+        Map<String, List<Relative>> first = new HashMap<>();
+        Map<String, Long> totals = new HashMap<>();
+        tx.run(BY_RELATION, Map.of("id", id, "limit", limit)).forEachRemaining(r -> {
+            String relation = r.get("linked").asString();
+            totals.put(relation, r.get("total").asLong());
+            first.computeIfAbsent(relation, k -> new ArrayList<>()).add(RelativeQueries.kin(r));
+        });
+        Map<String, Page<Relative>> pages = new TreeMap<>();
+        totals.forEach((relation, total) -> pages.put(relation, new Page<>(total, first.get(relation))));
+        return pages;
     }
 
     /** {@code params} as {@link RelativeQueries} builds them: the filter's, {@code id}, {@code skip} and {@code limit}. */

@@ -22,10 +22,13 @@ public final class LineageConflicts {
 
     private static final String EVERY_LINK = "MATCH (c:Model)-[d:DERIVED_FROM]->(p:Model) RETURN c, d, p";
 
+    // A family's root has thousands of children: only the links a kind below can name are kept.
     private static final String LINKS_AROUND = """
             MATCH (c:Model {id: $id})-[d:DERIVED_FROM]->(p:Model) RETURN c, d, p
             UNION
-            MATCH (c:Model)-[d:DERIVED_FROM]->(p:Model {id: $id}) RETURN c, d, p
+            MATCH (c:Model)-[d:DERIVED_FROM]->(p:Model {id: $id})
+            WHERE c.catalogued OR c.inferredParent IS NOT NULL OR 'catalog' IN d.sources
+            RETURN c, d, p
             UNION
             MATCH (c:Model)-[d:DERIVED_FROM]->(p:Model) WHERE c.inferredParent = $id RETURN c, d, p
             """;

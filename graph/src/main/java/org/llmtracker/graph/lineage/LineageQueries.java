@@ -73,6 +73,15 @@ public final class LineageQueries {
         return graph.read(tx -> Generations.descendants(tx, id, filter, skip, limit));
     }
 
+    /**
+     * The models deriving directly from {@code id}, by the relation of their link: how many, and the
+     * first {@code limit} as {@link #descendants} orders them. Relations without children are absent.
+     */
+    public Map<String, Page<Relative>> childrenByRelation(String id, int limit) {
+        checkPage(0, limit);
+        return graph.read(tx -> Children.byRelation(tx, id, limit));
+    }
+
     /** Models {@code id} derives from, directly or through others, nearest first. */
     public Page<Relative> ancestors(String id, RelativeFilter filter, int skip, int limit) {
         checkPage(skip, limit);

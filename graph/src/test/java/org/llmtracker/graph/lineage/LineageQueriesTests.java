@@ -106,6 +106,27 @@ class LineageQueriesTests {
     }
 
     @Test
+    void childrenByRelationAnswerInOneReadWhatEachRelationsOneGenerationReadAnswers() {
+        // ties on downloads, which the name then orders, and a model without downloads
+        graph.write(tx -> tx.run("MATCH (:Model {id:'llama'})<-[:DERIVED_FROM]-(c:Model) SET c.downloads = 7").consume());
+        graph.write(tx -> tx.run("MATCH (m:Model {id:'stackllama'}) SET m.downloads = 900").consume());
+        graph.write(tx -> tx.run("MATCH (m:Model {id:'llama-q4'}) SET m.downloads = null").consume());
+        for (int limit : new int[] {1, 2, 50}) {
+            var byRelation = lineage.childrenByRelation("llama", limit);
+            assertThat(byRelation).isNotEmpty();
+            for (Relation relation : Relation.values()) {
+                var oneGeneration = lineage.descendants("llama", new RelativeFilter(relation, null, 1, null), 0, limit);
+                if (oneGeneration.total() == 0) {
+                    assertThat(byRelation).as("%s", relation).doesNotContainKey(relation.name());
+                } else {
+                    assertThat(byRelation.get(relation.name())).as("%s, %d", relation, limit).isEqualTo(oneGeneration);
+                }
+            }
+        }
+        assertThat(lineage.childrenByRelation("no-such-model", 5)).isEmpty();
+    }
+
+    @Test
     void sortsByDownloadsThenNameAndPages() {
         graph.write(tx -> tx.run("MATCH (m:Model {id:'vicuna'}) SET m.downloads = 500").consume());
         graph.write(tx -> tx.run("MATCH (m:Model {id:'alpaca'}) SET m.downloads = 100").consume());
