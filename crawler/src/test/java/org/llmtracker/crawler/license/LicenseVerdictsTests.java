@@ -171,6 +171,22 @@ class LicenseVerdictsTests {
     }
 
     @Test
+    void aFirstRefreshJudgesEachModelOnceThoughItMeetsTheChildrenBeforeTheirParents(Graph graph) {
+        // Written children first, as the Hub lists them: the marks come back deepest model first.
+        SmallHub hub = new SmallHub(graph);
+        for (int depth = 6; depth >= 1; depth--) {
+            hub.model("lab/Llama-3-ft-" + depth, "mit", depth == 1 ? "meta-llama/Meta-Llama-3-8B" : "lab/Llama-3-ft-" + (depth - 1));
+        }
+        hub.model("meta-llama/Meta-Llama-3-8B", "llama3").write();
+
+        LicenseVerdicts.Refreshed done = new LicenseVerdicts(graph, BOOK, 1).refresh(SmallHub.NOW);
+
+        assertThat(done.judged()).as("seven models, each judged once").isEqualTo(7);
+        assertThat(verdict(graph, "lab/Llama-3-ft-6")).isEqualTo(new LicenseCheck("conflict",
+                "meta-llama/meta-llama-3-8b", "llama3", "permissive-over-restrictive", 6));
+    }
+
+    @Test
     void inferredLinksCountOnlyWithEvidenceAll(Graph graph) {
         new SmallHub(graph).model("meta-llama/Meta-Llama-3-8B", "llama3").model("guess/llama3-finetune", "apache-2.0").write();
         new InferredLinks(graph).record(List.of(new InferredLinks.Decision("guess/llama3-finetune", new InferredLink(

@@ -26,7 +26,7 @@ final class CatalogUpsert {
             MERGE (m:Model {id: row.id})
             ON CREATE SET m.firstSeenAt = $now
             FOREACH (_ IN CASE WHEN coalesce(m.license, '') <> coalesce(row.license, '') THEN [1] ELSE [] END |
-                     SET m:LicenseStale)
+                     SET m:LicenseStale, m.licenseMarkedAt = timestamp())
             SET m.name = row.name, m.kind = row.kind, m.parameters = row.parameters,
                 m.parameterLabel = row.parameterLabel, m.openSource = row.openSource,
                 m.license = row.license, m.region = row.region, m.releasedAt = row.releasedAt,

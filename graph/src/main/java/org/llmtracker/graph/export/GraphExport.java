@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.llmtracker.graph.store.Graph;
@@ -100,13 +101,21 @@ public final class GraphExport {
                 PropertyCodec.encode(stored(labels, r.get(side + "Props").<Value>asMap(v -> v)), "node " + r.get(side).asString()));
     }
 
-    /** A node's properties as exported and hashed: without what the store derives from the others. */
+    /**
+     * A model's properties the export leaves out: the search text (derived from the others) and the
+     * licence refresh's bookkeeping (a run's id and the database's clock, which two equal stores
+     * never share); a store imported without them judges conservatively.
+     */
+    static final Set<String> UNEXPORTED = Set.of(ModelSearchText.PROPERTY, "licenseJudgedIn", "licenseJudgedAt",
+            "licenseMarkedAt");
+
+    /** A node's properties as exported and hashed. */
     private static Map<String, Value> stored(List<String> labels, Map<String, Value> properties) {
-        if (!labels.contains("Model") || !properties.containsKey(ModelSearchText.PROPERTY)) {
+        if (!labels.contains("Model") || UNEXPORTED.stream().noneMatch(properties::containsKey)) {
             return properties;
         }
         Map<String, Value> stored = new HashMap<>(properties);
-        stored.remove(ModelSearchText.PROPERTY);
+        stored.keySet().removeAll(UNEXPORTED);
         return stored;
     }
 

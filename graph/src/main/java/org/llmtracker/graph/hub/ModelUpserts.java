@@ -32,7 +32,7 @@ final class ModelUpserts {
     static final String MODEL_FIELDS = """
             FOREACH (_ IN CASE WHEN row.license IS NOT NULL AND coalesce(m.hfLicense, '') <> row.license
                                  OR row.cardLicenseName IS NOT NULL AND coalesce(m.cardLicenseName, '') <> row.cardLicenseName
-                               THEN [1] ELSE [] END | SET m:LicenseStale)
+                               THEN [1] ELSE [] END | SET m:LicenseStale, m.licenseMarkedAt = timestamp())
             SET m.hfId = coalesce(m.hfId, row.hfId),
                 m.downloads = coalesce(row.downloads, m.downloads), m.likes = coalesce(row.likes, m.likes),
                 m.pipelineTag = coalesce(row.pipelineTag, m.pipelineTag),

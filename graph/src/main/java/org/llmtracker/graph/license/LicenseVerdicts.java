@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.TransactionContext;
@@ -30,7 +31,8 @@ public final class LicenseVerdicts {
     private static final String WRITE = """
             UNWIND $rows AS row
             MATCH (m:Model {id: row.id})
-            SET m.licenseId = row.license, m.licenseVerdict = row.verdict, m.licenseAncestor = row.ancestor,
+            SET m.licenseJudgedIn = $run, m.licenseJudgedAt = timestamp(),
+                m.licenseId = row.license, m.licenseVerdict = row.verdict, m.licenseAncestor = row.ancestor,
                 m.licenseAncestorLicense = row.ancestorLicense, m.licenseReason = row.reason, m.licenseDepth = row.depth,
                 m.licenseConflictSince = CASE WHEN row.verdict <> 'conflict' THEN null
                                               WHEN m:LicenseConflict THEN m.licenseConflictSince ELSE $now END
@@ -39,11 +41,22 @@ public final class LicenseVerdicts {
             FOREACH (_ IN CASE WHEN row.verdict = 'conflict' THEN [] ELSE [1] END | REMOVE m:LicenseConflict)
             """;
 
+    /**
+     * The models below a relicensed one, except those this refresh judged after the licence was
+     * written (they read it): a first fill's family is then judged once, not once per ancestor. A
+     * licence written while the refresh runs ({@code licenseMarkedAt}, by the writers, on the
+     * database's clock) re-marks what was judged before it or within {@link #WRITE_SLACK_MS} after.
+     */
     private static final String MARK_BELOW = """
             UNWIND $ids AS id
-            MATCH (:Model {id: id})<-[:DESCENDS_FROM]-(d:Model)
+            MATCH (a:Model {id: id})<-[:DESCENDS_FROM]-(d:Model)
+            WHERE d.licenseJudgedIn IS NULL OR d.licenseJudgedIn <> $run
+               OR d.licenseJudgedAt <= coalesce(a.licenseMarkedAt, 0) + $slack
             SET d:LicenseStale
             """;
+
+    /** How long after a licence was written a verdict below it may still have read the old one (its commit). */
+    static final long WRITE_SLACK_MS = 60_000;
 
     private static final String ALL = "MATCH (m:Model) RETURN m.id AS id";
 
@@ -109,13 +122,14 @@ public final class LicenseVerdicts {
 
     /** Judges every marked model, a batch per transaction, until none is marked; then the families' counts. */
     public Refreshed refresh(Instant now) {
+        String run = UUID.randomUUID().toString();
         long judged = 0;
         long relicensed = 0;
         long newConflicts = 0;
         while (true) {
             long[] done = graph.write(tx -> {
                 List<String> ids = tx.run(STALE, Map.of("limit", batch)).list(r -> r.get("id").asString());
-                return ids.isEmpty() ? null : judge(tx, ids, now);
+                return ids.isEmpty() ? null : judge(tx, ids, now, run);
             });
             if (done == null) {
                 break;
@@ -130,7 +144,7 @@ public final class LicenseVerdicts {
         return new Refreshed(judged, relicensed, newConflicts);
     }
 
-    private long[] judge(TransactionContext tx, List<String> ids, Instant now) {
+    private long[] judge(TransactionContext tx, List<String> ids, Instant now, String run) {
         List<Map<String, Object>> rows = new ArrayList<>(ids.size());
         List<String> relicensed = new ArrayList<>();
         long newConflicts = 0;
@@ -155,9 +169,9 @@ public final class LicenseVerdicts {
         }
         // A model no longer in the store (merged away) still carries the mark: clear it.
         tx.run("UNWIND $ids AS id MATCH (m:LicenseStale {id: id}) REMOVE m:LicenseStale", Map.of("ids", ids)).consume();
-        tx.run(WRITE, Map.of("rows", rows, "now", dateTime(now))).consume();
+        tx.run(WRITE, Map.of("rows", rows, "now", dateTime(now), "run", run)).consume();
         if (!relicensed.isEmpty()) {
-            tx.run(MARK_BELOW, Map.of("ids", relicensed)).consume();
+            tx.run(MARK_BELOW, Map.of("ids", relicensed, "run", run, "slack", WRITE_SLACK_MS)).consume();
         }
         return new long[] {rows.size(), relicensed.size(), newConflicts};
     }
