@@ -187,6 +187,20 @@ class LicenseVerdictsTests {
     }
 
     @Test
+    void aMarkJudgingCannotFindIsClearedAndTheRefreshEnds(Graph graph) {
+        new SmallHub(graph).model("meta-llama/Meta-Llama-3-8B", "llama3")
+                .model("someone/Llama-3-8B-chat", "apache-2.0", "meta-llama/Meta-Llama-3-8B").write();
+        // what a merge can leave: the mark on a node that is no longer a model
+        graph.write(tx -> tx.run("CREATE (:LicenseStale {id: 'merged/away'})").consume());
+
+        LicenseVerdicts.Refreshed done = new LicenseVerdicts(graph, BOOK, 1).refresh(SmallHub.NOW);
+
+        assertThat(done.judged()).isEqualTo(2);
+        long marked = graph.read(tx -> tx.run("MATCH (m:LicenseStale) RETURN count(m) AS n").single().get("n").asLong());
+        assertThat(marked).isZero();
+    }
+
+    @Test
     void inferredLinksCountOnlyWithEvidenceAll(Graph graph) {
         new SmallHub(graph).model("meta-llama/Meta-Llama-3-8B", "llama3").model("guess/llama3-finetune", "apache-2.0").write();
         new InferredLinks(graph).record(List.of(new InferredLinks.Decision("guess/llama3-finetune", new InferredLink(

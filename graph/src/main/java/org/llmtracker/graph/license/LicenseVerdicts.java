@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.TransactionContext;
@@ -50,8 +52,9 @@ public final class LicenseVerdicts {
     private static final String MARK_BELOW = """
             UNWIND $ids AS id
             MATCH (a:Model {id: id})<-[:DESCENDS_FROM]-(d:Model)
-            WHERE d.licenseJudgedIn IS NULL OR d.licenseJudgedIn <> $run
-               OR d.licenseJudgedAt <= coalesce(a.licenseMarkedAt, 0) + $slack
+            WHERE NOT d:LicenseStale
+              AND (d.licenseJudgedIn IS NULL OR d.licenseJudgedIn <> $run
+                   OR d.licenseJudgedAt <= coalesce(a.licenseMarkedAt, 0) + $slack)
             SET d:LicenseStale
             """;
 
@@ -167,8 +170,13 @@ public final class LicenseVerdicts {
                 newConflicts++;
             }
         }
-        // A model no longer in the store (merged away) still carries the mark: clear it.
-        tx.run("UNWIND $ids AS id MATCH (m:LicenseStale {id: id}) REMOVE m:LicenseStale", Map.of("ids", ids)).consume();
+        // A marked node that judging did not find (merged away) keeps its mark: clear it. Only those
+        // few go through the label's scan; 2,000 of them at once over 1M marks was the refresh's whole cost.
+        Set<String> found = rows.stream().map(r -> (String) r.get("id")).collect(Collectors.toSet());
+        List<String> missing = ids.stream().filter(id -> !found.contains(id)).toList();
+        if (!missing.isEmpty()) {
+            tx.run("UNWIND $ids AS id MATCH (m:LicenseStale {id: id}) REMOVE m:LicenseStale", Map.of("ids", missing)).consume();
+        }
         tx.run(WRITE, Map.of("rows", rows, "now", dateTime(now), "run", run)).consume();
         if (!relicensed.isEmpty()) {
             tx.run(MARK_BELOW, Map.of("ids", relicensed, "run", run, "slack", WRITE_SLACK_MS)).consume();
