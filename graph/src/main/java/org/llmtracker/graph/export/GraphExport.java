@@ -20,8 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The whole graph as JSON Lines, streamed from one read transaction (one consistent view): a
  * header line with the format and its version, every node, every relationship but the derived
- * ancestry index ({@code DESCENDS_FROM}, rebuilt on import), every property but a model's search
- * text (derived from its id, name and Hub id, refilled on import), and an end line with the counts
+ * ancestry index ({@code DESCENDS_FROM}, rebuilt on import), every property but those in
+ * {@link #UNEXPORTED} (a model's search text, refilled on import, and the licence refresh's
+ * bookkeeping), and an end line with the counts
  * and the {@link ContentHash}. Nothing is held but the line being written.
  *
  * <pre>
@@ -39,6 +40,14 @@ public final class GraphExport {
 
     /** Derived from DERIVED_FROM; the import rebuilds it. */
     static final String DERIVED_INDEX = "DESCENDS_FROM";
+
+    /**
+     * A model's properties the export leaves out: the search text (derived from the others) and the
+     * licence refresh's bookkeeping (a run's id and the database's clock, which two equal stores
+     * never share); a store imported without them judges conservatively.
+     */
+    static final Set<String> UNEXPORTED = Set.of(ModelSearchText.PROPERTY, "licenseJudgedIn", "licenseJudgedAt",
+            "licenseMarkedAt");
 
     private static final String NODES = "MATCH (n) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props";
 
@@ -100,14 +109,6 @@ public final class GraphExport {
         return ContentHash.nodeHash(labels,
                 PropertyCodec.encode(stored(labels, r.get(side + "Props").<Value>asMap(v -> v)), "node " + r.get(side).asString()));
     }
-
-    /**
-     * A model's properties the export leaves out: the search text (derived from the others) and the
-     * licence refresh's bookkeeping (a run's id and the database's clock, which two equal stores
-     * never share); a store imported without them judges conservatively.
-     */
-    static final Set<String> UNEXPORTED = Set.of(ModelSearchText.PROPERTY, "licenseJudgedIn", "licenseJudgedAt",
-            "licenseMarkedAt");
 
     /** A node's properties as exported and hashed. */
     private static Map<String, Value> stored(List<String> labels, Map<String, Value> properties) {

@@ -25,11 +25,7 @@ final class Children {
             MATCH (c)-[r:DESCENDS_FROM]->(x)
             """;
     private static final String COUNT = LINKS + "RETURN count(*) AS total\n";
-    private static final String PAGE = LINKS + """
-            WITH c, r
-            ORDER BY coalesce(c.downloads, -1) DESC, toLower(coalesce(c.name, c.id)), c.id
-            SKIP $skip LIMIT $limit
-            """ + RelativeQueries.KIN;
+    private static final String PAGE = LINKS + "WITH c, r\n" + RelativeQueries.MOST_DOWNLOADED + "SKIP $skip LIMIT $limit\n" + RelativeQueries.KIN;
 
     /**
      * Every relation's first children and count in one read of the links (the model page). A root's
@@ -46,7 +42,7 @@ final class Children {
             WITH x, linked, total, cs, coalesce(cs[$limit - 1].downloads, -1) AS last
             UNWIND [c IN cs WHERE coalesce(c.downloads, -1) >= last] AS c
             WITH x, linked, total, c
-            ORDER BY coalesce(c.downloads, -1) DESC, toLower(coalesce(c.name, c.id)), c.id
+            """ + RelativeQueries.MOST_DOWNLOADED + """
             WITH x, linked, total, collect(c)[0..$limit] AS first
             UNWIND range(0, size(first) - 1) AS place
             WITH x, linked, total, place, first[place] AS c

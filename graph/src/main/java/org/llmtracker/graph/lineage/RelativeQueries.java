@@ -66,14 +66,14 @@ final class RelativeQueries {
                    coalesce(r.stages, only.stages) AS stages, only.sources AS sources, only.confidence AS confidence
             """;
 
-    /** Most downloads first (unknown last), then case-insensitive name, then id. */
+    /** The descendants' order for relatives {@code c}: most downloads first (unknown last), then case-insensitive name, then id. */
+    static final String MOST_DOWNLOADED = "ORDER BY coalesce(c.downloads, -1) DESC, toLower(coalesce(c.name, c.id)), c.id\n";
+
     private static final String BY_ANCESTOR = """
             MATCH (:Model {id: $id})<-[r:DESCENDS_FROM]-(c:Model)
             WHERE %s
             WITH c, r
-            ORDER BY coalesce(c.downloads, -1) DESC, toLower(coalesce(c.name, c.id)), c.id
-            SKIP $skip LIMIT $limit
-            """.formatted(KEPT) + KIN;
+            """.formatted(KEPT) + MOST_DOWNLOADED + "SKIP $skip LIMIT $limit\n" + KIN;
 
     /**
      * Only models with downloads: the index holds no nulls, so a short page falls back to {@link #BY_ANCESTOR}.

@@ -34,8 +34,6 @@ import org.neo4j.driver.Value;
  */
 final class BroadSearch {
 
-    private static final String SUMMARY = "{m: m {.*}, organisation: [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0]}";
-
     /** The models an alias equal to the text and an alias holding it point to: a few, read once for every check. */
     private static final String ALIASES = """
             OPTIONAL MATCH (a:Alias) USING TEXT INDEX a:Alias(id) WHERE a.id CONTAINS $q
@@ -67,7 +65,7 @@ final class BroadSearch {
             WITH m LIMIT $cap
             WITH m ORDER BY %s
             RETURN collect(%s) AS rows
-            """.formatted(NAMED, ModelSearch.FILTERS, ModelFilter.Sort.RELEVANCE.orderBy, SUMMARY);
+            """.formatted(NAMED, ModelSearch.FILTERS, ModelFilter.Sort.RELEVANCE.orderBy, ModelSearch.SUMMARY);
 
     /**
      * A group counted up to {@code $cap} (the query before it gives the group's candidates) and,
@@ -82,7 +80,7 @@ final class BroadSearch {
               RETURN collect(%s) AS rows
             }
             RETURN size(ms) AS total, rows
-            """.formatted(SUMMARY);
+            """.formatted(ModelSearch.SUMMARY);
 
     /**
      * The models whose id or name starts with the text: the id index's prefix seek and the search
@@ -131,7 +129,7 @@ final class BroadSearch {
             MATCH (m:Model {id: $ids[i]})
             WITH i, m ORDER BY i
             RETURN collect(%s) AS rows
-            """.formatted(SUMMARY);
+            """.formatted(ModelSearch.SUMMARY);
 
     private static final String WALK_STARTS = WALK.formatted(STARTS_GROUP, ModelSearch.FILTERS);
     static final String WALK_HOLDS = WALK.formatted(HOLDS_GROUP, ModelSearch.FILTERS);

@@ -56,16 +56,22 @@ final class ModelSearch {
               AND %s
             """.formatted(MATCHES_TEXT, FILTERS);
 
-    /** Every match, ordered and paged: below the cap, and where {@link BroadSearch} cannot give the page. */
+    /** What a result row holds of model {@code m}, as {@link #summaries} reads it. */
+    static final String SUMMARY = "{m: m {.*}, organisation: [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0]}";
+
+    /**
+     * Every match, ordered and paged: below the cap, and where {@link BroadSearch} cannot give the
+     * page. Its order is left open ({@code %s}, a {@link ModelFilter.Sort}'s).
+     */
     static final String PAGE = CANDIDATES + """
             WITH collect(m) AS ms
             CALL (ms) {
               UNWIND ms AS m
-              WITH m ORDER BY %s SKIP $skip LIMIT $limit
-              RETURN collect({m: m {.*}, organisation: [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0]}) AS items
+              WITH m ORDER BY %%s SKIP $skip LIMIT $limit
+              RETURN collect(%s) AS items
             }
             RETURN size(ms) AS total, items
-            """;
+            """.formatted(SUMMARY);
 
     /** The same, reading at most {@code $cap} matches: ordered only when fewer match, and then exact. */
     static final String CAPPED_PAGE = PAGE.replace("WITH collect(m) AS ms", "WITH m LIMIT $cap\nWITH collect(m) AS ms")
@@ -105,7 +111,7 @@ final class ModelSearch {
         });
     }
 
-    private static List<ModelSummary> summaries(List<Value> rows) {
+    static List<ModelSummary> summaries(List<Value> rows) {
         return rows.stream().map(v -> ModelQueries.summary(v.get("m"),
                 v.get("organisation").isNull() ? null : v.get("organisation").asString())).toList();
     }
