@@ -71,7 +71,7 @@ class ModelPageController {
             canonical.setExposeModelAttributes(false);
             return new ModelAndView(canonical);
         }
-        ModelDetail detail = models.detail(id).orElseThrow(() -> NotFoundException.model(id));
+        ModelDetail detail = models.detailWithoutChildCounts(id).orElseThrow(() -> NotFoundException.model(id));
         model.addAttribute("title", detail.name() == null ? id : detail.name());
         model.addAttribute("m", detail);
         model.addAttribute("licence", licenses.check(id, true).orElse(null));

@@ -30,18 +30,18 @@ final class Children {
     /**
      * Every relation's first children and count in one read of the links (the model page). A root's
      * tens of thousands of children are ordered by downloads alone; only those tied with or above
-     * each relation's {@code $limit}-th are ordered by name too, and only the first are looked up in
-     * the ancestry index for what a relative shows.
+     * each relation's {@code $limit}-th are ordered by name too (their downloads carried, not read
+     * again), and only the first are looked up in the ancestry index for what a relative shows.
      */
     private static final String BY_RELATION = """
             MATCH (x:Model {id: $id})<-[l:DERIVED_FROM]-(c:Model)
             WHERE c <> x
             WITH x, coalesce(l.relation, 'UNKNOWN') AS linked, c, coalesce(c.downloads, -1) AS d
             ORDER BY d DESC
-            WITH x, linked, count(*) AS total, collect(c) AS cs
-            WITH x, linked, total, cs, coalesce(cs[$limit - 1].downloads, -1) AS last
-            UNWIND [c IN cs WHERE coalesce(c.downloads, -1) >= last] AS c
-            WITH x, linked, total, c
+            WITH x, linked, count(*) AS total, collect({c: c, d: d}) AS cs
+            WITH x, linked, total, cs, coalesce(cs[$limit - 1].d, -1) AS last
+            UNWIND [e IN cs WHERE e.d >= last] AS e
+            WITH x, linked, total, e.c AS c
             """ + RelativeQueries.MOST_DOWNLOADED + """
             WITH x, linked, total, collect(c)[0..$limit] AS first
             UNWIND range(0, size(first) - 1) AS place

@@ -14,26 +14,43 @@ import org.neo4j.driver.Record;
  * another. A crawl never removes or rewrites a catalogue link; it keeps the Hub's claim beside it
  * ({@code hubRelation}, or a link of its own), and this read lists the differences for a human to settle.
  *
- * <p>The kinds are defined once, over links; the whole list reads every link, a model's page reads
- * only the links around that model (its parents, its children, and models inferred to derive from
- * it, found through the {@code inferredParent} index).
+ * <p>The kinds are defined once, over links. Only three sets of models can be the child of a
+ * conflict, and each is found through an index, so neither the list nor a model's page reads the
+ * store's million links (or a family root's twenty thousand):
+ * <ul>
+ * <li>catalogued models (a catalogue link the Hub disagrees with, a parent only the Hub names);</li>
+ * <li>models removed from the catalogue, whose catalogue links stay (a catalogue link is only
+ *     written for an entry, and {@code CatalogWriter} marks a removed one
+ *     {@code removedFromCatalogAt});</li>
+ * <li>models whose inferred parent a declaration displaced ({@code inferredParent}, set by
+ *     {@code InferredLinks} only then).</li>
+ * </ul>
  */
 public final class LineageConflicts {
 
-    private static final String EVERY_LINK = "MATCH (c:Model)-[d:DERIVED_FROM]->(p:Model) RETURN c, d, p";
-
-    // A family's root has thousands of children: only the links a kind below can name are kept.
-    private static final String LINKS_AROUND = """
-            MATCH (c:Model {id: $id})-[d:DERIVED_FROM]->(p:Model) RETURN c, d, p
+    /** Every link whose child is in one of the three sets. */
+    private static final String CANDIDATES = """
+            MATCH (c:Model) WHERE c.catalogued = true
+            MATCH (c)-[d:DERIVED_FROM]->(p:Model) RETURN c, d, p
             UNION
-            MATCH (c:Model)-[d:DERIVED_FROM]->(p:Model {id: $id})
-            WHERE c.catalogued OR c.inferredParent IS NOT NULL OR 'catalog' IN d.sources
-            RETURN c, d, p
+            MATCH (c:Model) WHERE c.removedFromCatalogAt IS NOT NULL
+            MATCH (c)-[d:DERIVED_FROM]->(p:Model) RETURN c, d, p
             UNION
-            MATCH (c:Model)-[d:DERIVED_FROM]->(p:Model) WHERE c.inferredParent = $id RETURN c, d, p
+            MATCH (c:Model) WHERE c.inferredParent IS NOT NULL
+            MATCH (c)-[d:DERIVED_FROM]->(p:Model) RETURN c, d, p
             """;
 
-    private static final String KINDS = """
+    /** The candidates that name a model as child, parent or inferred parent. */
+    private static final String AROUND_MODEL = """
+            CALL {
+            %s
+            }
+            WITH c, d, p WHERE $id IN [c.id, p.id, c.inferredParent]
+            RETURN c, d, p
+            """.formatted(CANDIDATES);
+
+    /** The kinds over the links a query {@code %s} returns as {@code c, d, p}. */
+    static final String KINDS = """
             CALL {
             %s
             }
@@ -67,8 +84,8 @@ public final class LineageConflicts {
             RETURN size(found) AS total, found[$skip..$skip + $limit] AS items
             """;
 
-    private static final String ALL = KINDS.formatted(EVERY_LINK);
-    private static final String AROUND = KINDS.formatted(LINKS_AROUND);
+    private static final String ALL = KINDS.formatted(CANDIDATES);
+    private static final String AROUND = KINDS.formatted(AROUND_MODEL);
 
     private final Graph graph;
 

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * What a model list asks for; null fields do not filter.
  *
- * @param q free text matched against id, name, Hugging Face id and aliases, case-insensitively
+ * @param q    free text matched against id, name, Hugging Face id and aliases, case-insensitively
+ * @param sort the order; by default by relevance for a search, by name otherwise
  */
 public record ModelFilter(String q, String organisation, String kind, Boolean openSource, String region,
         Boolean catalogued, Sort sort) {
@@ -15,7 +16,9 @@ public record ModelFilter(String q, String organisation, String kind, Boolean op
     public ModelFilter {
         q = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
         organisation = organisation == null || organisation.isBlank() ? null : Ids.organisation(organisation);
-        sort = sort == null ? Sort.NAME : sort;
+        // A search is read best first: the model the text names, then by downloads (and at Hub
+        // scale only this order and downloads' are served without ordering every match).
+        sort = sort != null ? sort : q == null ? Sort.NAME : Sort.RELEVANCE;
     }
 
     public static ModelFilter all() {

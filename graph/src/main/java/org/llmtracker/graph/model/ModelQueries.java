@@ -114,15 +114,30 @@ public final class ModelQueries {
     }
 
     public Optional<ModelDetail> detail(String id) {
+        return detail(id, true);
+    }
+
+    /**
+     * The detail with empty {@code childCounts}: counting a family root's children by relation reads
+     * every one of its links, which a caller that reads them anyway (the model page's
+     * {@code LineageQueries.childrenByRelation}) should not pay twice.
+     */
+    public Optional<ModelDetail> detailWithoutChildCounts(String id) {
+        return detail(id, false);
+    }
+
+    private Optional<ModelDetail> detail(String id, boolean countChildren) {
         return graph.read(tx -> {
             var found = tx.run(DETAIL, Map.of("id", id)).stream().findFirst();
             if (found.isEmpty()) {
                 return Optional.<ModelDetail>empty();
             }
             Map<String, Long> childCounts = new LinkedHashMap<>();
-            tx.run(CHILD_COUNTS, Map.of("id", id)).list().stream()
-                    .sorted((a, b) -> a.get("relation").asString().compareTo(b.get("relation").asString()))
-                    .forEach(r -> childCounts.put(r.get("relation").asString(), r.get("n").asLong()));
+            if (countChildren) {
+                tx.run(CHILD_COUNTS, Map.of("id", id)).list().stream()
+                        .sorted((a, b) -> a.get("relation").asString().compareTo(b.get("relation").asString()))
+                        .forEach(r -> childCounts.put(r.get("relation").asString(), r.get("n").asLong()));
+            }
             return Optional.of(detail(found.get(), childCounts));
         });
     }

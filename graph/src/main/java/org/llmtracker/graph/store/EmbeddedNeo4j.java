@@ -30,6 +30,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
+    /**
+     * A first fill writes a page of 1,000 models in about 1.4 MB of log, so this bounds the log a
+     * checkpoint leaves to a few hundred MB; a crawl's small transactions make for cheap checkpoints.
+     * Neo4j looks at the threshold every 10 seconds, so checkpoints never come closer than that.
+     */
+    static final int CHECKPOINT_EVERY_TRANSACTIONS = 100;
+
     private final DatabaseManagementService service;
     private final URI boltUri;
     private final Path dataDir;
@@ -62,11 +69,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(bolt.dialAddress(), boltPort))
                 .setConfig(GraphDatabaseSettings.auth_enabled, bolt.authenticated())
                 // Keep only what crash recovery needs; this is a cache of public data, not a ledger.
-                // Logs are pruned at checkpoints only: small log files and a checkpoint every 128 MiB of
-                // log keep a first fill's logs to a few hundred MB instead of gigabytes (docs/hub-sweep.md).
+                // Logs are pruned at checkpoints only. Community's periodic policy ignores
+                // db.checkpoint.interval.volume (the volume policy is Enterprise's), and its defaults
+                // (100,000 transactions or 15 minutes) let a first fill pile up gigabytes of log, so
+                // checkpoint after CHECKPOINT_EVERY_TRANSACTIONS or a minute (docs/hub-sweep.md).
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                 .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(64))
-                .setConfig(GraphDatabaseSettings.check_point_interval_volume, ByteUnit.mebiBytes(128))
+                .setConfig(GraphDatabaseSettings.check_point_interval_tx, CHECKPOINT_EVERY_TRANSACTIONS)
+                .setConfig(GraphDatabaseSettings.check_point_interval_time, Duration.ofMinutes(1))
                 // The ancestry index gives each model a relationship per ancestor; grouping a node's
                 // relationships by type early keeps walks over DERIVED_FROM from reading past them.
                 .setConfig(GraphDatabaseSettings.dense_node_threshold, 10)

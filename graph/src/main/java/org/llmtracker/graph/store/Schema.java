@@ -33,7 +33,9 @@ public final class Schema {
             // search: CONTAINS through trigram TEXT indexes, on a model's text and on alias ids (ModelSearchText)
             "CREATE TEXT INDEX model_search_text IF NOT EXISTS FOR (m:Model) ON (m.searchText)",
             "CREATE TEXT INDEX alias_id_text IF NOT EXISTS FOR (a:Alias) ON (a.id)",
+            // the lineage conflicts start from the models a kind can name (LineageConflicts)
             "CREATE INDEX model_inferred_parent IF NOT EXISTS FOR (m:Model) ON (m.inferredParent)",
+            "CREATE INDEX model_removed_from_catalog IF NOT EXISTS FOR (m:Model) ON (m.removedFromCatalogAt)",
             "CREATE INDEX license_conflict_downloads IF NOT EXISTS FOR (m:LicenseConflict) ON (m.downloads)",
             "CREATE INDEX license_conflict_pair IF NOT EXISTS FOR (m:LicenseConflict) ON (m.licenseAncestorLicense, m.licenseId)",
             "CREATE INDEX license_conflict_license IF NOT EXISTS FOR (m:LicenseConflict) ON (m.licenseId)",

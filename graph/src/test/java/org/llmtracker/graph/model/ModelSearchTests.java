@@ -74,6 +74,18 @@ class ModelSearchTests {
     }
 
     @Test
+    void aSearchWithoutAnOrderIsBestFirstAndAListWithoutOneIsByName(Graph graph) {
+        writeThroughEveryWriter(graph);
+        ModelQueries queries = new ModelQueries(graph);
+        assertThat(queries.list(new ModelFilter("llama", null, null, null, null, null, null), 0, 50).items())
+                .extracting(ModelSummary::id)
+                .containsExactly("llama", "thebloke/stackllama-gguf", "trl-lib/stackllama", "some/child-of-llama-2");
+        assertThat(queries.list(new ModelFilter(null, null, null, null, null, null, null), 0, 50).items())
+                .extracting(ModelSummary::id).first().isEqualTo("llama");
+        assertThat(new ModelFilter(null, null, null, null, null, null, null).sort()).isEqualTo(ModelFilter.Sort.NAME);
+    }
+
+    @Test
     void textAcrossTwoFieldsIsNoMatch(Graph graph) {
         writeThroughEveryWriter(graph);
         // "gguf\nthebloke" runs over the end of one line of the text into the next: the fields decide
