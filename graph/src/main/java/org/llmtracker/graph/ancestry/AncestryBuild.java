@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.IntPredicate;
 
 import org.llmtracker.graph.store.Graph;
@@ -184,15 +185,17 @@ final class AncestryBuild {
             });
             // A resumed build cuts the rows as the build it resumes did, so its done batches are the same.
             int batchRows = state.batchRows() != null ? state.batchRows() : rowsPerBatch;
-            List<List<AncestryPlan.ModelRows>> batches = batches(plan.rows(), batchRows);
+            // The rows are computed twice, a model at a time, and never held all at once: first to
+            // count the batches for the progress, then batch by batch to write them.
+            int[] total = {0};
+            eachBatch(plan, batchRows, (k, batch) -> total[0]++);
             long done = state.done();
-            phase(graph, "rows", done, batches.size(), links.edits(), batchRows);
+            phase(graph, "rows", done, total[0], links.edits(), batchRows);
             KinCounts counts = new KinCounts();
-            for (int k = 0; k < batches.size(); k++) {
-                List<AncestryPlan.ModelRows> batch = batches.get(k);
+            eachBatch(plan, batchRows, (k, batch) -> {
                 if (k < done) {
                     batch.forEach(model -> AncestryStatements.count(model, links.nodes(), counts));
-                    continue;
+                    return;
                 }
                 if (crashBefore.test(k)) {
                     throw new IllegalStateException("stand-in crash before batch " + k);
@@ -203,8 +206,8 @@ final class AncestryBuild {
                     tx.run(DONE, Map.of("done", through)).consume();
                     return null;
                 });
-            }
-            phase(graph, "counts", batches.size(), batches.size(), links.edits(), batchRows);
+            });
+            phase(graph, "counts", total[0], total[0], links.edits(), batchRows);
             Set<String> linked = new HashSet<>();
             links.byChild().keySet().forEach(child -> linked.add(links.nodes().get(child)));
             counts.applyAbsolute(graph, linked::contains);
@@ -212,7 +215,7 @@ final class AncestryBuild {
                     Ancestry.VERSION)).single().get("finished").asLong());
             if (finished == 1) {
                 log.info("Ancestry index built for {} models in {} batches ({} resumed) in {} ms",
-                        links.byChild().size(), batches.size(), done, (System.nanoTime() - started) / 1_000_000);
+                        links.byChild().size(), total[0], done, (System.nanoTime() - started) / 1_000_000);
                 return;
             }
             log.info("Links changed while the ancestry index was built: the build starts over");
@@ -265,23 +268,25 @@ final class AncestryBuild {
         });
     }
 
-    /** The models' rows cut into transactions of about {@code rowsPerBatch} rows, a model never split. */
-    static List<List<AncestryPlan.ModelRows>> batches(List<AncestryPlan.ModelRows> models, int rowsPerBatch) {
-        List<List<AncestryPlan.ModelRows>> batches = new ArrayList<>();
+    /**
+     * The plan's models' rows cut into transactions of about {@code rowsPerBatch} rows, a model never
+     * split, handed over one batch at a time with its number.
+     */
+    static void eachBatch(AncestryPlan plan, int rowsPerBatch, BiConsumer<Integer, List<AncestryPlan.ModelRows>> action) {
         List<AncestryPlan.ModelRows> batch = new ArrayList<>();
-        int size = 0;
-        for (AncestryPlan.ModelRows model : models) {
+        int[] size = {0};
+        int[] number = {0};
+        plan.eachModelRows(model -> {
             batch.add(model);
-            size += model.rows().size();
-            if (size >= rowsPerBatch) {
-                batches.add(batch);
-                batch = new ArrayList<>();
-                size = 0;
+            size[0] += model.rows().size();
+            if (size[0] >= rowsPerBatch) {
+                action.accept(number[0]++, List.copyOf(batch));
+                batch.clear();
+                size[0] = 0;
             }
-        }
+        });
         if (!batch.isEmpty()) {
-            batches.add(batch);
+            action.accept(number[0], List.copyOf(batch));
         }
-        return batches;
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The ancestry index's rows for a set of models, computed from their links alone: no store, no
@@ -94,16 +95,22 @@ public final class AncestryPlan {
 
     /** The new rows of every model of the set that has an ancestor, in the set's order. */
     public List<ModelRows> rows() {
-        Map<String, Map<String, Integer>> distances = new HashMap<>();
-        for (String id : inside) {
-            distances.put(id, distances(id, parents, stored));
-        }
+        List<ModelRows> all = new ArrayList<>();
+        eachModelRows(all::add);
+        return all;
+    }
+
+    /**
+     * {@link #rows()} one model at a time, none kept: a first fill's million models and their
+     * millions of rows took over a gigabyte of heap when held at once. A merge's rows read its
+     * parents' distances, computed for it alone.
+     */
+    public void eachModelRows(Consumer<ModelRows> action) {
         // Without inferred links on the way, the declared-only paths are the paths: nothing more to compute.
         boolean declaredDiffers = !inferred.isEmpty() || inferredAbove;
         Map<String, List<Link>> declaredParents = declaredDiffers ? declaredOnly() : null;
-        List<ModelRows> all = new ArrayList<>();
         for (String id : inside) {
-            Map<String, Integer> up = distances.get(id);
+            Map<String, Integer> up = distances(id, parents, stored);
             if (up.isEmpty()) {
                 continue;
             }
@@ -111,17 +118,21 @@ public final class AncestryPlan {
             List<Link> links = parents.get(id);
             Link only = links.size() == 1 ? links.get(0) : null;
             List<String> onlyRelation = only == null ? null : List.of(only.relation());
+            Map<String, Map<String, Integer>> parentsUp = new HashMap<>();
+            if (only == null) {
+                links.forEach(l -> parentsUp.computeIfAbsent(l.to(),
+                        p -> inside.contains(p) ? distances(p) : stored.getOrDefault(p, Map.of())));
+            }
             List<AncestorRow> rows = new ArrayList<>(up.size());
             up.forEach((ancestor, depth) -> {
                 Integer declared = byDeclared == null ? depth : byDeclared.get(ancestor);
                 rows.add(only != null
                         ? new AncestorRow(ancestor, depth, only.to(), only.relation(), onlyRelation, only.stages(),
                                 declared)
-                        : merged(ancestor, depth, links, distances, declared));
+                        : merged(ancestor, depth, links, parentsUp, declared));
             });
-            all.add(new ModelRows(id, only, rows));
+            action.accept(new ModelRows(id, only, rows));
         }
-        return all;
     }
 
     /** Shortest distances from {@code start} to its ancestors (itself excluded, even in a cycle). */
@@ -159,8 +170,8 @@ public final class AncestryPlan {
     }
 
     /** A merge's row: its links whose parent lies one generation closer to the ancestor (the smallest id is {@code via}). */
-    private AncestorRow merged(String ancestor, int depth, List<Link> links, Map<String, Map<String, Integer>> distances,
-            Integer declared) {
+    private static AncestorRow merged(String ancestor, int depth, List<Link> links,
+            Map<String, Map<String, Integer>> parentsUp, Integer declared) {
         String via = null;
         String relation = null;
         TreeSet<String> relations = new TreeSet<>();
@@ -168,7 +179,7 @@ public final class AncestryPlan {
         for (Link link : links) {
             String p = link.to();
             Integer d = p.equals(ancestor) ? Integer.valueOf(0)
-                    : (inside.contains(p) ? distances.get(p) : stored.getOrDefault(p, Map.of())).get(ancestor);
+                    : parentsUp.get(p).get(ancestor);
             if (d == null || d != depth - 1) {
                 continue;
             }
