@@ -89,6 +89,19 @@ class BroadSearchTests {
         }
     }
 
+    /** The equality tests above then cover a second group ordered whole past the cap, and one walked. */
+    @Test
+    void theStoreHasPrefixesOnBothSidesOfWhereTheSecondGroupIsWalked(Graph graph) {
+        int wide = CAP * BroadSearch.STARTS_ORDERED_WHOLE_FACTOR;
+        assertThat(starting(graph, "lab/")).isBetween((long) CAP + 1, (long) wide);
+        assertThat(starting(graph, "l")).isGreaterThan(wide);
+    }
+
+    private static long starting(Graph graph, String q) {
+        return graph.read(tx -> tx.run("MATCH (m:Model) WHERE m.id STARTS WITH $q OR toLower(m.name) STARTS WITH $q "
+                + "RETURN count(m) AS n", Map.of("q", q)).single().get("n").asLong());
+    }
+
     @Test
     void byDownloadsAndByNameEveryPageIsTheExactSearchsPage() {
         for (String q : List.of("l", "llama", "7b", "llama/", "nothing-matches")) {
