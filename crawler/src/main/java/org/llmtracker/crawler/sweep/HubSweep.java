@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *     the listed models it did not see {@code unlisted}.</li>
  * <li>A full pass that starts while the store holds fewer than {@code firstFillBelow} models is a
  *     <b>first fill</b>: its pages leave the ancestry index alone, and it is built in bulk, resumably,
- *     when the pass ends ({@link HubListingStore#finishFirstFill}).</li>
+ *     when the run ends ({@link HubListingStore#finishFirstFill}); if the pass is not over, its
+ *     remaining pages keep the index page by page.</li>
  * <li>A run cut short (a rate-limit wait longer than the Hub's {@code max-wait}, a failing Hub, a
  *     crash, a stop) leaves the pass where its last stored page put it; the next run resumes
  *     there. A cursor the Hub no longer accepts begins the pass again from its first page.</li>
@@ -93,6 +94,14 @@ public final class HubSweep implements Job {
         RequestMeter.Reading before = http.meter().read();
         try {
             sweep(pass(options.contains(FULL), recorder), recorder);
+            // Also when the run stopped before its pass ended (an unreachable or failing Hub, a long
+            // rate-limit wait, the deadline): lineage reads answer 503 while the index is deferred,
+            // and offline no later run would ever end the pass. The rest of the pass keeps the index
+            // page by page. Not when the application is stopping (the job's thread interrupted): the
+            // next run builds it.
+            if (!Thread.currentThread().isInterrupted() && store.finishFirstFill()) {
+                recorder.count("firstFillBuilds");
+            }
         } finally {
             recorder.addRequests(http.meter().read().minus(before).requests());
         }
@@ -216,9 +225,6 @@ public final class HubSweep implements Job {
             recorder.add("unlisted", states.markUnlisted(pass.startedAt(), clock.instant()));
         }
         states.complete(clock.instant());
-        if (store.finishFirstFill()) {
-            recorder.count("firstFillBuilds");
-        }
         recorder.count(pass.full() ? "fullPasses" : "incrementalPasses");
         log.info("Hub sweep completed its {} pass: {}", kind(pass), recorder.counts());
     }

@@ -185,6 +185,32 @@ class HubSweepTests {
     }
 
     @Test
+    void aFirstFillCutShortByAFailingHubBuildsTheIndexOverWhatItStoredAndTheRestOfThePassKeepsIt(Graph graph) {
+        MutableHub hub = hub(new HubShape(3_000));
+        try (SweepRig rig = new SweepRig(graph, hub, QUOTA).pageSize(500).firstFillBelow(100_000)) {
+            rig.server.afterRequest(3, () -> rig.server.failNext(100));
+
+            CrawlRecorder cut = rig.run();
+
+            // Offline, no later run would end the pass: lineage reads must not wait for one.
+            assertThat(cut.abortReason()).contains("HTTP 500");
+            assertThat(cut.counts()).containsEntry("firstFill", 1L).containsEntry("firstFillBuilds", 1L);
+            assertThat(Ancestry.progress(graph)).isEmpty();
+            assertDescendantsOfTheBiggestBases(graph, rig.links());
+            rig.server.failNext(0);
+
+            CrawlRecorder resumed = rig.run();
+
+            assertThat(resumed.counts()).containsEntry("resumed", 1L).containsEntry("fullPasses", 1L)
+                    .doesNotContainKey("firstFillBuilds");
+            assertThat(Ancestry.progress(graph)).isEmpty();
+            Set<String> links = SweepRig.expectedLinks(hub.all());
+            assertThat(rig.links()).isEqualTo(links);
+            assertDescendantsOfTheBiggestBases(graph, links);
+        }
+    }
+
+    @Test
     void aPageThatBreaksOffAndARunStoppedWhileWaitingBothResumeWhereTheyWere(Graph graph) {
         MutableHub hub = hub(new HubShape(3_000));
         try (SweepRig rig = new SweepRig(graph, hub, 2).pageSize(500)) {
