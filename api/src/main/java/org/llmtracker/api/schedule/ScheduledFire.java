@@ -30,6 +30,9 @@ class ScheduledFire extends QuartzJobBean {
     @Override
     protected void executeInternal(JobExecutionContext context) {
         String job = context.getMergedJobDataMap().getString(JOB);
+        // A fire can start late (held back by a run still under way, or recovered from a dead node);
+        // its scheduled time tells which fire this is.
+        log.info("Scheduled {} fire of {} starting", job, context.getScheduledFireTime().toInstant());
         try {
             runner.run(job).ifPresentOrElse(
                     run -> log.info("Scheduled {} run {} ended {}", job, run.id(), run.status()),
