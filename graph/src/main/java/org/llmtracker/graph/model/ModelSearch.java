@@ -77,6 +77,21 @@ final class ModelSearch {
     static final String CAPPED_PAGE = PAGE.replace("WITH collect(m) AS ms", "WITH m LIMIT $cap\nWITH collect(m) AS ms")
             .replace("UNWIND ms AS m", "UNWIND CASE WHEN size(ms) < $cap THEN ms ELSE [] END AS m");
 
+    /**
+     * Whether more than {@code $cap - 1} models hold one character, read down the downloads index:
+     * the trigram index has no trigram to seek for a single character and reads all of itself to
+     * count (48 ms for {@code l} at 1M models, where a common letter fills the cap from the top of
+     * the downloads index in 10 ms). Fewer found within {@code $scan} models proves nothing; the
+     * indexed count then decides.
+     */
+    static final String ONE_CHARACTER_IS_BROAD = """
+            MATCH (m:Model) USING INDEX m:Model(downloads) WHERE m.downloads IS NOT NULL
+            WITH m ORDER BY m.downloads DESC LIMIT $scan
+            WITH m WHERE m.searchText CONTAINS $q AND %s
+            WITH m LIMIT $cap
+            RETURN count(m) = $cap AS broad
+            """.formatted(FILTERS);
+
     /** Up to this many matches, search orders them all and counts them exactly. */
     static final int EXACT_UP_TO = 2_000;
 
@@ -100,15 +115,26 @@ final class ModelSearch {
         params.put("limit", limit);
         params.put("cap", exactUpTo + 1);
         String orderBy = filter.sort().orderBy;
+        String q = (String) params.get("q");
+        boolean oneCharacter = q.codePointCount(0, q.length()) == 1;
         return graph.read(tx -> {
-            Record r = tx.run(CAPPED_PAGE.formatted(orderBy), params).single();
-            if (r.get("total").asLong() <= exactUpTo) {
-                return new Page<>(r.get("total").asLong(), summaries(r.get("items").asList(v -> v)));
+            boolean broad = oneCharacter && tx.run(ONE_CHARACTER_IS_BROAD, withScan(params)).single().get("broad").asBoolean();
+            if (!broad) {
+                Record r = tx.run(CAPPED_PAGE.formatted(orderBy), params).single();
+                if (r.get("total").asLong() <= exactUpTo) {
+                    return new Page<>(r.get("total").asLong(), summaries(r.get("items").asList(v -> v)));
+                }
             }
             List<Value> rows = BroadSearch.page(tx, filter.sort(), filterParams, exactUpTo, walkBudget, skip, limit)
                     .orElseGet(() -> tx.run(PAGE.formatted(orderBy), params).single().get("items").asList(v -> v));
             return new Page<>(exactUpTo, summaries(rows), true);
         });
+    }
+
+    private Map<String, Object> withScan(Map<String, Object> params) {
+        Map<String, Object> scan = new HashMap<>(params);
+        scan.put("scan", walkBudget);
+        return scan;
     }
 
     static List<ModelSummary> summaries(List<Value> rows) {

@@ -89,12 +89,23 @@ class BroadSearchTests {
         }
     }
 
-    /** The equality tests above then cover a second group ordered whole past the cap, and one walked. */
+    /**
+     * The equality tests above then cover a second group ordered whole past the cap, and one walked
+     * on the id index's count alone.
+     */
     @Test
     void theStoreHasPrefixesOnBothSidesOfWhereTheSecondGroupIsWalked(Graph graph) {
         int wide = CAP * BroadSearch.STARTS_ORDERED_WHOLE_FACTOR;
         assertThat(starting(graph, "lab/")).isBetween((long) CAP + 1, (long) wide);
         assertThat(starting(graph, "l")).isGreaterThan(wide);
+        // "l" is walked on the id index's count alone; "lab/" is counted whole.
+        assertThat(idsStarting(graph, "l")).isGreaterThan(wide);
+        assertThat(idsStarting(graph, "lab/")).isLessThanOrEqualTo(wide);
+    }
+
+    private static long idsStarting(Graph graph, String q) {
+        return graph.read(tx -> tx.run("MATCH (m:Model) WHERE m.id STARTS WITH $q RETURN count(m) AS n", Map.of("q", q))
+                .single().get("n").asLong());
     }
 
     private static long starting(Graph graph, String q) {
