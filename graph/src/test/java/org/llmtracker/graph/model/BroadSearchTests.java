@@ -39,19 +39,24 @@ class BroadSearchTests {
     /** Small, so that every text below is a broad search for {@link #broad}. */
     private static final int CAP = 12;
 
+    private static final int WIDE_CAP = 40;
+
     private static final List<String> TEXTS = List.of("l", "ll", "llama", "llama-2", "lama", "7b", "a", "gguf", "meta",
-            "q", "qwen", "llama-2-7b", "huggyllama/llama-7b", "lab/", "llama/", "nothing-matches");
+            "q", "qwen", "llama-2-7b", "huggyllama/llama-7b", "lab/", "llama/", "dense", "nothing-matches");
 
     private ModelQueries broad;
     /** Gives up its walks after a few models, so the groups are counted and ordered whole. */
     private ModelQueries counted;
     private ModelQueries exact;
+    /** With a bound on the second group wide enough that "dense" is walked as a dense group, not counted. */
+    private ModelQueries wideStarts;
 
     @BeforeEach
     void store(Graph graph) {
         broad = new ModelQueries(graph, CAP, BroadSearch.WALK_BUDGET);
         counted = new ModelQueries(graph, CAP, 15);
         exact = new ModelQueries(graph, 1_000_000, 1);
+        wideStarts = new ModelQueries(graph, WIDE_CAP, BroadSearch.WALK_BUDGET);
         // Catalogue models: no downloads, one named exactly as a text, one with the Hub id as alias.
         new CatalogWriter(graph).applyFile(List.of(
                 withHosting(model("llama"), List.of(), List.of("huggyllama/llama-7b")),
@@ -77,6 +82,16 @@ class BroadSearchTests {
             models.put("xllama/m-" + i, new HubModel("xLlama/M-" + i, "xllama", downloads[i + 2], 1L, null, null, null,
                     null, null, null, null));
         }
+        // "dense": a hundred ids start with it, a share of this small store that a walk finds first,
+        // and three more downloaded models only hold it, so they rank after the hundred.
+        for (int i = 0; i < 100; i++) {
+            models.put("dense/m-" + i, new HubModel("dense/M-" + i, "dense", downloads[i % downloads.length], 1L, null, null,
+                    null, null, null, null, null));
+        }
+        for (int i = 0; i < 3; i++) {
+            models.put("someone/dense-top-" + i, new HubModel("someone/dense-top-" + i, "someone", 50_000L, 1L, null, null,
+                    null, null, null, null, null));
+        }
         new HubListingStore(graph).store(new HubListingPage(List.copyOf(models.values()), List.of()), NOW);
     }
 
@@ -101,6 +116,11 @@ class BroadSearchTests {
         // "l" is walked on the id index's count alone; "lab/" is counted whole.
         assertThat(idsStarting(graph, "l")).isGreaterThan(wide);
         assertThat(idsStarting(graph, "lab/")).isLessThanOrEqualTo(wide);
+        // For wideStarts, "dense" starts fewer ids than its bound but enough of the store to be walked first.
+        long ids = idsStarting(graph, "dense");
+        long models = graph.read(tx -> tx.run("MATCH (m:Model) RETURN count(m) AS n").single().get("n").asLong());
+        assertThat(ids).isBetween((long) WIDE_CAP + 1, (long) WIDE_CAP * BroadSearch.STARTS_ORDERED_WHOLE_FACTOR);
+        assertThat(ids * ids).as("dense for a first page of 5").isGreaterThan(4L * 5 * models);
     }
 
     private static long idsStarting(Graph graph, String q) {
@@ -193,6 +213,9 @@ class BroadSearchTests {
                 .isEqualTo(expected);
         assertThat(ids(counted.list(filter, skip, limit)))
                 .as("counted: q=%s organisation=%s sort=%s skip=%d limit=%d", q, organisation, sort, skip, limit)
+                .isEqualTo(expected);
+        assertThat(ids(wideStarts.list(filter, skip, limit)))
+                .as("wideStarts: q=%s organisation=%s sort=%s skip=%d limit=%d", q, organisation, sort, skip, limit)
                 .isEqualTo(expected);
     }
 
