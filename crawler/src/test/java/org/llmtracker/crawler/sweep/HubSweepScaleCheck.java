@@ -57,7 +57,9 @@ class HubSweepScaleCheck {
         int size = Integer.getInteger("sweep.models", 2_000_000);
         int pageCacheMb = Integer.getInteger("sweep.page-cache-mb", 1024);
         HubShape shape = new HubShape(size);
-        Path store = Files.createTempDirectory("llm-tracker-sweep-scale");
+        // -Dsweep.store=DIR keeps the store there, for the application to be measured on it afterwards.
+        String kept = System.getProperty("sweep.store");
+        Path store = kept == null ? Files.createTempDirectory("llm-tracker-sweep-scale") : Files.createDirectories(Path.of(kept));
         long expectedLinks = 0;
         Set<String> ghosts = new HashSet<>();
         for (int i = 0; i < size; i++) {
@@ -115,8 +117,10 @@ class HubSweepScaleCheck {
             }
         } finally {
             neo4j.close();
-            try (Stream<Path> files = Files.walk(store)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            if (kept == null) {
+                try (Stream<Path> files = Files.walk(store)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         }
     }

@@ -28,9 +28,13 @@ import org.neo4j.driver.Record;
  */
 public final class LineageConflicts {
 
-    /** Every link whose child is in one of the three sets. */
-    private static final String CANDIDATES = """
-            MATCH (c:Model) WHERE c.catalogued = true
+    /**
+     * Every link whose child is in one of the three sets. The hint: a boolean index looks like it
+     * holds half the models, so where links are fewer than half the models (most Hub models have
+     * none) the planner read every link instead (2.1 s at 4M models, 9 ms seeking the index).
+     */
+    static final String CANDIDATES = """
+            MATCH (c:Model) USING INDEX c:Model(catalogued) WHERE c.catalogued = true
             MATCH (c)-[d:DERIVED_FROM]->(p:Model) RETURN c, d, p
             UNION
             MATCH (c:Model) WHERE c.removedFromCatalogAt IS NOT NULL
