@@ -95,6 +95,18 @@ final class ModelSearch {
             RETURN count(m) = $cap AS broad
             """.formatted(FILTERS);
 
+    /**
+     * Whether at least {@code $cap} ids start with the text: every such model holds it, so the
+     * search is broad without the trigram index's count, which costs 10-15 ms at 1M models for a
+     * text as common as {@code org-1}; this prefix seek reads index entries only. As-you-type
+     * searches are mostly the first letters of an id.
+     */
+    static final String IDS_MAKE_IT_BROAD = """
+            MATCH (m:Model) WHERE m.id STARTS WITH $q AND %s
+            WITH m LIMIT $cap
+            RETURN count(m) = $cap AS broad
+            """.formatted(FILTERS);
+
     /** The models by downloads that tell a common letter from a rare one. */
     static final int SAMPLE = 1_000;
 
@@ -124,8 +136,9 @@ final class ModelSearch {
         String q = (String) params.get("q");
         boolean oneCharacter = q.codePointCount(0, q.length()) == 1;
         return graph.read(tx -> {
-            boolean broad = oneCharacter && holdsAtLeast(tx, params, SAMPLE, ceilDiv(exactUpTo * (long) SAMPLE, walkBudget))
-                    && holdsAtLeast(tx, params, walkBudget, exactUpTo + 1);
+            boolean broad = oneCharacter ? holdsAtLeast(tx, params, SAMPLE, ceilDiv(exactUpTo * (long) SAMPLE, walkBudget))
+                    && holdsAtLeast(tx, params, walkBudget, exactUpTo + 1)
+                    : tx.run(IDS_MAKE_IT_BROAD, params).single().get("broad").asBoolean();
             if (!broad) {
                 Record r = tx.run(CAPPED_PAGE.formatted(orderBy), params).single();
                 if (r.get("total").asLong() <= exactUpTo) {
