@@ -34,7 +34,7 @@ import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.repository.CrawlTarget;
 import org.llmtracker.graph.repository.RepositoryReads;
 import org.llmtracker.graph.store.Graph;
-import org.llmtracker.graph.store.ModelSearchText;
+import org.llmtracker.graph.store.ModelKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -96,7 +96,7 @@ class WebPageIT {
                     MATCH (p:Model {id: $parent})
                     CREATE (m:Model {id: $id, name: $name, hfId: $id, catalogued: false, downloads: 42})
                     CREATE (m)-[:DERIVED_FROM {relation: 'FINETUNE', stages: [], sources: ['hf-card']}]->(p)
-                    """ + ModelSearchText.set("m"), Map.of("id", HOSTILE_ID, "name", HOSTILE_NAME, "parent", PREFIX + "llama")).consume();
+                    """ + ModelKeys.set("m"), Map.of("id", HOSTILE_ID, "name", HOSTILE_NAME, "parent", PREFIX + "llama")).consume();
             Ancestry.refresh(tx, List.of(HOSTILE_ID));
             return null;
         });

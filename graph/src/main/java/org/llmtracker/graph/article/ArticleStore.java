@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.llmtracker.graph.naming.Ids;
 import org.llmtracker.graph.store.Graph;
-import org.llmtracker.graph.store.ModelSearchText;
+import org.llmtracker.graph.store.ModelKeys;
 
 /**
  * {@code :Article} nodes and what cites them: reference links (which to fetch, and what was
@@ -51,7 +51,7 @@ public final class ArticleStore {
             FOREACH (_ IN CASE WHEN m.hfId IS NULL AND size(coalesce(m.huggingfaceIds, [])) = 0
                     AND $hfId IS NOT NULL THEN [1] ELSE [] END |
               SET m.hfId = $hfId, m.hfIdSource = 'readme', m.updatedAt = $now)
-            """ + ModelSearchText.set("m") + """
+            """ + ModelKeys.set("m") + """
             WITH m
             UNWIND $papers AS paper
             MERGE (a:Article {url: paper.url})

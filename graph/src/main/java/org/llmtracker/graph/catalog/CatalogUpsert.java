@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.hub.ModelMerge;
-import org.llmtracker.graph.store.ModelSearchText;
+import org.llmtracker.graph.store.ModelKeys;
 import org.neo4j.driver.TransactionContext;
 
 /**
@@ -37,7 +37,7 @@ final class CatalogUpsert {
                 m.catalogued = true, m.catalogOrigin = row.origin,
                 m.catalogFileHash = CASE WHEN row.origin = 'file' THEN row.hash ELSE m.catalogFileHash END,
                 m.removedFromCatalogAt = null, m.updatedAt = $now
-            """ + ModelSearchText.set("m");
+            """ + ModelKeys.set("m");
 
     private static final String LINK_ORGANISATIONS = """
             UNWIND $rows AS row

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.llmtracker.graph.store.Graph;
-import org.llmtracker.graph.store.ModelSearchText;
+import org.llmtracker.graph.store.ModelKeys;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
@@ -42,12 +44,12 @@ public final class GraphExport {
     static final String DERIVED_INDEX = "DESCENDS_FROM";
 
     /**
-     * A model's properties the export leaves out: the search text (derived from the others) and the
-     * licence refresh's bookkeeping (a run's id and the database's clock, which two equal stores
-     * never share); a store imported without them judges conservatively.
+     * A model's properties the export leaves out: the search text and name key (derived from the
+     * others) and the licence refresh's bookkeeping (a run's id and the database's clock, which two
+     * equal stores never share); a store imported without them judges conservatively.
      */
-    static final Set<String> UNEXPORTED = Set.of(ModelSearchText.PROPERTY, "licenseJudgedIn", "licenseJudgedAt",
-            "licenseMarkedAt");
+    static final Set<String> UNEXPORTED = Stream.concat(ModelKeys.DERIVED.stream(),
+            Stream.of("licenseJudgedIn", "licenseJudgedAt", "licenseMarkedAt")).collect(Collectors.toUnmodifiableSet());
 
     private static final String NODES = "MATCH (n) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props";
 

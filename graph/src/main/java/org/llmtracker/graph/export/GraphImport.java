@@ -17,7 +17,7 @@ import java.util.Map;
 
 import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.store.Graph;
-import org.llmtracker.graph.store.ModelSearchText;
+import org.llmtracker.graph.store.ModelKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,7 +165,7 @@ public final class GraphImport {
             // The file's own index state (the exporting store's) gives way to the one the build keeps.
             graph.write(tx -> tx.run(IMPORTED_INDEX_STATE).consume());
             Ancestry.rebuild(graph);
-            ModelSearchText.fill(graph);
+            ModelKeys.fill(graph);
             GraphHash stored = GraphExport.hash(graph);
             GraphHash expected = new GraphHash(end.path("nodes").asLong(-1), end.path("relationships").asLong(-1),
                     end.path("sha256").asString(""));
@@ -222,7 +222,7 @@ public final class GraphImport {
                 Map<String, Object> properties = new HashMap<>(PropertyCodec.decode(line.get("properties"), where));
                 if (labels.contains("Model")) {
                     // derived, never exported: filled after the body from what the file says
-                    properties.remove(ModelSearchText.PROPERTY);
+                    properties.keySet().removeAll(ModelKeys.DERIVED);
                 }
                 row.put("properties", properties);
                 nodes.add(row);

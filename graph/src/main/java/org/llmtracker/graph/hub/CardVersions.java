@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.llmtracker.graph.naming.Ids;
 import org.llmtracker.graph.store.Graph;
-import org.llmtracker.graph.store.ModelSearchText;
+import org.llmtracker.graph.store.ModelKeys;
 import org.neo4j.driver.TransactionContext;
 
 /**
@@ -48,7 +48,7 @@ public final class CardVersions {
               MERGE (stub:Model {id: row.newer})
               ON CREATE SET stub.name = row.newerHfId, stub.hfId = row.newerHfId, stub.kind = 'model',
                             stub.catalogued = false, stub.firstSeenAt = $now, stub.updatedAt = $now
-              """ + ModelSearchText.set("stub") + """
+              """ + ModelKeys.set("stub") + """
               RETURN stub AS newer
               UNION
               WITH known WHERE known IS NOT NULL

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.llmtracker.graph.store.ModelSearchText;
+import org.llmtracker.graph.store.ModelKeys;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
@@ -36,7 +36,7 @@ final class ListingStatements {
             CREATE (m:Model {id: row.key, name: row.hfId, kind: 'model', catalogued: false, firstSeenAt: $now,
                              updatedAt: $now})
             SET m += row.properties
-            """ + ModelSearchText.set("m") + """
+            """ + ModelKeys.set("m") + """
             WITH m, row
             FOREACH (_ IN CASE WHEN row.properties.hfLicense IS NULL THEN [] ELSE [1] END | SET m:LicenseStale)
             WITH m, row

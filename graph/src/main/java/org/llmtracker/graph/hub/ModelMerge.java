@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.llmtracker.graph.store.ModelSearchText;
+import org.llmtracker.graph.store.ModelKeys;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
@@ -56,7 +56,7 @@ public final class ModelMerge {
                 keep.hfLicense = coalesce(keep.hfLicense, gone.hfLicense),
                 keep.firstSeenAt = CASE WHEN keep.firstSeenAt IS NULL OR gone.firstSeenAt < keep.firstSeenAt THEN gone.firstSeenAt
                                         ELSE keep.firstSeenAt END
-            """ + ModelSearchText.set("keep");
+            """ + ModelKeys.set("keep");
 
     /** Joins link {@code d} into {@code k}: a new one copies it, an existing one gains its sources. */
     private static final String JOIN = """

@@ -14,7 +14,7 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.inference.InferredLinks;
-import org.llmtracker.graph.store.ModelSearchText;
+import org.llmtracker.graph.store.ModelKeys;
 
 /**
  * The statements that merge Hub models and derivations into the graph, inside a transaction the
@@ -51,7 +51,7 @@ final class ModelUpserts {
                 m.cardLicenseName = CASE WHEN row.hasCard THEN row.cardLicenseName ELSE m.cardLicenseName END,
                 m.cardLicenseLink = CASE WHEN row.hasCard THEN row.cardLicenseLink ELSE m.cardLicenseLink END,
                 m.updatedAt = $now
-            """ + ModelSearchText.set("m");
+            """ + ModelKeys.set("m");
 
     /** A discovered model is published by its Hub author; a catalogued one keeps the catalogue's organisation. */
     static final String PUBLISHER = """

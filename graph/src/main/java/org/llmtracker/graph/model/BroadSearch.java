@@ -17,20 +17,19 @@ import org.neo4j.driver.Value;
  * index instead, in the order the exact search gives, and the total is given as a lower bound.
  *
  * <p>By relevance, the answer is three groups one after the other, each ordered by downloads,
- * then name, then id: the models the text names (id, alias or name equal to it: a few index
+ * then name key, then id: the models the text names (id, alias or name equal to it: a few index
  * lookups), the models whose id or name starts with it (through the id index and the search
- * text's name lines) and the models that only hold it. A walk reads the downloads index from the
- * top, checking each model, until the page is full, and then orders the models tied with the
- * page's last download count by name. The second group is counted up to five times the cap
- * first, ordered whole below that, and walked only past it. The last is walked first within a budget, which a common word fills at
- * once, and counted only when that fails. A group counted below the cap is ordered whole. Sorted
- * by downloads, the whole answer is one walk.
+ * text's name lines) and the models that only hold it. A group is walked down the downloads index
+ * ({@link OrderedWalk}) until the page is full. The second group is counted up to five times the
+ * cap first, ordered whole below that, and walked only past it. The last is walked first within a
+ * budget, which a common word fills at once, and counted only when that fails. A group counted
+ * below the cap is ordered whole. In any other order, the whole answer is one walk down that
+ * order's index.
  *
  * <p>So a walk to the end runs only over a group of more than the cap, and finds what it keeps
  * quickly: at the cap of 2,000 matches in 1M models it reads about 500 models for each one it
- * keeps, far fewer for a common word. It gives up (and the caller orders every match, as below
- * the cap) when a page reaches past the models that have a download count, and for any other
- * order.
+ * keeps, far fewer for a common word. Where a group's walk cannot give the page, the caller
+ * orders every match, as below the cap.
  */
 final class BroadSearch {
 
@@ -76,7 +75,7 @@ final class BroadSearch {
             WITH collect(m) AS ms
             CALL (ms) {
               UNWIND CASE WHEN size(ms) < $cap THEN ms ELSE [] END AS m
-              WITH m ORDER BY coalesce(m.downloads, -1) DESC, toLower(m.name), m.id LIMIT $need
+              WITH m ORDER BY coalesce(m.downloads, -1) DESC, m.nameKey, m.id LIMIT $need
               RETURN collect(%s) AS rows
             }
             RETURN size(ms) AS total, rows
@@ -116,42 +115,10 @@ final class BroadSearch {
             WITH m WHERE %s AND %s
             """.formatted(HOLDS_GROUP, ModelSearch.FILTERS) + COUNTED;
 
-    /**
-     * The top {@code $need} of a group by downloads, then name: a walk down the downloads index
-     * finds the models down to the download count of the last model the page needs; the models
-     * tied with that one are read again by an equality seek and ordered by name with the rest. No
-     * row when the models with a download count run out first.
-     */
-    private static final String WALK = """
-            MATCH (m:Model) USING INDEX m:Model(downloads) WHERE m.downloads IS NOT NULL
-            WITH m ORDER BY m.downloads DESC LIMIT $scan
-            WITH m WHERE %1$s AND %2$s
-            WITH m LIMIT $need
-            WITH collect(m) AS found
-            WITH found, CASE WHEN size(found) < $need THEN null ELSE found[-1].downloads END AS last
-            CALL (found, last) {
-              UNWIND found AS m
-              WITH m WHERE m.downloads > last
-              RETURN m
-              UNION
-              MATCH (m:Model) USING INDEX m:Model(downloads) WHERE m.downloads = last AND %1$s AND %2$s
-              RETURN m
-            }
-            WITH last, m ORDER BY m.downloads DESC, toLower(m.name), m.id LIMIT $need
-            RETURN last IS NOT NULL AS complete, collect(m.id) AS ids
-            """;
-
-    // Apart from the walk: Neo4j 5.26's planner fails on the map projection after the walk's cached downloads.
-    private static final String SUMMARIES = """
-            UNWIND range(0, size($ids) - 1) AS i
-            MATCH (m:Model {id: $ids[i]})
-            WITH i, m ORDER BY i
-            RETURN collect(%s) AS rows
-            """.formatted(ModelSearch.SUMMARY);
-
-    private static final String WALK_STARTS = WALK.formatted(STARTS_GROUP, ModelSearch.FILTERS);
-    static final String WALK_HOLDS = WALK.formatted(HOLDS_GROUP, ModelSearch.FILTERS);
-    private static final String WALK_ALL = WALK.formatted(HOLDS, ModelSearch.FILTERS);
+    /** What each walk checks model by model: a group's condition and the filters. */
+    private static final String STARTS_WALKED = STARTS_GROUP + " AND " + ModelSearch.FILTERS;
+    static final String HOLDS_WALKED = HOLDS_GROUP + " AND " + ModelSearch.FILTERS;
+    private static final String ALL_WALKED = HOLDS + " AND " + ModelSearch.FILTERS;
 
     /** How many times the cap the second group may hold to be ordered whole rather than walked. */
     static final int STARTS_ORDERED_WHOLE_FACTOR = 5;
@@ -173,7 +140,7 @@ final class BroadSearch {
             int cap, int budget, int skip, int limit) {
         Map<String, Object> params = new HashMap<>(filterParams);
         String q = (String) params.get("q");
-        if (q.contains("\n") || (sort != ModelFilter.Sort.DOWNLOADS && sort != ModelFilter.Sort.RELEVANCE)) {
+        if (q.contains("\n")) {
             return Optional.empty();
         }
         int need = skip + limit;
@@ -182,9 +149,11 @@ final class BroadSearch {
         Record aliases = tx.run(ALIASES, params).single();
         params.put("aliasNamed", aliases.get("named"));
         params.put("aliasHolding", aliases.get("holding"));
-        if (sort == ModelFilter.Sort.DOWNLOADS) {
-            return walk(tx, WALK_ALL, params, need, budget).or(() -> walk(tx, WALK_ALL, params, need, Integer.MAX_VALUE))
-                    .map(rows -> slice(rows, skip, limit));
+        if (sort != ModelFilter.Sort.RELEVANCE) {
+            // One walk down the sort's index: a broad text is common enough to fill a page soon.
+            return OrderedWalk.ids(tx, sort, ALL_WALKED, params, need, budget)
+                    .or(() -> OrderedWalk.ids(tx, sort, ALL_WALKED, params, need, Integer.MAX_VALUE))
+                    .map(ids -> OrderedWalk.summaries(tx, ids, skip, limit));
         }
         params.put("nameLine", "\n" + q + "\n");
         params.put("lineStart", "\n" + q);
@@ -202,25 +171,25 @@ final class BroadSearch {
             Record counts = tx.run(IDS_STARTING, startsParams).single();
             long ids = counts.get("ids").asLong();
             int rest = need - rows.size();
-            Optional<List<Value>> walked = ids > wide ? walk(tx, WALK_STARTS, params, rest, Integer.MAX_VALUE)
-                    : dense(ids, rest, counts.get("models").asLong()) ? walk(tx, WALK_STARTS, params, rest, (int) ids)
+            Optional<List<Value>> walked = ids > wide ? walk(tx, STARTS_WALKED, params, rest, Integer.MAX_VALUE)
+                    : dense(ids, rest, counts.get("models").asLong()) ? walk(tx, STARTS_WALKED, params, rest, (int) ids)
                     : Optional.empty();
             if (ids > wide || walked.isPresent()) {
                 return walked.map(more -> slice(concat(rows, more), skip, limit));
             }
             Record starts = tx.run(STARTS_PAGE, startsParams).single();
             if (starts.get("total").asLong() > wide) {
-                return walk(tx, WALK_STARTS, params, rest, Integer.MAX_VALUE).map(more -> slice(concat(rows, more), skip, limit));
+                return walk(tx, STARTS_WALKED, params, rest, Integer.MAX_VALUE).map(more -> slice(concat(rows, more), skip, limit));
             }
             rows.addAll(starts.get("rows").asList(v -> v));
         }
         if (rows.size() < need) {
             // The last group is walked first: a common text fills the page within the budget.
             int rest = need - rows.size();
-            Optional<List<Value>> walked = walk(tx, WALK_HOLDS, params, rest, budget);
+            Optional<List<Value>> walked = walk(tx, HOLDS_WALKED, params, rest, budget);
             if (walked.isEmpty()) {
                 Record holds = tx.run(HOLDS_PAGE, params).single();
-                walked = holds.get("total").asLong() > cap ? walk(tx, WALK_HOLDS, params, rest, Integer.MAX_VALUE)
+                walked = holds.get("total").asLong() > cap ? walk(tx, HOLDS_WALKED, params, rest, Integer.MAX_VALUE)
                         : Optional.of(holds.get("rows").asList(v -> v));
             }
             return walked.map(more -> slice(concat(rows, more), skip, limit));
@@ -228,16 +197,12 @@ final class BroadSearch {
         return Optional.of(slice(rows, skip, limit));
     }
 
-    private static Optional<List<Value>> walk(TransactionContext tx, String query, Map<String, Object> params, int need,
+    /** The top {@code need} of a group by downloads, or empty when the walk gives up or the group ends first. */
+    private static Optional<List<Value>> walk(TransactionContext tx, String group, Map<String, Object> params, int need,
             int scan) {
-        Map<String, Object> walk = new HashMap<>(params);
-        walk.put("need", need);
-        walk.put("scan", scan);
-        List<Record> r = tx.run(query, walk).list();
-        if (r.isEmpty() || !r.get(0).get("complete").asBoolean()) {
-            return Optional.empty();
-        }
-        return Optional.of(tx.run(SUMMARIES, Map.of("ids", r.get(0).get("ids"))).single().get("rows").asList(v -> v));
+        return OrderedWalk.ids(tx, ModelFilter.Sort.DOWNLOADS, group, params, need, scan)
+                .filter(ids -> ids.size() == need)
+                .map(ids -> OrderedWalk.summaries(tx, ids, 0, need));
     }
 
     /**

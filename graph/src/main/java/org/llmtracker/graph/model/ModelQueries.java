@@ -8,7 +8,6 @@ import static org.llmtracker.graph.store.DriverValues.string;
 import static org.llmtracker.graph.store.DriverValues.strings;
 import static org.llmtracker.graph.store.DriverValues.text;
 
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,17 +26,6 @@ public final class ModelQueries {
             OPTIONAL MATCH (:Alias {id: $id})-[:ALIAS_OF]->(a:Model)
             RETURN coalesce(m.id, a.id) AS id
             """;
-
-    private static final String FILTER = "MATCH (m:Model)\nWHERE " + ModelSearch.FILTERS + "\n";
-
-    private static final String COUNT = FILTER + "RETURN count(m) AS total";
-
-    private static final String PAGE = FILTER + """
-            WITH m ORDER BY %s SKIP $skip LIMIT $limit
-            RETURN m {.*} AS m, [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0] AS organisation
-            """;
-
-    private static final Map<ModelFilter.Sort, String> PAGE_BY_SORT = pageQueries();
 
     private static final String DETAIL = """
             MATCH (m:Model {id: $id})
@@ -69,18 +57,20 @@ public final class ModelQueries {
 
     private final Graph graph;
     private final ModelSearch search;
+    private final ModelList list;
 
     public ModelQueries(Graph graph) {
         this(graph, ModelSearch.EXACT_UP_TO, BroadSearch.WALK_BUDGET);
     }
 
     /**
-     * @param exactUpTo  up to how many matches a search orders them all and counts them exactly
-     * @param walkBudget how many models a walk of the downloads index reads before it counts its group
+     * @param exactUpTo  up to how many matches a search or a filtered list orders them all and counts them exactly
+     * @param walkBudget how many models a walk of an index reads before it gives up on its condition
      */
     ModelQueries(Graph graph, int exactUpTo, int walkBudget) {
         this.graph = graph;
         this.search = new ModelSearch(graph, exactUpTo, walkBudget);
+        this.list = new ModelList(graph, exactUpTo, walkBudget);
     }
 
     /** The canonical id for an id or alias in any case; empty when the graph has no such model. */
@@ -103,14 +93,7 @@ public final class ModelQueries {
         if (filter.q() != null) {
             return search.search(filter, params, skip, limit);
         }
-        params.put("skip", skip);
-        params.put("limit", limit);
-        return graph.read(tx -> {
-            long total = tx.run(COUNT, params).single().get("total").asLong();
-            List<ModelSummary> items = tx.run(PAGE_BY_SORT.get(filter.sort()), params)
-                    .list(r -> summary(r.get("m"), string(r.get("organisation"))));
-            return new Page<>(total, items);
-        });
+        return list.list(filter, params, skip, limit);
     }
 
     public Optional<ModelDetail> detail(String id) {
@@ -199,13 +182,5 @@ public final class ModelQueries {
                 string(r.get("name")) != null ? string(r.get("name")) : r.get("fullName").asString(),
                 r.get("fullName").asString(), string(r.get("url")), number(r.get("stars")), number(r.get("forks")), number(r.get("watchers")),
                 number(r.get("openIssues")), bool(r.get("archived")), string(r.get("status")), latest);
-    }
-
-    private static Map<ModelFilter.Sort, String> pageQueries() {
-        Map<ModelFilter.Sort, String> queries = new EnumMap<>(ModelFilter.Sort.class);
-        for (ModelFilter.Sort sort : ModelFilter.Sort.values()) {
-            queries.put(sort, PAGE.formatted(sort.orderBy));
-        }
-        return Map.copyOf(queries);
     }
 }

@@ -11,7 +11,7 @@ import org.neo4j.driver.Value;
 
 /**
  * Search without a scan of every model: the trigram TEXT indexes on a model's search text
- * ({@link org.llmtracker.graph.store.ModelSearchText}) and on alias ids answer which models hold
+ * ({@link org.llmtracker.graph.store.ModelKeys}) and on alias ids answer which models hold
  * the typed text anywhere ({@code CONTAINS}, so {@code llama} finds {@code StackLLaMA}), and only
  * those are checked, filtered, counted and ordered. The answer is the one the scan gave: each
  * candidate is checked against its id, lower-case name, lower-case Hub id and aliases as the scan

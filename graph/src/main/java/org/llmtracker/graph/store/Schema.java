@@ -30,7 +30,7 @@ public final class Schema {
             "CREATE INDEX family_root_descendants IF NOT EXISTS FOR (m:FamilyRoot) ON (m.descendants)",
             "CREATE CONSTRAINT sweep_state_name IF NOT EXISTS FOR (s:SweepState) REQUIRE s.name IS UNIQUE",
             "CREATE INDEX model_listed IF NOT EXISTS FOR (m:Model) ON (m.hfListedAt)",
-            // search: CONTAINS through trigram TEXT indexes, on a model's text and on alias ids (ModelSearchText)
+            // search: CONTAINS through trigram TEXT indexes, on a model's text and on alias ids (ModelKeys)
             "CREATE TEXT INDEX model_search_text IF NOT EXISTS FOR (m:Model) ON (m.searchText)",
             "CREATE TEXT INDEX alias_id_text IF NOT EXISTS FOR (a:Alias) ON (a.id)",
             // the lineage conflicts start from the models a kind can name (LineageConflicts)
@@ -42,7 +42,16 @@ public final class Schema {
             // the digest reads a week of new models as one range seek
             "CREATE INDEX model_first_seen IF NOT EXISTS FOR (m:Model) ON (m.firstSeenAt)",
             // one run under way per job across every instance on the store (CrawlRunStore.claim)
-            "CREATE CONSTRAINT crawl_run_running_job IF NOT EXISTS FOR (c:CrawlRun) REQUIRE c.runningJob IS UNIQUE");
+            "CREATE CONSTRAINT crawl_run_running_job IF NOT EXISTS FOR (c:CrawlRun) REQUIRE c.runningJob IS UNIQUE",
+            // lists read a page in order from the index of their sort's key, the filters' own
+            // indexes when a filter matches few models (OrderedWalk, ModelList)
+            "CREATE INDEX model_name_key IF NOT EXISTS FOR (m:Model) ON (m.nameKey)",
+            "CREATE INDEX model_likes IF NOT EXISTS FOR (m:Model) ON (m.likes)",
+            "CREATE INDEX model_parameters IF NOT EXISTS FOR (m:Model) ON (m.parameters)",
+            "CREATE INDEX model_released IF NOT EXISTS FOR (m:Model) ON (m.releasedAt)",
+            "CREATE INDEX model_kind IF NOT EXISTS FOR (m:Model) ON (m.kind)",
+            "CREATE INDEX model_region IF NOT EXISTS FOR (m:Model) ON (m.region)",
+            "CREATE INDEX model_open_source IF NOT EXISTS FOR (m:Model) ON (m.openSource)");
 
     private Schema() {
     }
@@ -54,7 +63,7 @@ public final class Schema {
         }
         graph.write(tx -> tx.run("CALL db.awaitIndexes(300)").consume());
         // a store written before the search text existed gets it once, in batches
-        ModelSearchText.fill(graph);
+        ModelKeys.fill(graph);
         log.info("Neo4j schema ready ({} constraints and indexes)", STATEMENTS.size());
     }
 }

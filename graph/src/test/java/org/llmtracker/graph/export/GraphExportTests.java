@@ -23,6 +23,7 @@ import org.llmtracker.graph.lineage.RelativeFilter;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.model.Stage;
 import org.llmtracker.graph.store.Graph;
+import org.llmtracker.graph.store.ModelKeys;
 import org.llmtracker.graph.testing.DigestWeekFixture;
 import org.llmtracker.graph.testing.Neo4jTest;
 
@@ -82,9 +83,9 @@ class GraphExportTests {
 
         assertThat(GraphExport.hash(graph)).isEqualTo(before);
         Map<String, Object> restored = graph.read(tx -> tx.run("MATCH (p:Model {id: 'probe'}) RETURN properties(p) AS p").single().get("p").asMap());
-        // the import derives the search text the raw CREATE above left out (ModelSearchText)
+        // the import derives the search text and name key the raw CREATE above left out (ModelKeys)
         assertThat(restored).containsAllEntriesOf(props).containsOnlyKeys(
-                Stream.concat(props.keySet().stream(), Stream.of("searchText")).toList());
+                Stream.concat(props.keySet().stream(), ModelKeys.DERIVED.stream()).toList());
     }
 
     @Test

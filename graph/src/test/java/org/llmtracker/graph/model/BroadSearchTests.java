@@ -134,9 +134,10 @@ class BroadSearchTests {
     }
 
     @Test
-    void byDownloadsAndByNameEveryPageIsTheExactSearchsPage() {
+    void inEveryOtherOrderEveryPageIsTheExactSearchsPage() {
         for (String q : List.of("l", "llama", "7b", "llama/", "nothing-matches")) {
-            for (ModelFilter.Sort sort : List.of(ModelFilter.Sort.DOWNLOADS, ModelFilter.Sort.NAME)) {
+            for (ModelFilter.Sort sort : List.of(ModelFilter.Sort.DOWNLOADS, ModelFilter.Sort.NAME, ModelFilter.Sort.LIKES,
+                    ModelFilter.Sort.PARAMETERS, ModelFilter.Sort.RELEASED)) {
                 for (int[] page : new int[][] {{0, 5}, {4, 9}, {500, 10}}) {
                     assertSamePage(q, null, sort, page[0], page[1]);
                 }
@@ -178,10 +179,17 @@ class BroadSearchTests {
                 assertThat(page.get()).hasSize(10);
             }
         }
-        // Any other order has no index to walk.
-        Optional<List<Value>> byName = graph.read(
-                tx -> BroadSearch.page(tx, ModelFilter.Sort.NAME, Map.of("q", "llama"), CAP, BroadSearch.WALK_BUDGET, 0, 10));
-        assertThat(byName).isEmpty();
+        // Every other order walks its own index too.
+        for (ModelFilter.Sort sort : List.of(ModelFilter.Sort.NAME, ModelFilter.Sort.LIKES, ModelFilter.Sort.PARAMETERS)) {
+            Map<String, Object> params = new java.util.HashMap<>();
+            for (String key : List.of("kind", "openSource", "region", "catalogued", "organisation")) {
+                params.put(key, null);
+            }
+            params.put("q", "llama");
+            Optional<List<Value>> page = graph.read(tx -> BroadSearch.page(tx, sort, params, CAP, BroadSearch.WALK_BUDGET, 0, 10));
+            assertThat(page).as("sort=%s", sort).isPresent();
+            assertThat(page.get()).hasSize(10);
+        }
     }
 
     @Test
@@ -197,7 +205,7 @@ class BroadSearchTests {
         params.put("aliasHolding", List.of("llama"));
         List<String> operators = new ArrayList<>();
         try (Session session = driver.session()) {
-            Plan plan = session.run("PROFILE " + BroadSearch.WALK_HOLDS, params).consume().profile();
+            Plan plan = session.run("PROFILE " + OrderedWalk.query(ModelFilter.Sort.DOWNLOADS, BroadSearch.HOLDS_WALKED), params).consume().profile();
             collect(plan, operators);
         }
         assertThat(operators).as("plan: %s", operators)

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.llmtracker.graph.testing.Neo4jTest;
 
-/** A store written before the search text existed gets it at start, in batches, and a filled store is left alone. */
+/** A store written before the search text and name key existed gets them at start, in batches, and a filled store is left alone. */
 @Neo4jTest
-class ModelSearchTextTests {
+class ModelKeysTests {
 
     // more than two batches, ids not in creation order, names and Hub ids in any case or missing
     private static final String OLD_STORE = """
@@ -21,7 +21,7 @@ class ModelSearchTextTests {
 
     @Test
     void theSchemaFillsEveryModelOfAnOlderStoreAndThenCostsNothing(Graph graph) {
-        int n = 2 * ModelSearchText.FILL_BATCH + 17;
+        int n = 2 * ModelKeys.FILL_BATCH + 17;
         graph.write(tx -> tx.run(OLD_STORE, Map.of("n", n)).consume());
 
         Schema.apply(graph);
@@ -30,6 +30,7 @@ class ModelSearchTextTests {
                 MATCH (m:Model)
                 WHERE m.searchText IS NULL
                    OR m.searchText <> m.id + '\\n' + toLower(coalesce(m.name, '')) + '\\n' + toLower(coalesce(m.hfId, ''))
+                   OR m.nameKey IS NULL OR m.nameKey <> toLower(coalesce(m.name, m.id))
                 RETURN count(m) AS n
                 """).single().get("n").asLong());
         assertThat(wrong).isZero();
@@ -37,6 +38,6 @@ class ModelSearchTextTests {
                 MATCH (m:Model) WHERE m.searchText CONTAINS 'model-4-äb' RETURN count(m) AS n
                 """).single().get("n").asLong());
         assertThat(found).isOne();
-        assertThat(ModelSearchText.fill(graph)).isZero();
+        assertThat(ModelKeys.fill(graph)).isZero();
     }
 }
