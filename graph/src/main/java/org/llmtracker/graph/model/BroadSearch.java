@@ -151,9 +151,9 @@ final class BroadSearch {
         params.put("aliasHolding", aliases.get("holding"));
         if (sort != ModelFilter.Sort.RELEVANCE) {
             // One walk down the sort's index: a broad text is common enough to fill a page soon.
-            return OrderedWalk.ids(tx, sort, ALL_WALKED, params, need, budget)
-                    .or(() -> OrderedWalk.ids(tx, sort, ALL_WALKED, params, need, Integer.MAX_VALUE))
-                    .map(ids -> OrderedWalk.summaries(tx, ids, skip, limit));
+            return OrderedWalk.ids(tx, sort, ALL_WALKED, params, skip, limit, budget)
+                    .or(() -> OrderedWalk.ids(tx, sort, ALL_WALKED, params, skip, limit, Integer.MAX_VALUE))
+                    .map(ids -> OrderedWalk.summaries(tx, ids));
         }
         params.put("nameLine", "\n" + q + "\n");
         params.put("lineStart", "\n" + q);
@@ -200,9 +200,9 @@ final class BroadSearch {
     /** The top {@code need} of a group by downloads, or empty when the walk gives up or the group ends first. */
     private static Optional<List<Value>> walk(TransactionContext tx, String group, Map<String, Object> params, int need,
             int scan) {
-        return OrderedWalk.ids(tx, ModelFilter.Sort.DOWNLOADS, group, params, need, scan)
+        return OrderedWalk.ids(tx, ModelFilter.Sort.DOWNLOADS, group, params, 0, need, scan)
                 .filter(ids -> ids.size() == need)
-                .map(ids -> OrderedWalk.summaries(tx, ids, 0, need));
+                .map(ids -> OrderedWalk.summaries(tx, ids));
     }
 
     /**

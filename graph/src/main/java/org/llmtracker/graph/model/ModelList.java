@@ -66,13 +66,12 @@ final class ModelList {
     Page<ModelSummary> list(ModelFilter filter, Map<String, Object> params, int skip, int limit) {
         // Without text every model ranks the same by relevance, so by downloads.
         ModelFilter.Sort sort = filter.sort() == ModelFilter.Sort.RELEVANCE ? ModelFilter.Sort.DOWNLOADS : filter.sort();
-        int need = skip + limit;
         List<String> conditions = conditions(filter);
         return graph.read(tx -> {
             if (conditions.isEmpty() && filter.organisation() == null) {
                 long total = tx.run(COUNT_ALL).single().get("n").asLong();
-                List<String> ids = OrderedWalk.ids(tx, sort, "true", params, need, Integer.MAX_VALUE).orElseThrow();
-                return new Page<>(total, ModelSearch.summaries(OrderedWalk.summaries(tx, ids, skip, limit)));
+                List<String> ids = OrderedWalk.ids(tx, sort, "true", params, skip, limit, Integer.MAX_VALUE).orElseThrow();
+                return new Page<>(total, ModelSearch.summaries(OrderedWalk.summaries(tx, ids)));
             }
             String seed = filter.organisation() == null ? EVERY_MODEL : PUBLISHED;
             String where = conditions.isEmpty() ? "true" : String.join(" AND ", conditions);
@@ -84,9 +83,9 @@ final class ModelList {
             if (filter.organisation() != null) {
                 walked.add(PUBLISHED_CONDITION);
             }
-            Optional<List<String>> ids = OrderedWalk.ids(tx, sort, String.join(" AND ", walked), params, need,
-                    need + walkBudget);
-            List<Value> rows = ids.isPresent() ? OrderedWalk.summaries(tx, ids.get(), skip, limit)
+            Optional<List<String>> ids = OrderedWalk.ids(tx, sort, String.join(" AND ", walked), params, skip, limit,
+                    skip + limit + walkBudget);
+            List<Value> rows = ids.isPresent() ? OrderedWalk.summaries(tx, ids.get())
                     : whole(tx, seed, where, sort, params, skip, limit, Integer.MAX_VALUE).get("items").asList(v -> v);
             if (conditions.isEmpty()) {
                 return new Page<>(tx.run(COUNT_PUBLISHED, params).single().get("n").asLong(), ModelSearch.summaries(rows));

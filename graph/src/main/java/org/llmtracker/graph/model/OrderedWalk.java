@@ -26,9 +26,10 @@ final class OrderedWalk {
 
     /**
      * {@code %1$s} the key, {@code %2$s} ASC or DESC, {@code %3$s} the condition on {@code m},
-     * {@code %4$s} the comparison that puts a model before the last one found. The two branches
-     * cannot meet, and a plain UNION would compare every row's {@code found} list (quadratic: a
-     * page 300 deep took 1.4 GB and failed at 1M models).
+     * {@code %4$s} the comparison that puts a model before another. Of the models found, only the
+     * page's window is handed on: from the key of the page's first row ({@code first}, the models
+     * before that key, {@code earlier}, being counted only) to the key of the last model found
+     * ({@code last}), whose ties are read again: they may reach past the models found.
      */
     private static final String WALK = """
             MATCH (m:Model) USING INDEX m:Model(%1$s) WHERE m.%1$s IS NOT NULL
@@ -36,17 +37,29 @@ final class OrderedWalk {
             WITH m WHERE %3$s
             WITH m LIMIT $need
             WITH collect(m) AS found
-            WITH found, CASE WHEN size(found) < $need THEN null ELSE found[-1].%1$s END AS last
-            CALL (found, last) {
-              UNWIND found AS m
-              WITH m WHERE last IS NULL OR m.%1$s %4$s last
+            WITH found, CASE WHEN size(found) < $need THEN null ELSE found[-1].%1$s END AS last,
+                 CASE WHEN size(found) > $skip THEN found[$skip].%1$s END AS first
+            RETURN last IS NOT NULL AS complete, last, size(found) AS found,
+                   size([x IN found WHERE x.%1$s %4$s first]) AS earlier,
+                   [x IN found WHERE NOT x.%1$s %4$s first AND (last IS NULL OR x.%1$s %4$s last) | elementId(x)] AS window
+            """;
+
+    /**
+     * The page: the window and every model tied with the last key, in order, from the page's first
+     * row. Apart from the walk, so that no row carries the list found: a sort's memory is counted
+     * per row, and a page 500 deep at 1M models then passed the transaction memory limit.
+     */
+    private static final String ORDERED = """
+            CALL {
+              UNWIND $window AS node
+              MATCH (m) WHERE elementId(m) = node
               RETURN m
               UNION ALL
-              MATCH (m:Model) USING INDEX m:Model(%1$s) WHERE m.%1$s = last AND %3$s
+              MATCH (m:Model) USING INDEX m:Model(%1$s) WHERE m.%1$s = $last AND %3$s
               RETURN m
             }
-            WITH last, m ORDER BY m.%1$s %2$s, m.nameKey, m.id LIMIT $need
-            RETURN last IS NOT NULL AS complete, collect(m.id) AS ids
+            WITH m ORDER BY m.%1$s %2$s, m.nameKey, m.id SKIP $offset LIMIT $limit
+            RETURN collect(m.id) AS ids
             """;
 
     /** Whether the key's index holds fewer than {@code $scan} models: a walk that read them all found every match. */
@@ -67,51 +80,61 @@ final class OrderedWalk {
     private OrderedWalk() {
     }
 
-    /** The walk's query for {@code sort} and {@code condition} (a Cypher predicate on {@code m}, fixed text). */
+    /** The walk's first query for {@code sort} and {@code condition} (a Cypher predicate on {@code m}, fixed text). */
     static String query(ModelFilter.Sort sort, String condition) {
+        return formatted(WALK, sort, condition);
+    }
+
+    private static String formatted(String query, ModelFilter.Sort sort, String condition) {
         if (sort.key == null) {
             throw new IllegalArgumentException("no index gives the order " + sort);
         }
-        return WALK.formatted(sort.key, sort.descending ? "DESC" : "ASC", condition, sort.descending ? ">" : "<");
+        return query.formatted(sort.key, sort.descending ? "DESC" : "ASC", condition, sort.descending ? ">" : "<");
     }
 
     /**
-     * The ids of the first {@code need} models that meet {@code condition}, in {@code sort}'s order
-     * (fewer when fewer meet it), or empty when {@code scan} index entries did not find them.
+     * The ids of rows {@code skip} to {@code skip + limit} of the models that meet
+     * {@code condition}, in {@code sort}'s order (fewer when the list ends), or empty when
+     * {@code scan} index entries did not find them.
      */
     static Optional<List<String>> ids(TransactionContext tx, ModelFilter.Sort sort, String condition,
-            Map<String, Object> params, int need, int scan) {
+            Map<String, Object> params, int skip, int limit, int scan) {
         Map<String, Object> walk = new HashMap<>(params);
-        walk.put("need", need);
+        walk.put("skip", skip);
+        walk.put("need", skip + limit);
         walk.put("scan", scan);
-        List<Record> r = tx.run(query(sort, condition), walk).list();
-        List<String> found = r.isEmpty() ? List.of() : r.get(0).get("ids").asList(Value::asString);
-        if (!r.isEmpty() && r.get(0).get("complete").asBoolean()) {
-            return Optional.of(found);
-        }
-        boolean exhausted = scan == Integer.MAX_VALUE
-                || tx.run(EXHAUSTED.formatted(sort.key), Map.of("scan", scan)).single().get("exhausted").asBoolean();
-        if (!exhausted) {
+        Record r = tx.run(query(sort, condition), walk).single();
+        boolean complete = r.get("complete").asBoolean();
+        // Fewer found than needed: the list ends, or the walk gave up before the index did.
+        if (!complete && scan != Integer.MAX_VALUE
+                && !tx.run(EXHAUSTED.formatted(sort.key), Map.of("scan", scan)).single().get("exhausted").asBoolean()) {
             return Optional.empty();
         }
-        if (sort == ModelFilter.Sort.NAME) {
-            // every model has a name key: the list ends here
-            return Optional.of(found);
+        walk.put("window", r.get("window"));
+        walk.put("last", r.get("last"));
+        walk.put("offset", skip - r.get("earlier").asInt());
+        walk.put("limit", limit);
+        List<String> page = tx.run(formatted(ORDERED, sort, condition), walk).single().get("ids").asList(Value::asString);
+        if (complete || sort == ModelFilter.Sort.NAME) {
+            // every model has a name key: a walk by name that ran out ends the list
+            return Optional.of(page);
         }
+        // Every model with the key was found; those without it come next, by name.
+        int found = r.get("found").asInt();
         String without = "(" + condition + ") AND m." + sort.key + " IS NULL";
-        return ids(tx, ModelFilter.Sort.NAME, without, params, need - found.size(), scan).map(rest -> {
-            List<String> all = new ArrayList<>(found);
-            all.addAll(rest);
-            return all;
-        });
+        return ids(tx, ModelFilter.Sort.NAME, without, params, Math.max(0, skip - found), limit - page.size(), scan)
+                .map(rest -> {
+                    List<String> all = new ArrayList<>(page);
+                    all.addAll(rest);
+                    return all;
+                });
     }
 
-    /** The summaries of {@code ids} from {@code skip} on, at most {@code limit}, in that order. */
-    static List<Value> summaries(TransactionContext tx, List<String> ids, int skip, int limit) {
-        List<String> page = skip >= ids.size() ? List.of() : ids.subList(skip, Math.min(ids.size(), skip + limit));
-        if (page.isEmpty()) {
+    /** The summaries of {@code ids}, in that order. */
+    static List<Value> summaries(TransactionContext tx, List<String> ids) {
+        if (ids.isEmpty()) {
             return List.of();
         }
-        return tx.run(SUMMARIES, Map.of("ids", page)).single().get("rows").asList(v -> v);
+        return tx.run(SUMMARIES, Map.of("ids", ids)).single().get("rows").asList(v -> v);
     }
 }

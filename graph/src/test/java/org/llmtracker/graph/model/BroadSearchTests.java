@@ -199,6 +199,7 @@ class BroadSearchTests {
             params.put(key, null);
         }
         params.put("q", "llama");
+        params.put("skip", 0);
         params.put("need", 20);
         params.put("scan", BroadSearch.WALK_BUDGET);
         params.put("aliasNamed", List.of());
