@@ -33,7 +33,9 @@ class ModelController {
         this.licenses = licenses;
     }
 
-    @Operation(summary = "Search and list models", description = "Filters combine; sort is name, downloads, likes, released or parameters.")
+    @Operation(summary = "Search and list models", description = "Filters combine; sort is name, downloads, likes, released, parameters or relevance "
+            + "(ties by name, then id). A search or filtered list with more than 2,000 matches gives total 2000 "
+            + "and totalCapped true.")
     @GetMapping("/api/models")
     PageResponse<ModelSummary> list(
             @RequestParam(required = false) String q,
