@@ -18,8 +18,8 @@ import org.neo4j.driver.Value;
  *
  * <p>By relevance, the answer is three groups one after the other, each ordered by downloads,
  * then name key, then id: the models the text names (id, alias or name equal to it: a few index
- * lookups), the models whose id or name starts with it (through the id index and the search
- * text's name lines) and the models that only hold it. A group is walked down the downloads index
+ * lookups), the models whose id or name starts with it (through the id index and the name
+ * key's index) and the models that only hold it. A group is walked down the downloads index
  * ({@link OrderedWalk}) until the page is full. The second group is counted up to five times the
  * cap first, ordered whole below that, and walked only past it. The last is walked first within a
  * budget, which a common word fills at once, and counted only when that fails. A group counted
@@ -51,14 +51,14 @@ final class BroadSearch {
     private static final String STARTS_GROUP = "NOT " + NAMED + " AND " + STARTS;
     private static final String HOLDS_GROUP = HOLDS + " AND NOT " + NAMED + " AND NOT " + STARTS;
 
-    /** The models the text names: by id, by alias, and by name through the name line of the search text. */
+    /** The models the text names: by id, by alias, and by name through the name key's index. */
     private static final String NAMED_PAGE = """
             CALL {
               MATCH (m:Model {id: $q}) RETURN m
               UNION
               MATCH (:Alias {id: $q})-[:ALIAS_OF]->(m:Model) RETURN m
               UNION
-              MATCH (m:Model) USING TEXT INDEX m:Model(searchText) WHERE m.searchText CONTAINS $nameLine RETURN m
+              MATCH (m:Model) USING INDEX m:Model(nameKey) WHERE m.nameKey = $q RETURN m
             }
             WITH m WHERE %s AND %s
             WITH m LIMIT $cap
@@ -82,15 +82,15 @@ final class BroadSearch {
             """.formatted(ModelSearch.SUMMARY);
 
     /**
-     * The models whose id or name starts with the text: the id index's prefix seek and the search
-     * text's lines that start with it, each branch cut at {@code $cap}.
+     * The models whose id or name starts with the text: prefix seeks of the id index and of the name
+     * key's (a range index; the search text's TEXT index answered the name's branch at several times
+     * the cost), each branch cut at {@code $cap}.
      */
     private static final String STARTS_PAGE = """
             CALL {
               MATCH (m:Model) WHERE m.id STARTS WITH $q AND %1$s AND %2$s RETURN m LIMIT $cap
               UNION
-              MATCH (m:Model) USING TEXT INDEX m:Model(searchText) WHERE m.searchText CONTAINS $lineStart
-                AND %1$s AND %2$s
+              MATCH (m:Model) USING INDEX m:Model(nameKey) WHERE m.nameKey STARTS WITH $q AND %1$s AND %2$s
               RETURN m LIMIT $cap
             }
             """.formatted(STARTS_GROUP, ModelSearch.FILTERS) + COUNTED;
@@ -98,7 +98,7 @@ final class BroadSearch {
     /**
      * How many ids start with the text, up to {@code $cap}, and how many models the store holds:
      * the id index and the count store alone, no model read (10 ms for {@code org-1} at 1M, where
-     * counting the group, which reads each model and the name lines' TEXT index, takes 64 ms).
+     * counting the group, which reads each model, took 64 ms when names were read through the search text).
      */
     private static final String IDS_STARTING = """
             CALL { MATCH (m:Model) RETURN count(m) AS models }
@@ -155,8 +155,6 @@ final class BroadSearch {
                     .or(() -> OrderedWalk.ids(tx, sort, ALL_WALKED, params, skip, limit, Integer.MAX_VALUE))
                     .map(ids -> OrderedWalk.summaries(tx, ids));
         }
-        params.put("nameLine", "\n" + q + "\n");
-        params.put("lineStart", "\n" + q);
         List<Value> rows = new ArrayList<>(tx.run(NAMED_PAGE, params).single().get("rows").asList(v -> v));
         if (rows.size() > cap) {
             return Optional.empty();

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.llmtracker.graph.catalog.CatalogEntry;
 import org.llmtracker.graph.catalog.CatalogWriter;
 import org.llmtracker.graph.hub.HubListingPage;
 import org.llmtracker.graph.hub.HubListingStore;
@@ -28,8 +29,8 @@ import org.neo4j.driver.summary.Plan;
 /**
  * A search with more matches than are ordered whole gives the page the exact search gives, in the
  * same order, and says its total is a lower bound. The store is made of the cases that order is
- * hard on: ids, names and aliases equal to the text, ids and names starting with it, names that
- * only hold it, many models tied on downloads, models without downloads, filters.
+ * hard on: ids, names and aliases equal to the text, ids and names starting with it (names
+ * without their ids), names that only hold it, many models tied on downloads, models without downloads, filters.
  */
 @Neo4jTest
 class BroadSearchTests {
@@ -62,7 +63,12 @@ class BroadSearchTests {
                 withHosting(model("llama"), List.of(), List.of("huggyllama/llama-7b")),
                 withOrganisation(model("llama-2-7b"), "Lab"),
                 model("tinyllama"),
-                model("qwen")), NOW);
+                model("qwen"),
+                // named or starting with a text by name only, not by id
+                new CatalogEntry("chat-by-vendor", "Llama Chat", "model", null, "foreign", null, true, null, null, null,
+                        List.of(), List.of(), List.of(), List.of()),
+                new CatalogEntry("vendor-q", "Qwen", "model", null, "foreign", null, true, null, null, null,
+                        List.of(), List.of(), List.of(), List.of())), NOW);
         String[] stems = {"Llama-2-7B", "llama-2-7b", "StackLLaMA", "TinyLlama", "Qwen2-7B", "Mistral-7B", "lab-model",
             "Llama-3-8B-GGUF", "CodeLlama", "qwen-llama-merge"};
         String[] owners = {"meta-llama", "lab", "TheBloke", "llamafans", "qwen", "someone"};
