@@ -36,21 +36,8 @@ final class ModelList {
     private static final String PUBLISHED = "MATCH (:Organisation {key: $organisation})<-[:PUBLISHED_BY]-(m:Model)";
     private static final String PUBLISHED_CONDITION = "EXISTS { (m)-[:PUBLISHED_BY]->(:Organisation {key: $organisation}) }";
 
-    /**
-     * The matches up to {@code $cap} from {@code %1$s} (the seed) and {@code %2$s} (the other
-     * filters), and, when fewer, the page in {@code %3$s} order.
-     */
-    private static final String WHOLE = """
-            %1$s WHERE %2$s
-            WITH m LIMIT $cap
-            WITH collect(m) AS ms
-            CALL (ms) {
-              UNWIND CASE WHEN size(ms) < $cap THEN ms ELSE [] END AS m
-              WITH m ORDER BY %3$s SKIP $skip LIMIT $limit
-              RETURN collect(%4$s) AS items
-            }
-            RETURN size(ms) AS total, items
-            """;
+    /** The matches from {@code %s} (the seed) and {@code %s} (the other filters), then as search's page. */
+    private static final String WHOLE = "%s WHERE %s\n" + ModelSearch.ORDERED_UP_TO_CAP;
 
     private final Graph graph;
     private final int exactUpTo;
@@ -100,7 +87,7 @@ final class ModelList {
         whole.put("skip", skip);
         whole.put("limit", limit);
         whole.put("cap", cap);
-        return tx.run(WHOLE.formatted(seed, where, sort.orderBy, ModelSearch.SUMMARY), whole).single();
+        return tx.run(WHOLE.formatted(seed, where, sort.orderBy), whole).single();
     }
 
     /**

@@ -61,22 +61,27 @@ final class ModelSearch {
     static final String SUMMARY = "{m: m {.*}, organisation: [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0]}";
 
     /**
-     * Every match, ordered and paged: below the cap, and where {@link BroadSearch} cannot give the
-     * page. Its order is left open ({@code %s}, a {@link ModelFilter.Sort}'s).
+     * The models bound to {@code m} by the query before it, up to {@code $cap}, and, when fewer,
+     * their page in the order left open ({@code %s}, a {@link ModelFilter.Sort}'s): a total of
+     * {@code $cap} means at least that many, unordered. Search and filtered lists ({@link ModelList})
+     * end with it.
      */
-    static final String PAGE = CANDIDATES + """
+    static final String ORDERED_UP_TO_CAP = """
+            WITH m LIMIT $cap
             WITH collect(m) AS ms
             CALL (ms) {
-              UNWIND ms AS m
+              UNWIND CASE WHEN size(ms) < $cap THEN ms ELSE [] END AS m
               WITH m ORDER BY %%s SKIP $skip LIMIT $limit
               RETURN collect(%s) AS items
             }
             RETURN size(ms) AS total, items
             """.formatted(SUMMARY);
 
-    /** The same, reading at most {@code $cap} matches: ordered only when fewer match, and then exact. */
-    static final String CAPPED_PAGE = PAGE.replace("WITH collect(m) AS ms", "WITH m LIMIT $cap\nWITH collect(m) AS ms")
-            .replace("UNWIND ms AS m", "UNWIND CASE WHEN size(ms) < $cap THEN ms ELSE [] END AS m");
+    /**
+     * The matches, ordered and paged below {@code $cap}: every search below the cap, and, with no
+     * cap, one {@link BroadSearch} cannot give.
+     */
+    static final String PAGE = CANDIDATES + ORDERED_UP_TO_CAP;
 
     /**
      * Whether more than {@code $cap - 1} models hold one character, read down the downloads index:
@@ -140,15 +145,21 @@ final class ModelSearch {
                     && holdsAtLeast(tx, params, walkBudget, exactUpTo + 1)
                     : tx.run(IDS_MAKE_IT_BROAD, params).single().get("broad").asBoolean();
             if (!broad) {
-                Record r = tx.run(CAPPED_PAGE.formatted(orderBy), params).single();
+                Record r = tx.run(PAGE.formatted(orderBy), params).single();
                 if (r.get("total").asLong() <= exactUpTo) {
                     return new Page<>(r.get("total").asLong(), summaries(r.get("items").asList(v -> v)));
                 }
             }
             List<Value> rows = BroadSearch.page(tx, filter.sort(), filterParams, exactUpTo, walkBudget, skip, limit)
-                    .orElseGet(() -> tx.run(PAGE.formatted(orderBy), params).single().get("items").asList(v -> v));
+                    .orElseGet(() -> tx.run(PAGE.formatted(orderBy), uncapped(params)).single().get("items").asList(v -> v));
             return new Page<>(exactUpTo, summaries(rows), true);
         });
+    }
+
+    private static Map<String, Object> uncapped(Map<String, Object> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("cap", Integer.MAX_VALUE);
+        return all;
     }
 
     /** Whether the top {@code scan} models by downloads hold the one character {@code at least} times. */

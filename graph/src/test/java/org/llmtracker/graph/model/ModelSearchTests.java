@@ -37,6 +37,7 @@ class ModelSearchTests {
     void theSearchPlanSeeksTheTextIndexesAndScansNoLabel(Graph graph, Driver driver) {
         writeThroughEveryWriter(graph);
         Map<String, Object> params = params("llama");
+        params.put("cap", Integer.MAX_VALUE);
         for (ModelFilter.Sort sort : ModelFilter.Sort.values()) {
             List<String> operators = new ArrayList<>();
             try (Session session = driver.session()) {
