@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Restores a {@link GraphExport} into an empty store, all or nothing. First the whole document is
@@ -51,7 +52,6 @@ public final class GraphImport {
     private static final String CLEAR_INDEX_STATE = "MATCH (s:IndexState) DETACH DELETE s";
     private static final String RESTORE_INDEX_STATE = "UNWIND $rows AS row CREATE (s:IndexState) SET s = row";
     private static final String UNDO = "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS removed";
-    private static final String IMPORTED_INDEX_STATE = "MATCH (s:IndexState) WHERE s.building IS NULL DETACH DELETE s";
     private static final String PENDING_INDEX = "CREATE INDEX import_pending IF NOT EXISTS FOR (n:ImportPending) ON (n.importId)";
     private static final String DROP_PENDING_INDEX = "DROP INDEX import_pending IF EXISTS";
 
@@ -160,13 +160,14 @@ public final class GraphImport {
             Ancestry.defer(graph);
             ImportLines lines = new ImportLines(reader, null);
             lines.next();
-            body(graph, lines);
+            List<JsonNode> bookkeeping = body(graph, lines);
             settle(graph);
-            // The file's own index state (the exporting store's) gives way to the one the build keeps.
-            graph.write(tx -> tx.run(IMPORTED_INDEX_STATE).consume());
             Ancestry.rebuild(graph);
             ModelKeys.fill(graph);
-            GraphHash stored = GraphExport.hash(graph);
+            // What the file holds: the store's content, and the exporting store's bookkeeping an older
+            // export carried (its index state gives way to the one this store builds).
+            GraphHash stored = GraphExport.hash(graph, hash -> bookkeeping.forEach(line -> hash.addNode(labels(line),
+                    (ObjectNode) line.get("properties"))));
             GraphHash expected = new GraphHash(end.path("nodes").asLong(-1), end.path("relationships").asLong(-1),
                     end.path("sha256").asString(""));
             if (!stored.equals(expected)) {
@@ -207,17 +208,21 @@ public final class GraphImport {
         }
     }
 
-    /** Writes the checked lines after the header, in batches. */
-    private static void body(Graph graph, ImportLines lines) {
+    /** Writes the checked lines after the header, in batches; returns the bookkeeping node lines, not written. */
+    private static List<JsonNode> body(Graph graph, ImportLines lines) {
         List<Map<String, Object>> nodes = new ArrayList<>();
         List<Map<String, Object>> relationships = new ArrayList<>();
+        List<JsonNode> bookkeeping = new ArrayList<>();
         for (JsonNode line = lines.next(); line != null; line = lines.next()) {
             String where = "line " + lines.number;
             if (line.has("node")) {
+                List<String> labels = labels(line);
+                if (labels.contains(GraphExport.BOOKKEEPING)) {
+                    bookkeeping.add(line);
+                    continue;
+                }
                 Map<String, Object> row = new HashMap<>();
                 row.put("id", line.get("node").asString());
-                List<String> labels = new ArrayList<>();
-                line.path("labels").forEach(l -> labels.add(l.asString()));
                 row.put("labels", labels);
                 Map<String, Object> properties = new HashMap<>(PropertyCodec.decode(line.get("properties"), where));
                 if (labels.contains("Model")) {
@@ -244,6 +249,13 @@ public final class GraphImport {
         }
         writeNodes(graph, nodes);
         writeRelationships(graph, relationships, lines.number);
+        return bookkeeping;
+    }
+
+    private static List<String> labels(JsonNode line) {
+        List<String> labels = new ArrayList<>();
+        line.path("labels").forEach(l -> labels.add(l.asString()));
+        return labels;
     }
 
     private static void writeNodes(Graph graph, List<Map<String, Object>> rows) {

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,6 +27,9 @@ import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.store.ModelKeys;
 import org.llmtracker.graph.testing.DigestWeekFixture;
 import org.llmtracker.graph.testing.Neo4jTest;
+
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Export to JSON Lines and restore: the same graph comes back, proven by its content hash. */
 @Neo4jTest
@@ -65,6 +69,43 @@ class GraphExportTests {
         assertThat(lines[lines.length - 1]).startsWith("{\"end\":true,").contains(GraphExport.hash(graph).sha256());
         assertThat(String.join("\n", lines)).doesNotContain("DESCENDS_FROM").contains("\"DERIVED_FROM\"")
                 .contains("{\"$datetime\":");
+    }
+
+    @Test
+    void aStoreWhoseLicencesWereJudgedRestoresFromItsOwnExportLeavingItsBookkeepingOut(Graph graph) {
+        populate(graph);
+        // what the licences job keeps after its first run (LicenseVerdicts.ensure): the terms' fingerprint
+        graph.write(tx -> tx.run("MERGE (s:IndexState {name: 'licenses'}) SET s.fingerprint = 'terms-1'").consume());
+        GraphHash before = GraphExport.hash(graph);
+        byte[] export = export(graph);
+
+        wipe(graph);
+
+        assertThat(new String(export, StandardCharsets.UTF_8)).doesNotContain("IndexState");
+        assertThat(GraphImport.read(graph, new ByteArrayInputStream(export))).isEqualTo(before);
+        assertThat(GraphExport.hash(graph)).isEqualTo(before);
+        assertThat(count(graph, "MATCH (s:IndexState {name: 'licenses'}) RETURN count(s) AS n"))
+                .as("the restored store judges its licences again").isZero();
+    }
+
+    @Test
+    void anExportThatStillCarriesTheIndexStateImportsAndItsEndLineIsChecked(Graph graph) {
+        populate(graph);
+        GraphHash content = GraphExport.hash(graph);
+        ObjectNode state = JsonNodeFactory.instance.objectNode().put("name", "ancestry").put("version", 3);
+        GraphHash withState = GraphExport.hash(graph, hash -> hash.addNode(List.of("IndexState"), state));
+        List<String> lines = new ArrayList<>(List.of(new String(export(graph), StandardCharsets.UTF_8).split("\n")));
+        lines.add(1, "{\"node\":\"4:x:999\",\"labels\":[\"IndexState\"],\"properties\":" + state + "}");
+        lines.set(lines.size() - 1, "{\"end\":true,\"nodes\":" + withState.nodes() + ",\"relationships\":"
+                + withState.relationships() + ",\"sha256\":\"" + withState.sha256() + "\"}");
+        String older = String.join("\n", lines) + "\n";
+        String changed = older.replace("\"version\":3", "\"version\":4");
+        wipe(graph);
+
+        assertThatThrownBy(() -> GraphImport.read(graph, stream(changed)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("changed after it was exported");
+        assertThat(GraphImport.read(graph, stream(older))).isEqualTo(withState);
+        assertThat(GraphExport.hash(graph)).isEqualTo(content);
     }
 
     @Test
