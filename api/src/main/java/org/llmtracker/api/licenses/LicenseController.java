@@ -43,16 +43,19 @@ class LicenseController {
                 pageSize);
     }
 
-    @Operation(summary = "Models by licence, judged models by verdict, and the (ancestor licence, licence) pairs")
+    @Operation(summary = "Models by licence, judged models by verdict, and the (ancestor licence, licence) pairs",
+            description = "As the licences job last counted them (countedAt); a small store is counted on request "
+                    + "(countedAt null). counted is false on a large store the job has not counted yet.")
     @GetMapping("/api/licenses")
     Licenses summary() {
         LicenseSummary s = licenses.summary();
-        return new Licenses(s.byLicense(), s.byVerdict(), s.pairs(), List.copyOf(book.all()),
+        return new Licenses(s.byLicense(), s.byVerdict(), s.pairs(), s.countedAt(), s.counted(), List.copyOf(book.all()),
                 "Verdicts are information, not legal advice.");
     }
 
     record Licenses(java.util.Map<String, Long> byLicense, java.util.Map<String, Long> byVerdict,
-            List<LicenseSummary.Pair> pairs, List<LicenseTerms> terms, String note) {
+            List<LicenseSummary.Pair> pairs, java.time.Instant countedAt, boolean counted, List<LicenseTerms> terms,
+            String note) {
     }
 
     private static String blank(String s) {

@@ -63,7 +63,7 @@ class LicenseControllerTests {
     }
 
     @Test
-    void theSummaryCountsByLicenceVerdictAndPair() throws Exception {
+    void theSummaryCountsByLicenceVerdictAndPairAsTheLastRefreshCountedThem() throws Exception {
         mvc.perform(get("/api/licenses"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.byLicense['apache-2.0']").value(2))
@@ -73,6 +73,8 @@ class LicenseControllerTests {
                 .andExpect(jsonPath("$.pairs[0].ancestorLicense").value("llama3"))
                 .andExpect(jsonPath("$.pairs[0].license").value("apache-2.0"))
                 .andExpect(jsonPath("$.pairs[0].conflicts").value(2))
+                .andExpect(jsonPath("$.counted").value(true))
+                .andExpect(jsonPath("$.countedAt").value("2026-11-23T08:00:00Z"))
                 .andExpect(jsonPath("$.note", containsString("not legal advice")));
     }
 }

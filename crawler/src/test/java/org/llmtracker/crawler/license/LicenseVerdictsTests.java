@@ -1,9 +1,11 @@
 package org.llmtracker.crawler.license;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +16,7 @@ import org.llmtracker.graph.inference.InferredLinks;
 import org.llmtracker.graph.license.LicenseBook;
 import org.llmtracker.graph.license.LicenseCheck;
 import org.llmtracker.graph.license.LicenseQueries;
+import org.llmtracker.graph.license.LicenseSummary;
 import org.llmtracker.graph.license.LicenseVerdicts;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.store.Graph;
@@ -168,6 +171,39 @@ class LicenseVerdictsTests {
         assertThat(verdict(graph, "grandkid/Llama-3-ft-q4")).isEqualTo(new LicenseCheck("conflict",
                 "meta-llama/meta-llama-3-8b", "llama3", "permissive-over-restrictive", 2));
         assertThat(refresh(graph, BOOK).judged()).as("nothing left marked").isZero();
+    }
+
+    @Test
+    void theSummaryIsWhatTheLastRefreshThatJudgedCountedAndARequestNeverCountsALargeStore(Graph graph) {
+        SmallHub hub = new SmallHub(graph);
+        hub.model("meta-llama/Meta-Llama-3-8B", "llama3").model("a/Llama-3-chat", "apache-2.0", "meta-llama/Meta-Llama-3-8B")
+                .model("b/Llama-3-ft", "llama3", "meta-llama/Meta-Llama-3-8B").write();
+        LicenseQueries small = new LicenseQueries(graph, BOOK);
+        LicenseQueries large = new LicenseQueries(graph, BOOK, 2);
+        assertThat(large.summary().counted()).as("three models are too many to count on request here").isFalse();
+        assertThat(small.summary().byLicense()).as("counted on request: nothing judged yet").isEmpty();
+
+        new LicenseVerdicts(graph, BOOK, 3).refresh(SmallHub.NOW);
+        hub.model("c/Llama-3-mit", "mit", "meta-llama/Meta-Llama-3-8B").write();
+        LicenseSummary kept = large.summary();
+
+        assertThat(kept.counted()).isTrue();
+        assertThat(kept.countedAt()).isEqualTo(SmallHub.NOW);
+        assertThat(kept.byLicense()).containsExactly(entry("llama3", 2L), entry("apache-2.0", 1L));
+        assertThat(kept.byVerdict()).containsEntry("conflict", 1L).containsEntry("ok", 1L);
+        assertThat(kept.pairs()).containsExactly(new LicenseSummary.Pair("llama3", "apache-2.0", 1, 1, 0, 0),
+                new LicenseSummary.Pair("llama3", "llama3", 1, 0, 0, 0));
+        assertThat(small.summary()).as("the kept counts, not a count of the store as it is now").isEqualTo(kept);
+
+        Instant later = SmallHub.NOW.plusSeconds(600);
+        new LicenseVerdicts(graph, BOOK, 3).refresh(later);
+        LicenseSummary recounted = large.summary();
+        assertThat(recounted.countedAt()).isEqualTo(later);
+        assertThat(recounted.byLicense()).containsEntry("mit", 1L);
+        assertThat(recounted.byVerdict()).containsEntry("conflict", 2L);
+
+        new LicenseVerdicts(graph, BOOK, 3).refresh(later.plusSeconds(600));
+        assertThat(large.summary().countedAt()).as("a refresh that judged nothing keeps the counts").isEqualTo(later);
     }
 
     @Test

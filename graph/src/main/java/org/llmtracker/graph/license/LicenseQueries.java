@@ -6,7 +6,6 @@ import static org.llmtracker.graph.store.DriverValues.string;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,26 +51,6 @@ public final class LicenseQueries {
 
     private static final String WITHOUT_DOWNLOADS = "m.downloads IS NULL AND " + FILTERS + " WITH m ORDER BY m.id SKIP $skip LIMIT $limit ";
 
-    private static final String BY_LICENSE = """
-            MATCH (m:Model) WHERE m.licenseId IS NOT NULL
-            RETURN m.licenseId AS license, count(*) AS models ORDER BY models DESC, license
-            """;
-
-    private static final String BY_VERDICT = """
-            MATCH (m:Model) WHERE m.licenseVerdict IS NOT NULL
-            RETURN m.licenseVerdict AS verdict, count(*) AS models
-            """;
-
-    private static final String PAIRS = """
-            MATCH (m:Model) WHERE m.licenseAncestorLicense IS NOT NULL
-            WITH m.licenseAncestorLicense AS ancestorLicense, coalesce(m.licenseId, '') AS license,
-                 count(*) AS models, sum(CASE m.licenseVerdict WHEN 'conflict' THEN 1 ELSE 0 END) AS conflicts,
-                 sum(CASE m.licenseVerdict WHEN 'naming' THEN 1 ELSE 0 END) AS naming,
-                 sum(CASE m.licenseVerdict WHEN 'unknown' THEN 1 ELSE 0 END) AS unknown
-            RETURN ancestorLicense, license, models, conflicts, naming, unknown
-            ORDER BY conflicts DESC, models DESC, ancestorLicense, license LIMIT $limit
-            """;
-
     private static final String SINCE = """
             MATCH (m:LicenseConflict) WHERE m.licenseConflictSince >= $from AND m.licenseConflictSince < $to
             WITH m ORDER BY coalesce(m.downloads, -1) DESC, m.id
@@ -89,16 +68,21 @@ public final class LicenseQueries {
                    c.licenseVerdict AS verdict
             """;
 
-    private static final int MAX_PAIRS = 500;
-
     private final Graph graph;
     private final LicenseBook book;
     private final LicenseJudge judge;
+    private final long countedOnRequestUpTo;
 
     public LicenseQueries(Graph graph, LicenseBook book) {
+        this(graph, book, LicenseTotals.COUNTED_ON_REQUEST_UP_TO);
+    }
+
+    /** @param countedOnRequestUpTo the most models a store without kept counts may hold to be counted on request */
+    public LicenseQueries(Graph graph, LicenseBook book, long countedOnRequestUpTo) {
         this.graph = graph;
         this.book = book;
         this.judge = new LicenseJudge(book);
+        this.countedOnRequestUpTo = countedOnRequestUpTo;
     }
 
     /** Filters of the conflict list; each null matches all. {@code family}: below that model. */
@@ -147,20 +131,12 @@ public final class LicenseQueries {
         });
     }
 
+    /**
+     * The counts as the last licence refresh left them (see {@link LicenseTotals}): a request never
+     * counts a large store.
+     */
     public LicenseSummary summary() {
-        return graph.read(tx -> {
-            Map<String, Long> byLicense = new LinkedHashMap<>();
-            tx.run(BY_LICENSE).forEachRemaining(r -> byLicense.put(r.get("license").asString(), r.get("models").asLong()));
-            Map<String, Long> byVerdict = new LinkedHashMap<>();
-            for (String v : List.of(LicenseCheck.CONFLICT, LicenseCheck.NAMING, LicenseCheck.UNKNOWN, LicenseCheck.OK)) {
-                byVerdict.put(v, 0L);
-            }
-            tx.run(BY_VERDICT).forEachRemaining(r -> byVerdict.put(r.get("verdict").asString(), r.get("models").asLong()));
-            List<LicenseSummary.Pair> pairs = tx.run(PAIRS, Map.of("limit", MAX_PAIRS)).list(r -> new LicenseSummary.Pair(
-                    r.get("ancestorLicense").asString(), r.get("license").asString().isEmpty() ? null : r.get("license").asString(),
-                    r.get("models").asLong(), r.get("conflicts").asLong(), r.get("naming").asLong(), r.get("unknown").asLong()));
-            return new LicenseSummary(byLicense, byVerdict, pairs);
-        });
+        return LicenseTotals.read(graph, countedOnRequestUpTo);
     }
 
     /** One model's licence and verdict, judged now; {@code declaredOnly=false} follows inferred links too. */

@@ -123,7 +123,10 @@ public final class LicenseVerdicts {
         return true;
     }
 
-    /** Judges every marked model, a batch per transaction, until none is marked; then the families' counts. */
+    /**
+     * Judges every marked model, a batch per transaction, until none is marked; then the families'
+     * counts and the summary's ({@link LicenseTotals}).
+     */
     public Refreshed refresh(Instant now) {
         String run = UUID.randomUUID().toString();
         long judged = 0;
@@ -143,6 +146,9 @@ public final class LicenseVerdicts {
         }
         if (judged > 0) {
             countByFamily();
+        }
+        if (judged > 0 || !LicenseTotals.kept(graph)) {
+            LicenseTotals.keep(graph, now);
         }
         return new Refreshed(judged, relicensed, newConflicts);
     }
