@@ -33,6 +33,7 @@ public final class Schema {
             // search: CONTAINS through trigram TEXT indexes, on a model's text and on alias ids (ModelKeys)
             "CREATE TEXT INDEX model_search_text IF NOT EXISTS FOR (m:Model) ON (m.searchText)",
             "CREATE TEXT INDEX alias_id_text IF NOT EXISTS FOR (a:Alias) ON (a.id)",
+            "CREATE TEXT INDEX family_root_search_text IF NOT EXISTS FOR (m:FamilyRoot) ON (m.searchText)",
             // the lineage conflicts start from the models a kind can name (LineageConflicts)
             "CREATE INDEX model_inferred_parent IF NOT EXISTS FOR (m:Model) ON (m.inferredParent)",
             "CREATE INDEX model_removed_from_catalog IF NOT EXISTS FOR (m:Model) ON (m.removedFromCatalogAt)",
