@@ -16,16 +16,36 @@ import org.neo4j.driver.TransactionContext;
  */
 final class Children {
 
+    /**
+     * The children's links, each with the child's index row to the model. The row is looked up
+     * from the child (a few rows each): planned freely, Neo4j expanded all of a root's rows
+     * instead (7,352 at 4M models, 42 ms for 662 children).
+     */
     private static final String LINKS = """
             MATCH (x:Model {id: $id})<-[l:DERIVED_FROM]-(c:Model)
             WHERE c <> x
               AND ($relation IS NULL OR coalesce(l.relation, 'UNKNOWN') = $relation)
               AND ($stage IS NULL OR $stage IN coalesce(l.stages, []))
               AND ($minDownloads IS NULL OR c.downloads >= $minDownloads)
-            MATCH (c)-[r:DESCENDS_FROM]->(x)
+            CALL (c, x) {
+              MATCH (c)-[r:DESCENDS_FROM]->(x)
+              RETURN r
+            }
             """;
-    private static final String COUNT = LINKS + "RETURN count(*) AS total\n";
-    private static final String PAGE = LINKS + "WITH c, r\n" + RelativeQueries.MOST_DOWNLOADED + "SKIP $skip LIMIT $limit\n" + RelativeQueries.KIN;
+    static final String COUNT = LINKS + "RETURN count(*) AS total\n";
+
+    /**
+     * Ordered by downloads alone first; only the children down to the page's last one's downloads
+     * are then ordered by name too: a root's 20,000 children would otherwise each have their name read.
+     */
+    private static final String PAGE = LINKS + """
+            WITH c, r, coalesce(c.downloads, -1) AS d
+            ORDER BY d DESC
+            WITH collect({c: c, r: r, d: d}) AS cs
+            WITH cs, coalesce(cs[$skip + $limit - 1].d, -1) AS last
+            UNWIND [e IN cs WHERE e.d >= last] AS e
+            WITH e.c AS c, e.r AS r
+            """ + RelativeQueries.MOST_DOWNLOADED + "SKIP $skip LIMIT $limit\n" + RelativeQueries.KIN;
 
     /**
      * Every relation's first children and count in one read of the links (the model page). A root's
