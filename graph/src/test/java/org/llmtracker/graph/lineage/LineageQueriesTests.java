@@ -105,6 +105,42 @@ class LineageQueriesTests {
         assertThat(lineage.descendants("no-such-model", RelativeFilter.depth(1), 0, 50).total()).isZero();
     }
 
+    /**
+     * A download floor that few models reach is counted and paged from the downloads index, the
+     * other side of a large family: the answer is the family's, filtered, whichever side is read.
+     */
+    @Test
+    void aDownloadFloorGivesTheFamilyFilteredWhicheverSideIsRead() {
+        List<org.llmtracker.graph.catalog.CatalogEntry> more = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            more.add(model("ft-" + i, base(i % 3 == 0 ? "vicuna" : "llama", Relation.FINETUNE, Stage.SFT)));
+        }
+        more.add(model("outsider"));
+        new CatalogWriter(graph).applyFile(more, NOW);
+        graph.write(tx -> tx.run("""
+                MATCH (m:Model) WHERE m.id STARTS WITH 'ft-' SET m.downloads = toInteger(substring(m.id, 3)) + 1
+                WITH 1 AS x
+                UNWIND [['alpaca', 5000], ['ft-3', 2000], ['ft-4', 2000], ['outsider', 1000000], ['merged', 1500]] AS d
+                MATCH (m:Model {id: d[0]}) SET m.downloads = d[1]
+                """).consume());
+        for (long floor : new long[] {1000, 1, 25, 5000, 2_000_000}) {
+            for (RelativeFilter unfloored : List.of(RelativeFilter.depth(10), RelativeFilter.depth(1),
+                    new RelativeFilter(Relation.FINETUNE, null, 10, null), new RelativeFilter(null, Stage.SFT, 2, null),
+                    RelativeFilter.depth(10).declared(true))) {
+                RelativeFilter filter = new RelativeFilter(unfloored.relation(), unfloored.stage(), unfloored.maxDepth(), floor,
+                        unfloored.declaredOnly());
+                List<Relative> expected = lineage.descendants("llama", unfloored, 0, 200).items().stream()
+                        .filter(k -> k.downloads() != null && k.downloads() >= floor).toList();
+
+                var page = lineage.descendants("llama", filter, 0, 50);
+                assertThat(page.items()).as("%s", filter).isEqualTo(expected);
+                assertThat(page.total()).as("%s", filter).isEqualTo(expected.size());
+                assertThat(lineage.descendants("llama", filter, 1, 2).items()).as("%s", filter)
+                        .isEqualTo(expected.stream().skip(1).limit(2).toList());
+            }
+        }
+    }
+
     @Test
     void childrenByRelationAnswerInOneReadWhatEachRelationsOneGenerationReadAnswers() {
         // ties on downloads, which the name then orders, and a model without downloads
