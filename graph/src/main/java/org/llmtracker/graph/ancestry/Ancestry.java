@@ -33,7 +33,7 @@ import org.neo4j.driver.TransactionContext;
 public final class Ancestry {
 
     /** Raised when what the index stores changes meaning, so stores built before are rebuilt at start. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private Ancestry() {
     }

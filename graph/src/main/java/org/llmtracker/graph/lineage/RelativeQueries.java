@@ -238,11 +238,14 @@ final class RelativeQueries {
         return tx.run(DOWNLOADED, capped).single().get("models").asLong();
     }
 
-    /** The count property that answers the filter's total, when it filters on one relation or one stage only. */
+    /** The count property that answers the filter's total, when it filters on a relation, a stage or both only. */
     private static String counted(RelativeFilter filter) {
         // The counts cover every link, inferred ones too: a declared-only read counts its rows.
-        if (filter.declaredOnly() || filter.minDownloads() != null || (filter.relation() == null) == (filter.stage() == null)) {
+        if (filter.declaredOnly() || filter.minDownloads() != null || (filter.relation() == null && filter.stage() == null)) {
             return null;
+        }
+        if (filter.relation() != null && filter.stage() != null) {
+            return KinCounts.pair(filter.relation().name(), filter.stage().name());
         }
         return filter.relation() != null ? KinCounts.RELATION_PREFIX + filter.relation().name()
                 : KinCounts.STAGE_PREFIX + filter.stage().name();

@@ -92,6 +92,7 @@ public final class IndexCheck {
             byKey.merge(KinCounts.TOTAL, 1L, Long::sum);
             hop.relations.forEach(r -> byKey.merge(KinCounts.RELATION_PREFIX + r, 1L, Long::sum));
             hop.stages.forEach(s -> byKey.merge(KinCounts.STAGE_PREFIX + s, 1L, Long::sum));
+            hop.relations.forEach(r -> hop.stages.forEach(s -> byKey.merge(KinCounts.pair(r, s), 1L, Long::sum)));
             while (byDepth.size() < hop.depth) {
                 byDepth.add(0L);
             }

@@ -78,6 +78,26 @@ class LineageQueriesTests {
     }
 
     @Test
+    void aRelationAndAStageTogetherKeepTheRowsNamingBothAtEveryDepthBound() {
+        for (int maxDepth : new int[] {1, 2, 10}) {
+            List<Relative> all = lineage.descendants("llama", RelativeFilter.depth(maxDepth), 0, 50).items();
+            for (Relation relation : Relation.values()) {
+                for (Stage stage : Stage.values()) {
+                    RelativeFilter both = new RelativeFilter(relation, stage, maxDepth, null);
+                    List<Relative> expected = all.stream().filter(both::keeps).toList();
+
+                    var page = lineage.descendants("llama", both, 0, 50);
+
+                    assertThat(page.items()).as("%s", both).isEqualTo(expected);
+                    assertThat(page.total()).as("%s", both).isEqualTo(expected.size());
+                }
+            }
+        }
+        assertThat(lineage.descendants("llama", new RelativeFilter(Relation.FINETUNE, Stage.PPO, 10, null), 0, 50).items())
+                .extracting(Relative::id).containsExactly("stackllama");
+    }
+
+    @Test
     void stopsAtTheRequestedDepth() {
         var page = lineage.descendants("llama", RelativeFilter.depth(1), 0, 50);
 
