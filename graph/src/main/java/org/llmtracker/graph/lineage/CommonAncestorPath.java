@@ -24,11 +24,11 @@ import org.llmtracker.graph.ancestry.Link;
 final class CommonAncestorPath {
 
     // Only what a path shows: every column read costs, and this answer should take a fraction of a millisecond.
-    private static final String LINKS = RelativeQueries.LINES + """
+    private static final String LINKS = AncestorLines.LINES + """
             RETURN x.id AS child, x.name AS childName, p.id AS parent, p.name AS name,
                    coalesce(d.relation, 'UNKNOWN') AS relation
             """;
-    private static final String DECLARED_LINKS = RelativeQueries.declaredLines(LINKS);
+    private static final String DECLARED_LINKS = AncestorLines.declaredLines(LINKS);
 
     private CommonAncestorPath() {
     }
@@ -46,7 +46,7 @@ final class CommonAncestorPath {
                     up.computeIfAbsent(child, k -> new ArrayList<>())
                             .add(new Link(child, parent, r.get("relation").asString(), List.of()));
                 });
-        LineageQueries.Step upwards = RelativeQueries.upwards(up);
+        LineageQueries.Step upwards = AncestorLines.upwards(up);
         Map<String, Integer> fromUp = climb(upwards, names.keySet(), from);
         Map<String, Integer> toUp = climb(upwards, names.keySet(), to);
         String meet = null;

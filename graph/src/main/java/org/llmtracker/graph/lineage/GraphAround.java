@@ -53,7 +53,7 @@ final class GraphAround {
         Map<String, LineageGraph.Node> nodes = new LinkedHashMap<>();
         nodes.put(id, new LineageGraph.Node(id, string(self.get("name")), number(self.get("downloads")),
                 self.get("catalogued").asBoolean(), "self", 0));
-        List<Relative> ancestors = RelativeQueries.ancestors(tx, id, RelativeFilter.depth(LineageQueries.MAX_PATH_LENGTH),
+        List<Relative> ancestors = AncestorLines.ancestors(tx, id, RelativeFilter.depth(LineageQueries.MAX_PATH_LENGTH),
                 NEAREST_FIRST, 0, Integer.MAX_VALUE).items();
         for (Relative a : ancestors) {
             if (nodes.size() >= maxNodes) {

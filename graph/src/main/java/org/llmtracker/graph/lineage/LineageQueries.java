@@ -85,7 +85,7 @@ public final class LineageQueries {
     /** Models {@code id} derives from, directly or through others, nearest first. */
     public Page<Relative> ancestors(String id, RelativeFilter filter, int skip, int limit) {
         checkPage(skip, limit);
-        return graph.read(tx -> RelativeQueries.ancestors(tx, id, filter, BY_DEPTH_THEN_NAME, skip, limit));
+        return graph.read(tx -> AncestorLines.ancestors(tx, id, filter, BY_DEPTH_THEN_NAME, skip, limit));
     }
 
     /**

@@ -4,8 +4,6 @@ import static org.llmtracker.graph.store.DriverValues.number;
 import static org.llmtracker.graph.store.DriverValues.string;
 import static org.llmtracker.graph.store.DriverValues.strings;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.llmtracker.graph.ancestry.KinCounts;
-import org.llmtracker.graph.ancestry.Link;
 
 /**
  * Lineage reads that keep the heavy work inside Neo4j, so a family of hundreds of thousands of
@@ -23,7 +20,7 @@ import org.llmtracker.graph.ancestry.Link;
  * the count is the ancestor's degree when nothing filters it, and a page is either the top of
  * the ancestor's index rows or, for a large family, the models with most downloads overall
  * (read in order from the downloads index) that belong to it, whichever touches fewer rows.
- * Ancestors are walked: a lineage is shallow.
+ * Ancestors are walked ({@link AncestorLines}): a lineage is shallow.
  */
 final class RelativeQueries {
 
@@ -150,47 +147,6 @@ final class RelativeQueries {
      */
     private static final long SCAN_COST = 4;
 
-    /**
-     * Every link out of the given models and out of their ancestors closer than the depth
-     * bound: one read of the ancestry index and one expansion each, whatever the depth.
-     */
-    static final String LINES = """
-            UNWIND $ids AS id
-            MATCH (m:Model {id: id})
-            CALL (m) {
-              RETURN m AS x
-              UNION
-              MATCH (m)-[r:DESCENDS_FROM]->(x:Model)
-              WHERE r.depth < $maxDepth
-              RETURN x
-            }
-            MATCH (x)-[d:DERIVED_FROM]->(p:Model)
-            """;
-
-    /** The lines' links with what a relative reports about the parent end. */
-    private static final String ANCESTRY = LINES + """
-            RETURN x.id AS child, p.id AS parent, coalesce(d.relation, 'UNKNOWN') AS relation,
-                   coalesce(d.stages, []) AS stages, p.name AS name, p.kind AS kind, p.downloads AS downloads,
-                   p.likes AS likes, coalesce(p.catalogued, false) AS catalogued,
-                   coalesce(d.sources, []) AS sources, d.confidence AS confidence
-            """;
-
-    private static final String ANCESTRY_DECLARED = declaredLines(ANCESTRY);
-
-    /**
-     * A query built on {@link #LINES}, over declared links only, out of the model and the
-     * ancestors a declared-only path reaches.
-     */
-    static String declaredLines(String query) {
-        String declared = query
-                .replace("WHERE r.depth < $maxDepth", "WHERE r.inferredOnly IS NULL AND coalesce(r.declaredDepth, r.depth) < $maxDepth")
-                .replace("MATCH (x)-[d:DERIVED_FROM]->(p:Model)\n", "MATCH (x)-[d:DERIVED_FROM]->(p:Model)\nWHERE coalesce(d.sources, []) <> ['inferred']\n");
-        if (!query.startsWith(LINES) || declared.equals(query)) {
-            throw new IllegalStateException("not a query on the lines: " + query);
-        }
-        return declared;
-    }
-
     private RelativeQueries() {
     }
 
@@ -290,39 +246,5 @@ final class RelativeQueries {
                 r.get("via").asString(), number(r.get("downloads")), number(r.get("likes")),
                 r.get("catalogued").asBoolean(), null, strings(r.get("sources")),
                 r.get("confidence").isNull() ? null : r.get("confidence").asDouble());
-    }
-
-    /** Ancestors are few (a lineage is shallow), so all of them are walked, filtered and sorted here. */
-    static Page<Relative> ancestors(TransactionContext tx, String id, RelativeFilter filter, Comparator<Relative> order, int skip,
-            int limit) {
-        Map<String, List<Link>> up = new HashMap<>();
-        Map<String, Record> parents = new HashMap<>();
-        Map<String, Record> links = new HashMap<>();
-        tx.run(filter.declaredOnly() ? ANCESTRY_DECLARED : ANCESTRY, Map.of("ids", List.of(id), "maxDepth", filter.maxDepth()))
-                .forEachRemaining(r -> {
-                    String child = r.get("child").asString();
-                    up.computeIfAbsent(child, k -> new ArrayList<>()).add(new Link(child,
-                            r.get("parent").asString(), r.get("relation").asString(), strings(r.get("stages"))));
-                    parents.putIfAbsent(r.get("parent").asString(), r);
-                    links.put(child + ">" + r.get("parent").asString(), r);
-                });
-        LineageQueries.Walk walk = LineageQueries.walk(upwards(up), id, filter.maxDepth(), Integer.MAX_VALUE);
-        List<Relative> kept = walk.hops().entrySet().stream()
-                .map(e -> LineageQueries.kin(e.getKey(), e.getValue(), parents.get(e.getKey()),
-                        links.get(e.getValue().via + ">" + e.getKey())))
-                .filter(filter::keeps)
-                .sorted(order)
-                .toList();
-        int from = Math.min(skip, kept.size());
-        int to = (int) Math.min((long) from + limit, kept.size());
-        return new Page<>(kept.size(), kept.subList(from, to));
-    }
-
-    /** Links child to parent as a walk step, ordered by {@code from} then {@code to} like the generation queries. */
-    static LineageQueries.Step upwards(Map<String, List<Link>> up) {
-        up.values().forEach(links -> links.sort(Comparator.comparing(Link::to)));
-        return frontier -> frontier.stream().sorted()
-                .flatMap(from -> up.getOrDefault(from, List.of()).stream())
-                .toList();
     }
 }
