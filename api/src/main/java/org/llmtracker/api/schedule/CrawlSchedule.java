@@ -10,8 +10,11 @@ import java.util.TimeZone;
 import java.util.TreeMap;
 
 import org.llmtracker.crawler.run.CrawlRunner;
+import org.llmtracker.crawler.sweep.HubSweep;
+import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.run.CrawlRun;
 import org.llmtracker.graph.run.CrawlRunStore;
+import org.llmtracker.graph.store.Graph;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
@@ -31,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>With the JDBC job store the stored trigger remembers its next fire time, and its misfire
  * instruction (fire once now) runs a missed fire once when a node starts. The in-memory store
  * forgets everything at shutdown, so there the job's recorded {@code :CrawlRun}s stand in: a job
- * whose last run started more than one period ago (or that never ran) runs once at start.
+ * whose last run started more than one period ago (or that never ran) runs once at start. So does
+ * the Hub sweep when a first fill it began is still unended (the app stopped during it).
  */
 final class CrawlSchedule {
 
@@ -44,12 +48,14 @@ final class CrawlSchedule {
     private final CrawlRunner runner;
     private final CrawlRunStore runs;
     private final Clock clock;
+    private final Graph graph;
 
-    CrawlSchedule(Scheduler scheduler, CrawlRunner runner, CrawlRunStore runs, Clock clock) {
+    CrawlSchedule(Scheduler scheduler, CrawlRunner runner, CrawlRunStore runs, Clock clock, Graph graph) {
         this.scheduler = scheduler;
         this.runner = runner;
         this.runs = runs;
         this.clock = clock;
+        this.graph = graph;
     }
 
     /** @param crons cron expression by job name; jobs this build has no crawl for are skipped */
@@ -66,8 +72,18 @@ final class CrawlSchedule {
             if (!persistent && missedAFire(job, cron)) {
                 log.info("Job {} missed a scheduled fire while the app was down; running it once now", job);
                 scheduler.triggerJob(JobKey.jobKey(job, GROUP));
+            } else if (job.equals(HubSweep.NAME) && firstFillUnended()) {
+                // Lineage reads answer 503 while a first fill defers the index, and the sweep builds it only
+                // when its run ends: a run the app's stop cut short would otherwise leave it so until the next fire.
+                log.info("Job {} stopped during a first fill, which defers the ancestry index; running it once now "
+                        + "to finish the pass and build the index", job);
+                scheduler.triggerJob(JobKey.jobKey(job, GROUP));
             }
         }
+    }
+
+    private boolean firstFillUnended() {
+        return Ancestry.progress(graph).filter(p -> "deferred".equals(p.phase())).isPresent();
     }
 
     private void schedule(String job, CronExpression cron) throws SchedulerException {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.llmtracker.api.licenses.LicenseProperties;
 import org.llmtracker.crawler.run.CrawlRunner;
 import org.llmtracker.graph.run.CrawlRunStore;
+import org.llmtracker.graph.store.Graph;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,8 +31,8 @@ class ScheduleConfiguration {
     }
 
     @Bean
-    CrawlSchedule crawlSchedule(Scheduler scheduler, CrawlRunner runner, CrawlRunStore runs, Clock clock) {
-        return new CrawlSchedule(scheduler, runner, runs, clock);
+    CrawlSchedule crawlSchedule(Scheduler scheduler, CrawlRunner runner, CrawlRunStore runs, Clock clock, Graph graph) {
+        return new CrawlSchedule(scheduler, runner, runs, clock, graph);
     }
 
     @EventListener(ApplicationReadyEvent.class)

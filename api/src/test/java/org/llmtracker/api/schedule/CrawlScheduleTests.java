@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.llmtracker.crawler.run.Job;
 import org.llmtracker.crawler.run.CrawlRecorder;
 import org.llmtracker.crawler.run.CrawlRunner;
+import org.llmtracker.crawler.sweep.HubSweep;
+import org.llmtracker.graph.ancestry.Ancestry;
 import org.llmtracker.graph.run.CrawlRun;
 import org.llmtracker.graph.run.CrawlRunStore;
 import org.llmtracker.graph.run.CrawlStatus;
@@ -50,7 +52,7 @@ class CrawlScheduleTests {
     void everyKnownJobIsScheduledAndJobsWithoutACrawlAreSkipped(Graph graph) throws Exception {
         CrawlRunStore runs = new CrawlRunStore(graph);
         recordRun(runs, "digest", clock.instant());
-        CrawlSchedule schedule = schedule(runs, new Quiet("digest"), new Quiet("github"));
+        CrawlSchedule schedule = schedule(runs, graph, new Quiet("digest"), new Quiet("github"));
 
         schedule.start(Map.of("github", RARELY, "huggingface", RARELY, "pages", RARELY, "digest", RARELY));
 
@@ -66,7 +68,7 @@ class CrawlScheduleTests {
         recordRun(runs, "digest", now.minus(Duration.ofDays(1)));
         Quiet github = new Quiet("github");
         Quiet digest = new Quiet("digest");
-        CrawlSchedule schedule = schedule(runs, github, digest);
+        CrawlSchedule schedule = schedule(runs, graph, github, digest);
 
         start(schedule, Map.of("github", "0 0 */6 * * ?", "digest", RARELY));
 
@@ -76,6 +78,40 @@ class CrawlScheduleTests {
         // Within its weekly period: nothing was missed, so it waits for Monday.
         assertThat(digest.runs.get()).isZero();
         assertThat(runs.list("digest", 10)).hasSize(1);
+    }
+
+    @Test
+    void aHubSweepStoppedDuringAFirstFillRunsOnceAtStartSoTheDeferredIndexGetsBuilt(Graph graph) {
+        CrawlRunStore runs = new CrawlRunStore(graph);
+        Instant now = clock.instant();
+        recordRun(runs, HubSweep.NAME, now.minus(Duration.ofHours(1))); // within its daily period: no fire missed
+        Ancestry.defer(graph); // what the stopped run left: a first fill still deferring the index
+        Quiet sweep = new Quiet(HubSweep.NAME);
+        CrawlSchedule schedule = schedule(runs, graph, sweep);
+
+        start(schedule, Map.of(HubSweep.NAME, "0 0 3 * * ?"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> runs.list(HubSweep.NAME, 10).size() == 2
+                && runs.list(HubSweep.NAME, 1).get(0).status() == CrawlStatus.SUCCEEDED);
+        assertThat(sweep.runs.get()).isEqualTo(1);
+        Ancestry.build(graph);
+    }
+
+    @Test
+    void aFinishedFirstFillLeavesTheHubSweepToItsSchedule(Graph graph) throws Exception {
+        CrawlRunStore runs = new CrawlRunStore(graph);
+        recordRun(runs, HubSweep.NAME, clock.instant().minus(Duration.ofHours(1)));
+        recordRun(runs, "github", clock.instant());
+        Quiet sweep = new Quiet(HubSweep.NAME);
+        CrawlSchedule schedule = schedule(runs, graph, sweep, new Quiet("github"));
+
+        start(schedule, Map.of(HubSweep.NAME, "0 0 3 * * ?", "github", RARELY));
+        fire("github"); // fired after anything the start fired: once it has run, a sweep fired at start would have begun
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> runs.list("github", 10).size() == 2
+                && runs.list("github", 1).get(0).status() == CrawlStatus.SUCCEEDED);
+        assertThat(sweep.runs.get()).isZero();
+        assertThat(runs.list(HubSweep.NAME, 10)).hasSize(1);
     }
 
     @Test
@@ -93,7 +129,7 @@ class CrawlScheduleTests {
                 throw new IllegalStateException("upstream broke");
             }
         };
-        start(schedule(runs, failing), Map.of("github", RARELY));
+        start(schedule(runs, graph, failing), Map.of("github", RARELY));
 
         fire("github");
         await().atMost(Duration.ofSeconds(60)).until(() -> count(runs, CrawlStatus.FAILED) == 1);
@@ -132,7 +168,7 @@ class CrawlScheduleTests {
                 }
             }
         };
-        start(schedule(runs, slow), Map.of("github", RARELY));
+        start(schedule(runs, graph, slow), Map.of("github", RARELY));
 
         fire("github");
         await().atMost(Duration.ofSeconds(60)).until(() -> inside.get() == 1);
@@ -158,7 +194,7 @@ class CrawlScheduleTests {
         return runs.list("github", 10).stream().filter(r -> r.status() == status).count();
     }
 
-    private CrawlSchedule schedule(CrawlRunStore runs, Job... crawls) {
+    private CrawlSchedule schedule(CrawlRunStore runs, Graph graph, Job... crawls) {
         CrawlRunner runner = new CrawlRunner(List.of(crawls), runs, clock);
         try {
             Properties properties = new Properties();
@@ -171,7 +207,7 @@ class CrawlScheduleTests {
         } catch (org.quartz.SchedulerException e) {
             throw new IllegalStateException(e);
         }
-        return new CrawlSchedule(scheduler, runner, runs, clock);
+        return new CrawlSchedule(scheduler, runner, runs, clock, graph);
     }
 
     private static void start(CrawlSchedule schedule, Map<String, String> crons) {
