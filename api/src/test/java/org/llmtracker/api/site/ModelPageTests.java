@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,19 @@ class ModelPageTests {
     void aLeafHasNoChildren() throws Exception {
         assertThat(childrenSection("/models/tuner/root-7b-ft-1")).contains("No model derives from this one.")
                 .doesNotContain("<span class=\"count\">");
+    }
+
+    @Test
+    void everyScriptAndStylesheetThePageLinksToIsServed() throws Exception {
+        String page = mvc.perform(get("/models/base/root-7b")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        List<String> files = Pattern.compile("<(?:script[^>]* src|link[^>]* rel=\"(?:stylesheet|icon)\"[^>]* href)=\"(/[^\"]+)\"").matcher(page)
+                .results().map(m -> m.group(1)).toList();
+
+        assertThat(files).contains("/site/site.css", "/site/graph.js").anyMatch(f -> f.startsWith("/webjars/cytoscape/"));
+        for (String file : files) {
+            assertThat(mvc.perform(get(file)).andReturn().getResponse().getStatus()).as(file).isEqualTo(200);
+        }
     }
 
     /** The page's children, between their heading and the family graph's (the descendants table names them all). */
