@@ -1,8 +1,12 @@
 package org.llmtracker.graph.model;
 
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.llmtracker.graph.store.Graph;
 import org.neo4j.driver.Record;
@@ -88,14 +92,38 @@ final class ModelSearch {
      * the trigram index has no trigram to seek for a single character and reads all of itself to
      * count (48 ms for {@code l} at 1M models, where a common letter fills the cap from the top of
      * the downloads index in 10 ms). Fewer found within {@code $scan} models proves nothing; the
-     * indexed count then decides. A rare letter would pay a whole fruitless walk before that
-     * ({@code q} at 4M: 7 ms counted, 41 ms walked first), so the top {@link #SAMPLE} models are
-     * asked first whether the letter is common enough for the walk to find the cap.
+     * indexed count then decides.
      */
     static final String ONE_CHARACTER_IS_BROAD = """
             MATCH (m:Model) USING INDEX m:Model(downloads) WHERE m.downloads IS NOT NULL
             WITH m ORDER BY m.downloads DESC LIMIT $scan
             WITH m WHERE m.searchText CONTAINS $q AND %s
+            WITH m LIMIT $cap
+            RETURN count(m) = $cap AS broad
+            """.formatted(FILTERS);
+
+    /**
+     * The search texts, up to {@code $cap}, of the top {@code $scan} models by downloads that hold
+     * one character: they say whether it is common (a rare letter would pay a whole fruitless walk
+     * before its count: {@code q} at 4M, 7 ms counted, 41 ms walked first) and which trigram holding
+     * it is commonest.
+     */
+    static final String ONE_CHARACTER_SAMPLE = """
+            MATCH (m:Model) USING INDEX m:Model(downloads) WHERE m.downloads IS NOT NULL
+            WITH m ORDER BY m.downloads DESC LIMIT $scan
+            WITH m WHERE m.searchText CONTAINS $q AND %s
+            WITH m LIMIT $cap
+            RETURN collect(m.searchText) AS texts
+            """.formatted(FILTERS);
+
+    /**
+     * Whether at least {@code $cap} models hold a trigram: every one holds the character in it, so
+     * the search is broad. A seek of the trigram index, 1-5 ms at 1M models for a trigram held by
+     * 17k to 376k of them, where walking the downloads index until {@code q} fills the cap read
+     * 10,000 models (about 40 ms).
+     */
+    static final String TRIGRAM_MAKES_IT_BROAD = """
+            MATCH (m:Model) USING TEXT INDEX m:Model(searchText) WHERE m.searchText CONTAINS $trigram AND %s
             WITH m LIMIT $cap
             RETURN count(m) = $cap AS broad
             """.formatted(FILTERS);
@@ -141,8 +169,7 @@ final class ModelSearch {
         String q = (String) params.get("q");
         boolean oneCharacter = q.codePointCount(0, q.length()) == 1;
         return graph.read(tx -> {
-            boolean broad = oneCharacter ? holdsAtLeast(tx, params, SAMPLE, ceilDiv(exactUpTo * (long) SAMPLE, walkBudget))
-                    && holdsAtLeast(tx, params, walkBudget, exactUpTo + 1)
+            boolean broad = oneCharacter ? oneCharacterIsBroad(tx, params)
                     : tx.run(IDS_MAKE_IT_BROAD, params).single().get("broad").asBoolean();
             if (!broad) {
                 Record r = tx.run(PAGE.formatted(orderBy), params).single();
@@ -160,6 +187,51 @@ final class ModelSearch {
         Map<String, Object> all = new HashMap<>(params);
         all.put("cap", Integer.MAX_VALUE);
         return all;
+    }
+
+    /**
+     * Whether more than {@link #exactUpTo} models hold the one character {@code $q}: proven by its
+     * commonest trigram among the most downloaded models that hold it, or else, when the letter is
+     * common among them, by a walk down the downloads index.
+     */
+    private boolean oneCharacterIsBroad(TransactionContext tx, Map<String, Object> params) {
+        long common = ceilDiv(exactUpTo * (long) SAMPLE, walkBudget);
+        Map<String, Object> sample = new HashMap<>(params);
+        sample.put("scan", SAMPLE);
+        sample.put("cap", Math.max(1, common));
+        List<String> texts = tx.run(ONE_CHARACTER_SAMPLE, sample).single().get("texts").asList(Value::asString);
+        Optional<String> trigram = commonestTrigram(texts, (String) params.get("q"));
+        if (trigram.isPresent()) {
+            Map<String, Object> seek = new HashMap<>(params);
+            seek.put("trigram", trigram.get());
+            if (tx.run(TRIGRAM_MAKES_IT_BROAD, seek).single().get("broad").asBoolean()) {
+                return true;
+            }
+        }
+        return texts.size() >= common && holdsAtLeast(tx, params, walkBudget, exactUpTo + 1);
+    }
+
+    /**
+     * The three characters holding {@code character} that the most {@code texts} hold (ties to the
+     * first in string order); none across a line break, which no typed text holds.
+     */
+    static Optional<String> commonestTrigram(List<String> texts, String character) {
+        Map<String, Integer> held = new HashMap<>();
+        for (String text : texts) {
+            int[] points = text.codePoints().toArray();
+            Set<String> here = new HashSet<>();
+            for (int i = 0; i + 3 <= points.length; i++) {
+                String trigram = new String(points, i, 3);
+                if (trigram.contains(character) && trigram.indexOf('\n') < 0) {
+                    here.add(trigram);
+                }
+            }
+            here.forEach(t -> held.merge(t, 1, Integer::sum));
+        }
+        return held.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey);
     }
 
     /** Whether the top {@code scan} models by downloads hold the one character {@code at least} times. */

@@ -94,6 +94,44 @@ class ModelSearchTests {
         assertThat(ids(new ModelQueries(graph), "trl-lib/stackllama\ntrl")).isEmpty();
     }
 
+    /**
+     * The letter's commonest trigram among the most downloaded models proves a search broad only
+     * when at least one more model than the cap holds it: held by the cap's number, the count
+     * decides. The walk of 3 models proves nothing here.
+     */
+    @Test
+    void aLetterHeldByTheCapsNumberOfModelsIsCountedAndByOneMoreIsCapped(Graph graph) {
+        int cap = 12;
+        ModelQueries search = new ModelQueries(graph, cap, 3);
+        List<HubModel> models = new ArrayList<>();
+        for (int i = 0; i < cap; i++) {
+            models.add(hub("lab/Qwen-" + i, 100L + i));
+        }
+        models.add(hub("lab/llama-7b", 2L));
+        new HubListingStore(graph).store(new HubListingPage(models, List.of()), NOW);
+
+        Page<ModelSummary> counted = search.list(new ModelFilter("Q", null, null, null, null, null, null), 0, 5);
+        assertThat(counted.total()).isEqualTo(cap);
+        assertThat(counted.totalCapped()).isFalse();
+
+        new HubListingStore(graph).store(new HubListingPage(List.of(hub("lab/Qwen-last", 1L)), List.of()), NOW);
+        Page<ModelSummary> capped = search.list(new ModelFilter("q", null, null, null, null, null, null), 0, 5);
+        assertThat(capped.total()).isEqualTo(cap);
+        assertThat(capped.totalCapped()).isTrue();
+        assertThat(capped.items()).extracting(ModelSummary::id)
+                .containsExactly("lab/qwen-11", "lab/qwen-10", "lab/qwen-9", "lab/qwen-8", "lab/qwen-7");
+    }
+
+    @Test
+    void theCommonestTrigramIsCountedOncePerTextAndNeverAcrossALineBreak() {
+        assertThat(ModelSearch.commonestTrigram(List.of("qwe qwe qwe", "aqa", "aqa\naqa"), "q")).contains("aqa");
+        assertThat(ModelSearch.commonestTrigram(List.of("aq\nqb", "aq\nqb", "xqy"), "q")).contains("xqy");
+        // ties go to the first in string order
+        assertThat(ModelSearch.commonestTrigram(List.of("zqz", "aqa"), "q")).contains("aqa");
+        assertThat(ModelSearch.commonestTrigram(List.of("骆驼-3", "骆驼"), "骆")).contains("骆驼-");
+        assertThat(ModelSearch.commonestTrigram(List.of("q", "qq"), "q")).isEmpty();
+    }
+
     private static void writeThroughEveryWriter(Graph graph) {
         new CatalogWriter(graph).applyFile(List.of(withHosting(model("llama"), List.of(), List.of("huggyllama/llama-7b"))),
                 NOW);
