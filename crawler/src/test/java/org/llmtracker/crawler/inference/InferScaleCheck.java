@@ -13,6 +13,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.llmtracker.crawler.huggingface.HubSettings;
@@ -99,19 +102,10 @@ public final class InferScaleCheck {
         server.stubFor(get(urlPathMatching("/.*")).atPriority(20).willReturn(aResponse().withStatus(404)
                 .withHeader("X-Error-Code", "RepoNotFound").withBody("{\"error\":\"Repository not found\"}")));
         AtomicLong peak = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            var memory = ManagementFactory.getMemoryMXBean();
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
+        var memory = ManagementFactory.getMemoryMXBean();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max), 0, 100,
+                TimeUnit.MILLISECONDS);
         try {
             HubSettings settings = HubTestSettings.of(java.net.URI.create("http://127.0.0.1:" + server.port()), "", 0, 0, 1);
             Clock clock = Clock.fixed(now, ZoneOffset.UTC);
@@ -130,7 +124,7 @@ public final class InferScaleCheck {
                     + "requests per link %.5f%ncounts %s%n", seconds, cpu, os.getSystemLoadAverage(), peak.get() >> 20, Runtime.getRuntime().maxMemory() >> 20,
                     run.requests(), links, links == 0 ? 0 : (double) run.requests() / links, run.counts());
         } finally {
-            sampler.interrupt();
+            sampler.shutdownNow();
             server.stop();
         }
     }
