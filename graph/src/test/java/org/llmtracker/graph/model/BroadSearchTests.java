@@ -43,7 +43,7 @@ class BroadSearchTests {
     private static final int WIDE_CAP = 40;
 
     private static final List<String> TEXTS = List.of("l", "ll", "llama", "llama-2", "lama", "7b", "a", "gguf", "meta",
-            "q", "qwen", "llama-2-7b", "huggyllama/llama-7b", "lab/", "llama/", "dense", "nothing-matches");
+            "q", "qwe", "qwen", "llama-2-7b", "huggyllama/llama-7b", "lab/", "llama/", "dense", "nothing-matches");
 
     private ModelQueries broad;
     /** Gives up its walks after a few models, so the groups are counted and ordered whole. */
