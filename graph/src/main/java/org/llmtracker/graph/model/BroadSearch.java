@@ -68,17 +68,26 @@ final class BroadSearch {
 
     /**
      * A group counted up to {@code $cap} (the query before it gives the group's candidates) and,
-     * when it holds fewer, its first {@code $need} models in order.
+     * when it holds fewer, its first {@code $need} models in order. Each model's downloads are read
+     * once, its name key and id only at or above the page's last download count: ordering a few
+     * thousand models by all three read each three times ({@code org-126} at 1M, 3,489 models, the
+     * query alone: 47-52 ms, now 37-39 ms).
      */
     private static final String COUNTED = """
             WITH m LIMIT $cap
-            WITH collect(m) AS ms
-            CALL (ms) {
-              UNWIND CASE WHEN size(ms) < $cap THEN ms ELSE [] END AS m
-              WITH m ORDER BY coalesce(m.downloads, -1) DESC, m.nameKey, m.id LIMIT $need
+            WITH collect({m: m, d: coalesce(m.downloads, -1)}) AS es
+            CALL (es) {
+              UNWIND CASE WHEN size(es) < $cap THEN es ELSE [] END AS e
+              WITH e.d AS d ORDER BY d DESC LIMIT $need
+              RETURN min(d) AS edge
+            }
+            CALL (es, edge) {
+              UNWIND CASE WHEN size(es) < $cap THEN es ELSE [] END AS e
+              WITH e WHERE e.d >= edge
+              WITH e.m AS m, e.d AS d ORDER BY d DESC, m.nameKey, m.id LIMIT $need
               RETURN collect(%s) AS rows
             }
-            RETURN size(ms) AS total, rows
+            RETURN size(es) AS total, rows
             """.formatted(ModelSearch.SUMMARY);
 
     /**
