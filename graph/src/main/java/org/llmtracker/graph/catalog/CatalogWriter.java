@@ -34,9 +34,15 @@ public final class CatalogWriter {
             RETURN m.id AS id
             """;
 
-    private static final String MARK_REMOVED = """
-            MATCH (m:Model)
-            WHERE m.catalogued AND m.catalogOrigin = 'file' AND NOT m.id IN $ids
+    /**
+     * The catalogue's models the file no longer names. A bare {@code m.catalogued} cannot seek the
+     * index, and the planner read every model instead: 15.7 s of each start at 1M models, inside
+     * the write transaction that loads the file. The hint is there because a boolean index looks
+     * like it holds half the models.
+     */
+    static final String MARK_REMOVED = """
+            MATCH (m:Model) USING INDEX m:Model(catalogued)
+            WHERE m.catalogued = true AND m.catalogOrigin = 'file' AND NOT m.id IN $ids
             SET m.catalogued = false, m.removedFromCatalogAt = $now, m.updatedAt = $now
             RETURN m.id AS id
             """;

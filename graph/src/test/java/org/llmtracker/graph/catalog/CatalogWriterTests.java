@@ -8,7 +8,11 @@ import static org.llmtracker.graph.testing.Entries.withHosting;
 import static org.llmtracker.graph.testing.Entries.withOrganisation;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.llmtracker.graph.ancestry.LineageCycleException;
@@ -16,6 +20,9 @@ import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.model.Stage;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.summary.Plan;
 
 @Neo4jTest
 class CatalogWriterTests {
@@ -27,6 +34,26 @@ class CatalogWriterTests {
             withHosting(withOrganisation(model("llama"), "Meta AI"), List.of("facebookresearch/llama"), List.of("huggyllama/llama-7b")),
             withOrganisation(model("alpaca", base("llama", Relation.FINETUNE, Stage.SFT)), "Stanford University"),
             model("vicuna", base("llama", Relation.FINETUNE, Stage.SFT)));
+
+    /** Loading the file at every start must not read the store: the removed entries come from the catalogued index. */
+    @Test
+    void findingTheEntriesTheFileDropsSeeksTheCataloguedIndex(Graph graph, Driver driver) {
+        new CatalogWriter(graph).applyFile(catalogue, T0);
+        List<String> operators = new ArrayList<>();
+        try (Session session = driver.session()) {
+            collect(session.run("EXPLAIN " + CatalogWriter.MARK_REMOVED,
+                    Map.of("ids", List.of("llama"), "now", ZonedDateTime.ofInstant(T1, ZoneOffset.UTC))).consume().plan(),
+                    operators);
+        }
+        assertThat(operators).as("plan: %s", operators)
+                .anyMatch(o -> o.startsWith("NodeIndexSeek"))
+                .noneMatch(o -> o.startsWith("NodeByLabelScan") || o.startsWith("AllNodesScan") || o.startsWith("NodeIndexScan"));
+    }
+
+    private static void collect(Plan plan, List<String> operators) {
+        operators.add(plan.operatorType());
+        plan.children().forEach(child -> collect(child, operators));
+    }
 
     @Test
     void loadingTheSameCatalogueTwiceLeavesNodeAndEdgeCountsUnchanged(Graph graph) {

@@ -15,6 +15,9 @@ import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.store.EmbeddedNeo4j;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.summary.Plan;
 import org.neo4j.kernel.impl.transaction.stats.TransactionCounters;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.llmtracker.graph.lineage.Relative;
@@ -25,6 +28,23 @@ import org.llmtracker.graph.lineage.LineageQueries;
 class HubFamiliesTests {
 
     private static final Instant MONDAY = Instant.parse("2026-11-23T08:00:00Z");
+
+    /** The job asks this at every run: the catalogued models come from their index, not a read of the store. */
+    @Test
+    void theRootsComeFromTheCataloguedIndex(Driver driver) {
+        List<String> operators = new java.util.ArrayList<>();
+        try (Session session = driver.session()) {
+            collect(session.run("EXPLAIN " + HubFamilies.ROOTS).consume().plan(), operators);
+        }
+        assertThat(operators).as("plan: %s", operators)
+                .anyMatch(o -> o.startsWith("NodeIndexSeek"))
+                .noneMatch(o -> o.startsWith("NodeByLabelScan") || o.startsWith("AllNodesScan") || o.startsWith("NodeIndexScan"));
+    }
+
+    private static void collect(Plan plan, List<String> operators) {
+        operators.add(plan.operatorType());
+        plan.children().forEach(child -> collect(child, operators));
+    }
 
     @Test
     void aSnapshotIsTakenWhenFiguresMoveAtMostOnceADay(Graph graph) {
