@@ -10,7 +10,6 @@ import static org.llmtracker.graph.testing.Entries.withOrganisation;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,9 +19,8 @@ import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.model.Stage;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
+import org.llmtracker.graph.testing.Plans;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.summary.Plan;
 
 @Neo4jTest
 class CatalogWriterTests {
@@ -39,20 +37,11 @@ class CatalogWriterTests {
     @Test
     void findingTheEntriesTheFileDropsSeeksTheCataloguedIndex(Graph graph, Driver driver) {
         new CatalogWriter(graph).applyFile(catalogue, T0);
-        List<String> operators = new ArrayList<>();
-        try (Session session = driver.session()) {
-            collect(session.run("EXPLAIN " + CatalogWriter.MARK_REMOVED,
-                    Map.of("ids", List.of("llama"), "now", ZonedDateTime.ofInstant(T1, ZoneOffset.UTC))).consume().plan(),
-                    operators);
-        }
+        List<String> operators = Plans.explained(driver, CatalogWriter.MARK_REMOVED,
+                Map.of("ids", List.of("llama"), "now", ZonedDateTime.ofInstant(T1, ZoneOffset.UTC)));
         assertThat(operators).as("plan: %s", operators)
                 .anyMatch(o -> o.startsWith("NodeIndexSeek"))
                 .noneMatch(o -> o.startsWith("NodeByLabelScan") || o.startsWith("AllNodesScan") || o.startsWith("NodeIndexScan"));
-    }
-
-    private static void collect(Plan plan, List<String> operators) {
-        operators.add(plan.operatorType());
-        plan.children().forEach(child -> collect(child, operators));
     }
 
     @Test

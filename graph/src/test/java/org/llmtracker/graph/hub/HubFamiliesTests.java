@@ -7,6 +7,7 @@ import static org.llmtracker.graph.testing.Entries.withHosting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.llmtracker.graph.catalog.CatalogWriter;
@@ -15,9 +16,8 @@ import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.store.EmbeddedNeo4j;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
+import org.llmtracker.graph.testing.Plans;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.summary.Plan;
 import org.neo4j.kernel.impl.transaction.stats.TransactionCounters;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.llmtracker.graph.lineage.Relative;
@@ -32,18 +32,10 @@ class HubFamiliesTests {
     /** The job asks this at every run: the catalogued models come from their index, not a read of the store. */
     @Test
     void theRootsComeFromTheCataloguedIndex(Driver driver) {
-        List<String> operators = new java.util.ArrayList<>();
-        try (Session session = driver.session()) {
-            collect(session.run("EXPLAIN " + HubFamilies.ROOTS).consume().plan(), operators);
-        }
+        List<String> operators = Plans.explained(driver, HubFamilies.ROOTS, Map.of());
         assertThat(operators).as("plan: %s", operators)
                 .anyMatch(o -> o.startsWith("NodeIndexSeek"))
                 .noneMatch(o -> o.startsWith("NodeByLabelScan") || o.startsWith("AllNodesScan") || o.startsWith("NodeIndexScan"));
-    }
-
-    private static void collect(Plan plan, List<String> operators) {
-        operators.add(plan.operatorType());
-        plan.children().forEach(child -> collect(child, operators));
     }
 
     @Test

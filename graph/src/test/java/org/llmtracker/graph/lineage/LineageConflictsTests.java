@@ -21,10 +21,10 @@ import org.llmtracker.graph.inference.InferredLinks;
 import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
+import org.llmtracker.graph.testing.Plans;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
-import org.neo4j.driver.summary.Plan;
 
 /**
  * The conflicts come from the models a kind can name, found through indexes; they must be exactly
@@ -138,17 +138,11 @@ class LineageConflictsTests {
 
         List<String> operators = new ArrayList<>();
         try (Session session = driver.session()) {
-            collect(session.run("PROFILE CALL { " + LineageConflicts.CANDIDATES + " } RETURN count(*)").consume().profile(),
-                    operators);
+            operators.addAll(Plans.operators(session.run("PROFILE CALL { " + LineageConflicts.CANDIDATES + " } RETURN count(*)").consume().profile()));
         }
         assertThat(operators).as("plan: %s", operators)
                 .noneMatch(o -> o.contains("RelationshipTypeScan") || o.startsWith("NodeByLabelScan")
                         || o.startsWith("AllNodesScan"));
-    }
-
-    private static void collect(Plan plan, List<String> operators) {
-        operators.add(plan.operatorType());
-        plan.children().forEach(child -> collect(child, operators));
     }
 
     private static HubModel hubModel(String id) {

@@ -21,6 +21,7 @@ import org.llmtracker.graph.hub.HubListingStore;
 import org.llmtracker.graph.hub.HubModel;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
+import org.llmtracker.graph.testing.Plans;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
@@ -213,7 +214,7 @@ class BroadSearchTests {
         List<String> operators = new ArrayList<>();
         try (Session session = driver.session()) {
             Plan plan = session.run("PROFILE " + OrderedWalk.query(ModelFilter.Sort.DOWNLOADS, BroadSearch.HOLDS_WALKED), params).consume().profile();
-            collect(plan, operators);
+            operators.addAll(Plans.operators(plan));
         }
         assertThat(operators).as("plan: %s", operators)
                 .anyMatch(o -> o.startsWith("NodeIndexScan"))
@@ -242,8 +243,4 @@ class BroadSearchTests {
         return page.items().stream().map(ModelSummary::id).toList();
     }
 
-    private static void collect(Plan plan, List<String> operators) {
-        operators.add(plan.operatorType());
-        plan.children().forEach(child -> collect(child, operators));
-    }
 }

@@ -20,6 +20,7 @@ import org.llmtracker.graph.hub.HubModel;
 import org.llmtracker.graph.hub.LineageWriter;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
+import org.llmtracker.graph.testing.Plans;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.summary.Plan;
@@ -42,7 +43,7 @@ class ModelSearchTests {
             List<String> operators = new ArrayList<>();
             try (Session session = driver.session()) {
                 Plan plan = session.run("PROFILE " + ModelSearch.PAGE.formatted(sort.orderBy), params).consume().profile();
-                collect(plan, operators);
+                operators.addAll(Plans.operators(plan));
             }
             assertThat(operators).as("plan for %s: %s", sort, operators)
                     .anyMatch(o -> o.startsWith("NodeIndexContainsScan"))
@@ -160,11 +161,6 @@ class ModelSearchTests {
         params.put("skip", 0);
         params.put("limit", 20);
         return params;
-    }
-
-    private static void collect(Plan plan, List<String> operators) {
-        operators.add(plan.operatorType());
-        plan.children().forEach(child -> collect(child, operators));
     }
 
     private static String lower(Object text) {

@@ -1,0 +1,35 @@
+package org.llmtracker.graph.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.summary.Plan;
+
+/** A query plan's operators, for the tests that keep a query off a read of the whole store. */
+public final class Plans {
+
+    private Plans() {
+    }
+
+    /** Every operator of {@code plan}, depth first ({@code NodeIndexSeek@neo4j}, ...). */
+    public static List<String> operators(Plan plan) {
+        List<String> operators = new ArrayList<>();
+        collect(plan, operators);
+        return operators;
+    }
+
+    /** The operators of the plan Neo4j makes for {@code query}, without running it. */
+    public static List<String> explained(Driver driver, String query, Map<String, Object> params) {
+        try (Session session = driver.session()) {
+            return operators(session.run("EXPLAIN " + query, params).consume().plan());
+        }
+    }
+
+    private static void collect(Plan plan, List<String> operators) {
+        operators.add(plan.operatorType());
+        plan.children().forEach(child -> collect(child, operators));
+    }
+}
