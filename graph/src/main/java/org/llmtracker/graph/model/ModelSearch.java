@@ -88,19 +88,26 @@ final class ModelSearch {
     static final String PAGE = CANDIDATES + ORDERED_UP_TO_CAP;
 
     /**
+     * Up to {@code $cap} of the top {@code $scan} models by downloads whose search text holds
+     * {@code $q} and that pass the filters, then {@code ret}.
+     */
+    private static String topHolding(String ret) {
+        return """
+                MATCH (m:Model) USING INDEX m:Model(downloads) WHERE m.downloads IS NOT NULL
+                WITH m ORDER BY m.downloads DESC LIMIT $scan
+                WITH m WHERE m.searchText CONTAINS $q AND %s
+                WITH m LIMIT $cap
+                """.formatted(FILTERS) + ret + "\n";
+    }
+
+    /**
      * Whether more than {@code $cap - 1} models hold one character, read down the downloads index:
      * the trigram index has no trigram to seek for a single character and reads all of itself to
      * count (48 ms for {@code l} at 1M models, where a common letter fills the cap from the top of
      * the downloads index in 10 ms). Fewer found within {@code $scan} models proves nothing; the
      * indexed count then decides.
      */
-    static final String ONE_CHARACTER_IS_BROAD = """
-            MATCH (m:Model) USING INDEX m:Model(downloads) WHERE m.downloads IS NOT NULL
-            WITH m ORDER BY m.downloads DESC LIMIT $scan
-            WITH m WHERE m.searchText CONTAINS $q AND %s
-            WITH m LIMIT $cap
-            RETURN count(m) = $cap AS broad
-            """.formatted(FILTERS);
+    static final String ONE_CHARACTER_IS_BROAD = topHolding("RETURN count(m) = $cap AS broad");
 
     /**
      * The search texts, up to {@code $cap}, of the top {@code $scan} models by downloads that hold
@@ -108,13 +115,7 @@ final class ModelSearch {
      * before its count: {@code q} at 4M, 7 ms counted, 41 ms walked first) and which trigram holding
      * it is commonest.
      */
-    static final String ONE_CHARACTER_SAMPLE = """
-            MATCH (m:Model) USING INDEX m:Model(downloads) WHERE m.downloads IS NOT NULL
-            WITH m ORDER BY m.downloads DESC LIMIT $scan
-            WITH m WHERE m.searchText CONTAINS $q AND %s
-            WITH m LIMIT $cap
-            RETURN collect(m.searchText) AS texts
-            """.formatted(FILTERS);
+    static final String ONE_CHARACTER_SAMPLE = topHolding("RETURN collect(m.searchText) AS texts");
 
     /**
      * Whether at least {@code $cap} models hold a trigram: every one holds the character in it, so
