@@ -76,18 +76,19 @@ final class BroadSearch {
     private static final String COUNTED = """
             WITH m LIMIT $cap
             WITH collect({m: m, d: coalesce(m.downloads, -1)}) AS es
-            CALL (es) {
-              UNWIND CASE WHEN size(es) < $cap THEN es ELSE [] END AS e
+            WITH size(es) AS total, CASE WHEN size(es) < $cap THEN es ELSE [] END AS ordered
+            CALL (ordered) {
+              UNWIND ordered AS e
               WITH e.d AS d ORDER BY d DESC LIMIT $need
               RETURN min(d) AS edge
             }
-            CALL (es, edge) {
-              UNWIND CASE WHEN size(es) < $cap THEN es ELSE [] END AS e
+            CALL (ordered, edge) {
+              UNWIND ordered AS e
               WITH e WHERE e.d >= edge
               WITH e.m AS m, e.d AS d ORDER BY d DESC, m.nameKey, m.id LIMIT $need
               RETURN collect(%s) AS rows
             }
-            RETURN size(es) AS total, rows
+            RETURN total, rows
             """.formatted(ModelSearch.SUMMARY);
 
     /**
