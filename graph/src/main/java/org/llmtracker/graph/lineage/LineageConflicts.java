@@ -15,8 +15,9 @@ import org.neo4j.driver.Record;
  * ({@code hubRelation}, or a link of its own), and this read lists the differences for a human to settle.
  *
  * <p>The kinds are defined once, over links. Only three sets of models can be the child of a
- * conflict, and each is found through an index, so neither the list nor a model's page reads the
- * store's million links (or a family root's twenty thousand):
+ * conflict, and each is found through an index, so the list never reads the store's million
+ * links; a model's page reads the model's own links, and the sets only for a family root, whose
+ * tens of thousands of children outnumber them:
  * <ul>
  * <li>catalogued models (a catalogue link the Hub disagrees with, a parent only the Hub names);</li>
  * <li>models removed from the catalogue, whose catalogue links stay (a catalogue link is only
@@ -28,30 +29,53 @@ import org.neo4j.driver.Record;
  */
 public final class LineageConflicts {
 
+    /** Whether model {@code c} is in one of the three sets. */
+    private static final String IN_A_SET =
+            "c.catalogued = true OR c.removedFromCatalogAt IS NOT NULL OR c.inferredParent IS NOT NULL";
+
     /**
      * Every link whose child is in one of the three sets. The hint: a boolean index looks like it
      * holds half the models, so where links are fewer than half the models (most Hub models have
      * none) the planner read every link instead (2.1 s at 4M models, 9 ms seeking the index).
      */
-    static final String CANDIDATES = """
-            MATCH (c:Model) USING INDEX c:Model(catalogued) WHERE c.catalogued = true
-            MATCH (c)-[d:DERIVED_FROM]->(p:Model) RETURN c, d, p
-            UNION
-            MATCH (c:Model) WHERE c.removedFromCatalogAt IS NOT NULL
-            MATCH (c)-[d:DERIVED_FROM]->(p:Model) RETURN c, d, p
-            UNION
-            MATCH (c:Model) WHERE c.inferredParent IS NOT NULL
-            MATCH (c)-[d:DERIVED_FROM]->(p:Model) RETURN c, d, p
-            """;
+    static final String CANDIDATES = candidates("");
 
-    /** The candidates that name a model as child, parent or inferred parent. */
-    private static final String AROUND_MODEL = """
-            CALL {
-            %s
-            }
-            WITH c, d, p WHERE $id IN [c.id, p.id, c.inferredParent]
+    /** The links naming the model as a child in a set, or as the inferred parent a declaration displaced. */
+    private static final String AS_CHILD_OR_INFERRED = """
+            MATCH (c:Model {id: $id})-[d:DERIVED_FROM]->(p:Model)
+            USING INDEX c:Model(id)
+            WHERE %s
             RETURN c, d, p
-            """.formatted(CANDIDATES);
+            UNION
+            MATCH (c:Model {inferredParent: $id})-[d:DERIVED_FROM]->(p:Model)
+            USING INDEX SEEK c:Model(inferredParent)
+            RETURN c, d, p
+            UNION
+            """.formatted(IN_A_SET);
+
+    /** ... and as the parent of a child in a set, read from the model's own children. */
+    static final String AROUND_FEW_CHILDREN = AS_CHILD_OR_INFERRED + """
+            MATCH (p:Model {id: $id})<-[d:DERIVED_FROM]-(c:Model)
+            USING INDEX p:Model(id)
+            WHERE %s
+            RETURN c, d, p
+            """.formatted(IN_A_SET);
+
+    /** ... and as the parent of a child in a set, read from the sets. */
+    static final String AROUND_MANY_CHILDREN = AS_CHILD_OR_INFERRED + candidates("WHERE p.id = $id");
+
+    /**
+     * Up to this many children, a model's page reads its own children for the ones in a set, so
+     * a leaf's page costs the same whatever the catalogue's size (reading the sets was half of a
+     * leaf page's time at 1M models). Above it (a family root has tens of thousands), the sets,
+     * about the catalogue's size, are the smaller read.
+     */
+    static final long FEW_CHILDREN = 1_000;
+
+    private static final String CHILDREN = """
+            MATCH (m:Model {id: $id})
+            RETURN COUNT { (m)<-[:DERIVED_FROM]-() } AS children
+            """;
 
     /** The kinds over the links a query {@code %s} returns as {@code c, d, p}. */
     static final String KINDS = """
@@ -89,7 +113,8 @@ public final class LineageConflicts {
             """;
 
     private static final String ALL = KINDS.formatted(CANDIDATES);
-    private static final String AROUND = KINDS.formatted(AROUND_MODEL);
+    private static final String AROUND_FEW = KINDS.formatted(AROUND_FEW_CHILDREN);
+    private static final String AROUND_MANY = KINDS.formatted(AROUND_MANY_CHILDREN);
 
     private final Graph graph;
 
@@ -109,8 +134,23 @@ public final class LineageConflicts {
 
     /** The disagreements that name this model as child, parent or inferred parent, ordered by child then parent. */
     public List<Conflict> involving(String id) {
-        return graph.read(tx -> conflicts(tx.run(AROUND, Map.of("id", Ids.model(id), "skip", 0,
-                "limit", Integer.MAX_VALUE)).single())).items();
+        Map<String, Object> params = Map.of("id", Ids.model(id), "skip", 0, "limit", Integer.MAX_VALUE);
+        return graph.read(tx -> {
+            long children = tx.run(CHILDREN, params).stream().findFirst().map(r -> r.get("children").asLong()).orElse(0L);
+            return conflicts(tx.run(children <= FEW_CHILDREN ? AROUND_FEW : AROUND_MANY, params).single());
+        }).items();
+    }
+
+    /**
+     * The links of each set's models, kept where {@code parentCondition} holds. Each model's links
+     * are read from the model: with the parent named, Neo4j otherwise joined the set with every
+     * link of a root (15,146 at 1M models) to find the few in it.
+     */
+    private static String candidates(String parentCondition) {
+        String links = "CALL (c) { MATCH (c)-[d:DERIVED_FROM]->(p:Model) " + parentCondition + " RETURN d, p }\nRETURN c, d, p\n";
+        return "MATCH (c:Model) USING INDEX c:Model(catalogued) WHERE c.catalogued = true\n" + links
+                + "UNION\nMATCH (c:Model) WHERE c.removedFromCatalogAt IS NOT NULL\n" + links
+                + "UNION\nMATCH (c:Model) WHERE c.inferredParent IS NOT NULL\n" + links;
     }
 
     private static Page<Conflict> conflicts(Record r) {

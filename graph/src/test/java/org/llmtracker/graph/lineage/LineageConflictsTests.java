@@ -103,6 +103,45 @@ class LineageConflictsTests {
         assertThat(conflicts.involving("fans/llama-ft-3")).isEmpty();
     }
 
+    /** Past the threshold, a page reads the sets instead of the children, and finds the same. */
+    @Test
+    void aRootWithManyChildrenGetsTheSameConflictsAsTheListNames(Driver driver) {
+        linkHubChildren("llama", (int) LineageConflicts.FEW_CHILDREN);
+        LineageConflicts conflicts = new LineageConflicts(graph);
+
+        assertThat(conflicts.involving("llama").stream().map(LineageConflictsTests::line))
+                .containsExactly("RELATION alpaca -> llama", "RELATION koala -> llama");
+        assertThat(conflicts.involving("alpaca").stream().map(LineageConflictsTests::line))
+                .containsExactly("RELATION alpaca -> llama", "HUB_ONLY_PARENT vicuna -> alpaca");
+        assertThat(dbHits(driver, LineageConflicts.AROUND_MANY_CHILDREN, "llama")).as("reads the sets, not the children")
+                .isLessThan(LineageConflicts.FEW_CHILDREN);
+    }
+
+    /**
+     * Inference that declarations displaced can run into the hundreds of thousands at Hub scale;
+     * a leaf's page must not read them all (the sets were half a leaf page's time at 1M models).
+     * Reading the three sets and keeping the links that name the leaf costs more than 300 hits here.
+     */
+    @Test
+    void aLeafsPageReadsItsOwnLinksNotEveryModelInASet(Driver driver) {
+        List<HubModel> displaced = new ArrayList<>();
+        List<InferredLinks.Decision> inferred = new ArrayList<>();
+        List<Derivation> declared = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String id = "quants/model-" + i;
+            displaced.add(hubModel(id));
+            inferred.add(new InferredLinks.Decision(id, new InferredLink(id, INFERRED, Relation.QUANTIZED, 0.9, List.of("name"))));
+            declared.add(new Derivation(id, DECLARED, Relation.QUANTIZED, List.of(), "hf-tag"));
+        }
+        new LineageWriter(graph).upsertModels(displaced, NOW);
+        new InferredLinks(graph).record(inferred, NOW);
+        new LineageWriter(graph).upsertDerivations(declared, NOW);
+
+        assertThat(new LineageConflicts(graph).involving("quants/model-7")).singleElement()
+                .satisfies(c -> assertThat(c.parent()).isEqualTo(DECLARED.toLowerCase()));
+        assertThat(dbHits(driver, LineageConflicts.AROUND_FEW_CHILDREN, "fans/llama-ft-3")).isLessThan(100);
+    }
+
     @Test
     void pagesSplitTheListWithItsTotal() {
         var first = new LineageConflicts(graph).page(0, 3);
@@ -143,6 +182,25 @@ class LineageConflictsTests {
         assertThat(operators).as("plan: %s", operators)
                 .noneMatch(o -> o.contains("RelationshipTypeScan") || o.startsWith("NodeByLabelScan")
                         || o.startsWith("AllNodesScan"));
+    }
+
+    private void linkHubChildren(String parent, int count) {
+        List<HubModel> models = new ArrayList<>();
+        List<Derivation> links = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            models.add(hubModel("crowd/" + parent + "-" + i));
+            links.add(new Derivation("crowd/" + parent + "-" + i, parent, Relation.QUANTIZED, List.of(), "hf-tag"));
+        }
+        LineageWriter hub = new LineageWriter(graph);
+        hub.upsertModels(models, NOW);
+        hub.upsertDerivations(links, NOW);
+    }
+
+    private static long dbHits(Driver driver, String links, String id) {
+        try (Session session = driver.session()) {
+            return Plans.dbHits(session.run("PROFILE CALL { " + links + " } RETURN count(*)", Map.of("id", id))
+                    .consume().profile());
+        }
     }
 
     private static HubModel hubModel(String id) {

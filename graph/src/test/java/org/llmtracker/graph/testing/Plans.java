@@ -7,6 +7,7 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.summary.Plan;
+import org.neo4j.driver.summary.ProfiledPlan;
 
 /** A query plan's operators, for the tests that keep a query off a read of the whole store. */
 public final class Plans {
@@ -26,6 +27,11 @@ public final class Plans {
         try (Session session = driver.session()) {
             return operators(session.run("EXPLAIN " + query, params).consume().plan());
         }
+    }
+
+    /** The database hits of a profiled plan and all its operators. */
+    public static long dbHits(ProfiledPlan plan) {
+        return plan.dbHits() + plan.children().stream().mapToLong(Plans::dbHits).sum();
     }
 
     private static void collect(Plan plan, List<String> operators) {
