@@ -22,15 +22,14 @@ import org.neo4j.driver.Value;
  * key's index) and the models that only hold it. A group is walked down the downloads index
  * ({@link OrderedWalk}) until the page is full. The second group is counted up to five times the
  * cap first, ordered whole below that, and walked only past it. The last is walked first within a
- * budget, which a common word fills at once, and counted the same way only when that fails. In
- * any other order, the whole answer is one walk down that order's index.
+ * budget, which a common word fills at once, and counted only when that fails. A group counted
+ * below the cap is ordered whole. In any other order, the whole answer is one walk down that
+ * order's index.
  *
- * <p>So a walk to the end runs only over a group of more than five times the cap, and finds what
- * it keeps quickly: at 10,000 matches in 1M models it reads about 100 models for each one it
- * keeps, far fewer for a common word. Between the cap and five times it, a walk of the last group
- * read 20,000-40,000 models at 1M ({@code mistral-1-32}: two walks, about 70 ms of a 110 ms
- * search), where ordering the group whole reads each of its models once. Where a group's walk
- * cannot give the page, the caller orders every match, as below the cap.
+ * <p>So a walk to the end runs only over a group of more than the cap, and finds what it keeps
+ * quickly: at the cap of 2,000 matches in 1M models it reads about 500 models for each one it
+ * keeps, far fewer for a common word. Where a group's walk cannot give the page, the caller
+ * orders every match, as below the cap.
  */
 final class BroadSearch {
 
@@ -123,9 +122,8 @@ final class BroadSearch {
 
     /**
      * The models that only hold the text, from the TEXT indexes. Counting them reads at most the
-     * two groups before (the first at most the cap here, the second five times it) and five times
-     * the cap: a small last group is ordered whole, where a walk of the downloads index would read
-     * the whole index to fill a page.
+     * two groups before (the first at most the cap here, the second five times it) and the cap: a small last group is ordered
+     * whole, where a walk of the downloads index would read the whole index to fill a page.
      */
     private static final String HOLDS_PAGE = ModelSearch.TEXT_CANDIDATES + """
             WITH m WHERE %s AND %s
@@ -136,8 +134,8 @@ final class BroadSearch {
     static final String HOLDS_WALKED = HOLDS_GROUP + " AND " + ModelSearch.FILTERS;
     private static final String ALL_WALKED = HOLDS + " AND " + ModelSearch.FILTERS;
 
-    /** How many times the cap the second and last groups may hold to be ordered whole rather than walked. */
-    static final int ORDERED_WHOLE_FACTOR = 5;
+    /** How many times the cap the second group may hold to be ordered whole rather than walked. */
+    static final int STARTS_ORDERED_WHOLE_FACTOR = 5;
 
     /** The models a walk reads, by default, before it gives up on a group it has not counted. */
     static final int WALK_BUDGET = 10_000;
@@ -175,10 +173,11 @@ final class BroadSearch {
         if (rows.size() > cap) {
             return Optional.empty();
         }
-        // A group of a few thousand, often of little-downloaded models, a walk would find only far
-        // down the downloads index (org-11/: 0.6 s at 1M); ordered whole, they cost a read each.
-        int wide = cap * ORDERED_WHOLE_FACTOR;
         if (rows.size() < need) {
+            // A big organisation's prefix starts a few thousand ids, often of little-downloaded
+            // models, which a walk would find only far down the downloads index (org-11/: 0.6 s at
+            // 1M); ordered whole, they cost a read each.
+            int wide = cap * STARTS_ORDERED_WHOLE_FACTOR;
             Map<String, Object> startsParams = new HashMap<>(params);
             startsParams.put("cap", wide + 1);
             Record counts = tx.run(IDS_STARTING, startsParams).single();
@@ -201,10 +200,8 @@ final class BroadSearch {
             int rest = need - rows.size();
             Optional<List<Value>> walked = walk(tx, HOLDS_WALKED, params, rest, budget);
             if (walked.isEmpty()) {
-                Map<String, Object> holdsParams = new HashMap<>(params);
-                holdsParams.put("cap", wide + 1);
-                Record holds = tx.run(HOLDS_PAGE, holdsParams).single();
-                walked = holds.get("total").asLong() > wide ? walk(tx, HOLDS_WALKED, params, rest, Integer.MAX_VALUE)
+                Record holds = tx.run(HOLDS_PAGE, params).single();
+                walked = holds.get("total").asLong() > cap ? walk(tx, HOLDS_WALKED, params, rest, Integer.MAX_VALUE)
                         : Optional.of(holds.get("rows").asList(v -> v));
             }
             return walked.map(more -> slice(concat(rows, more), skip, limit));
