@@ -118,13 +118,16 @@ final class ModelSearch {
     static final String ONE_CHARACTER_SAMPLE = topHolding("RETURN collect(m.searchText) AS texts");
 
     /**
-     * Whether at least {@code $cap} models hold a trigram: every one holds the character in it, so
-     * the search is broad. A seek of the trigram index, 1-5 ms at 1M models for a trigram held by
-     * 17k to 376k of them, where walking the downloads index until {@code q} fills the cap read
-     * 10,000 models (about 40 ms).
+     * Whether at least {@code $cap} models hold {@code $held}, a text that holds the typed one or
+     * is it: every such model holds the typed text (when it has no line break), so the search is
+     * broad. For one character, its commonest trigram: a seek of the trigram index, 1-5 ms at 1M
+     * models for a trigram held by 17k to 376k of them, where walking the downloads index until
+     * {@code q} fills the cap read 10,000 models (about 40 ms). For a longer text, the text
+     * itself: index entries only, where the capped page read and checked each model's search text
+     * before it found the search broad.
      */
-    static final String TRIGRAM_MAKES_IT_BROAD = """
-            MATCH (m:Model) USING TEXT INDEX m:Model(searchText) WHERE m.searchText CONTAINS $trigram AND %s
+    static final String HELD_MAKES_IT_BROAD = """
+            MATCH (m:Model) USING TEXT INDEX m:Model(searchText) WHERE m.searchText CONTAINS $held AND %s
             WITH m LIMIT $cap
             RETURN count(m) = $cap AS broad
             """.formatted(FILTERS);
@@ -171,7 +174,8 @@ final class ModelSearch {
         boolean oneCharacter = q.codePointCount(0, q.length()) == 1;
         return graph.read(tx -> {
             boolean broad = oneCharacter ? oneCharacterIsBroad(tx, params)
-                    : tx.run(IDS_MAKE_IT_BROAD, params).single().get("broad").asBoolean();
+                    : tx.run(IDS_MAKE_IT_BROAD, params).single().get("broad").asBoolean()
+                            || (!q.contains("\n") && held(tx, params, q));
             if (!broad) {
                 Record r = tx.run(PAGE.formatted(orderBy), params).single();
                 if (r.get("total").asLong() <= exactUpTo) {
@@ -202,14 +206,17 @@ final class ModelSearch {
         sample.put("cap", Math.max(1, common));
         List<String> texts = tx.run(ONE_CHARACTER_SAMPLE, sample).single().get("texts").asList(Value::asString);
         Optional<String> trigram = commonestTrigram(texts, (String) params.get("q"));
-        if (trigram.isPresent()) {
-            Map<String, Object> seek = new HashMap<>(params);
-            seek.put("trigram", trigram.get());
-            if (tx.run(TRIGRAM_MAKES_IT_BROAD, seek).single().get("broad").asBoolean()) {
-                return true;
-            }
+        if (trigram.isPresent() && held(tx, params, trigram.get())) {
+            return true;
         }
         return texts.size() >= common && holdsAtLeast(tx, params, walkBudget, exactUpTo + 1);
+    }
+
+    /** Whether at least {@code $cap} models that pass the filters hold {@code text}. */
+    private static boolean held(TransactionContext tx, Map<String, Object> params, String text) {
+        Map<String, Object> seek = new HashMap<>(params);
+        seek.put("held", text);
+        return tx.run(HELD_MAKES_IT_BROAD, seek).single().get("broad").asBoolean();
     }
 
     /**

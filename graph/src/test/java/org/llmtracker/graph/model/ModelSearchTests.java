@@ -123,6 +123,41 @@ class ModelSearchTests {
                 .containsExactly("lab/qwen-11", "lab/qwen-10", "lab/qwen-9", "lab/qwen-8", "lab/qwen-7");
     }
 
+    /**
+     * A longer text is proven broad by the models the text index says hold it, before a page is
+     * read: held by the cap's number the count decides, by one more the total is capped (with the
+     * exact search's first page), and a filter that leaves fewer than the cap keeps it exact.
+     */
+    @Test
+    void aTextHeldByTheCapsNumberOfModelsIsCountedAndByOneMoreIsCapped(Graph graph) {
+        int cap = 12;
+        ModelQueries search = new ModelQueries(graph, cap, 3);
+        List<HubModel> models = new ArrayList<>();
+        for (int i = 0; i < cap - 2; i++) {
+            models.add(hub("lab/Qwen-" + i, 100L + i));
+        }
+        models.add(hub("other/Qwen-a", 7L));
+        models.add(hub("other/Qwen-b", 6L));
+        models.add(hub("lab/Qwen", 2L));
+        new HubListingStore(graph).store(new HubListingPage(models, List.of()), NOW);
+
+        Page<ModelSummary> counted = search.list(new ModelFilter("WEN-", null, null, null, null, null, null), 0, 5);
+        assertThat(counted.total()).isEqualTo(cap);
+        assertThat(counted.totalCapped()).isFalse();
+
+        new HubListingStore(graph).store(new HubListingPage(List.of(hub("lab/Qwen-last", 1L)), List.of()), NOW);
+        Page<ModelSummary> capped = search.list(new ModelFilter("wen-", null, null, null, null, null, null), 0, 5);
+        assertThat(capped.total()).isEqualTo(cap);
+        assertThat(capped.totalCapped()).isTrue();
+        assertThat(capped.items()).extracting(ModelSummary::id)
+                .containsExactly("lab/qwen-9", "lab/qwen-8", "lab/qwen-7", "lab/qwen-6", "lab/qwen-5");
+
+        Page<ModelSummary> filtered = search.list(new ModelFilter("wen-", "other", null, null, null, null, null), 0, 5);
+        assertThat(filtered.total()).isEqualTo(2);
+        assertThat(filtered.totalCapped()).isFalse();
+        assertThat(filtered.items()).extracting(ModelSummary::id).containsExactly("other/qwen-a", "other/qwen-b");
+    }
+
     @Test
     void theCommonestTrigramIsCountedOncePerTextAndNeverAcrossALineBreak() {
         assertThat(ModelSearch.commonestTrigram(List.of("qwe qwe qwe", "aqa", "aqa\naqa"), "q")).contains("aqa");
