@@ -111,15 +111,7 @@ class ModelSearchTests {
         models.add(hub("lab/llama-7b", 2L));
         new HubListingStore(graph).store(new HubListingPage(models, List.of()), NOW);
 
-        Page<ModelSummary> counted = search.list(new ModelFilter("Q", null, null, null, null, null, null), 0, 5);
-        assertThat(counted.total()).isEqualTo(cap);
-        assertThat(counted.totalCapped()).isFalse();
-
-        new HubListingStore(graph).store(new HubListingPage(List.of(hub("lab/Qwen-last", 1L)), List.of()), NOW);
-        Page<ModelSummary> capped = search.list(new ModelFilter("q", null, null, null, null, null, null), 0, 5);
-        assertThat(capped.total()).isEqualTo(cap);
-        assertThat(capped.totalCapped()).isTrue();
-        assertThat(capped.items()).extracting(ModelSummary::id)
+        assertThat(countedThenCappedByOneMore(graph, search, "q", cap).items()).extracting(ModelSummary::id)
                 .containsExactly("lab/qwen-11", "lab/qwen-10", "lab/qwen-9", "lab/qwen-8", "lab/qwen-7");
     }
 
@@ -141,15 +133,7 @@ class ModelSearchTests {
         models.add(hub("lab/Qwen", 2L));
         new HubListingStore(graph).store(new HubListingPage(models, List.of()), NOW);
 
-        Page<ModelSummary> counted = search.list(new ModelFilter("WEN-", null, null, null, null, null, null), 0, 5);
-        assertThat(counted.total()).isEqualTo(cap);
-        assertThat(counted.totalCapped()).isFalse();
-
-        new HubListingStore(graph).store(new HubListingPage(List.of(hub("lab/Qwen-last", 1L)), List.of()), NOW);
-        Page<ModelSummary> capped = search.list(new ModelFilter("wen-", null, null, null, null, null, null), 0, 5);
-        assertThat(capped.total()).isEqualTo(cap);
-        assertThat(capped.totalCapped()).isTrue();
-        assertThat(capped.items()).extracting(ModelSummary::id)
+        assertThat(countedThenCappedByOneMore(graph, search, "wen-", cap).items()).extracting(ModelSummary::id)
                 .containsExactly("lab/qwen-9", "lab/qwen-8", "lab/qwen-7", "lab/qwen-6", "lab/qwen-5");
 
         Page<ModelSummary> filtered = search.list(new ModelFilter("wen-", "other", null, null, null, null, null), 0, 5);
@@ -176,6 +160,22 @@ class ModelSearchTests {
         new HubListingStore(graph).store(new HubListingPage(List.of(hub("TheBloke/StackLLaMA-GGUF", 900L)),
                 List.of(new Derivation("TheBloke/StackLLaMA-GGUF", "Vendor/Quantised-Base", Relation.QUANTIZED, List.of(),
                         "hf-tag"))), NOW);
+    }
+
+    /**
+     * The first page of {@code q} (typed in capitals first) while the cap's number of models hold
+     * it, counted exactly, then once one more does, with the total capped.
+     */
+    private static Page<ModelSummary> countedThenCappedByOneMore(Graph graph, ModelQueries search, String q, int cap) {
+        Page<ModelSummary> counted = search.list(new ModelFilter(q.toUpperCase(Locale.ROOT), null, null, null, null, null, null), 0, 5);
+        assertThat(counted.total()).isEqualTo(cap);
+        assertThat(counted.totalCapped()).isFalse();
+
+        new HubListingStore(graph).store(new HubListingPage(List.of(hub("lab/Qwen-last", 1L)), List.of()), NOW);
+        Page<ModelSummary> capped = search.list(new ModelFilter(q, null, null, null, null, null, null), 0, 5);
+        assertThat(capped.total()).isEqualTo(cap);
+        assertThat(capped.totalCapped()).isTrue();
+        return capped;
     }
 
     private static HubModel hub(String hfId, Long downloads) {
