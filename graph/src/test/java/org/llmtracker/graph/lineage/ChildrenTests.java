@@ -17,7 +17,7 @@ import org.llmtracker.graph.model.Relation;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
+import org.llmtracker.graph.testing.Plans;
 import org.neo4j.driver.summary.ProfiledPlan;
 
 /** One generation below a family's root: read from its own links, whatever lies deeper. */
@@ -43,17 +43,10 @@ class ChildrenTests {
         params.put("stage", null);
         params.put("minDownloads", null);
 
-        ProfiledPlan plan;
-        try (Session session = driver.session()) {
-            plan = session.run("PROFILE " + Children.COUNT, params).consume().profile();
-        }
+        ProfiledPlan plan = Plans.profiled(driver, Children.COUNT, params);
 
         assertThat(new LineageQueries(graph).descendants("root/base", RelativeFilter.depth(1), 0, 10).total()).isEqualTo(2);
-        assertThat(dbHits(plan)).as("database hits of the count").isLessThan(60);
-    }
-
-    private static long dbHits(ProfiledPlan plan) {
-        return plan.dbHits() + plan.children().stream().mapToLong(ChildrenTests::dbHits).sum();
+        assertThat(Plans.dbHits(plan)).as("database hits of the count").isLessThan(60);
     }
 
     private static Derivation link(String child, String parent, Relation relation) {

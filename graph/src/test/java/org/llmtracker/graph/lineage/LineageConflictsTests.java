@@ -23,7 +23,6 @@ import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
 import org.llmtracker.graph.testing.Plans;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
 /**
@@ -175,10 +174,8 @@ class LineageConflictsTests {
         new LineageWriter(graph).upsertModels(unlinked, NOW);
         graph.write(tx -> tx.run("CALL db.resampleOutdatedIndexes()").consume());
 
-        List<String> operators = new ArrayList<>();
-        try (Session session = driver.session()) {
-            operators.addAll(Plans.operators(session.run("PROFILE CALL { " + LineageConflicts.CANDIDATES + " } RETURN count(*)").consume().profile()));
-        }
+        List<String> operators = Plans.operators(Plans.profiled(driver, "CALL { " + LineageConflicts.CANDIDATES + " } RETURN count(*)",
+                Map.of()));
         assertThat(operators).as("plan: %s", operators)
                 .noneMatch(o -> o.contains("RelationshipTypeScan") || o.startsWith("NodeByLabelScan")
                         || o.startsWith("AllNodesScan"));
@@ -197,10 +194,7 @@ class LineageConflictsTests {
     }
 
     private static long dbHits(Driver driver, String links, String id) {
-        try (Session session = driver.session()) {
-            return Plans.dbHits(session.run("PROFILE CALL { " + links + " } RETURN count(*)", Map.of("id", id))
-                    .consume().profile());
-        }
+        return Plans.dbHits(Plans.profiled(driver, "CALL { " + links + " } RETURN count(*)", Map.of("id", id)));
     }
 
     private static HubModel hubModel(String id) {

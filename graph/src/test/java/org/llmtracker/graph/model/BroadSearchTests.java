@@ -6,7 +6,6 @@ import static org.llmtracker.graph.testing.Entries.withHosting;
 import static org.llmtracker.graph.testing.Entries.withOrganisation;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +22,7 @@ import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
 import org.llmtracker.graph.testing.Plans;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
-import org.neo4j.driver.summary.Plan;
 
 /**
  * A search with more matches than are ordered whole gives the page the exact search gives, in the
@@ -211,11 +208,8 @@ class BroadSearchTests {
         params.put("scan", BroadSearch.WALK_BUDGET);
         params.put("aliasNamed", List.of());
         params.put("aliasHolding", List.of("llama"));
-        List<String> operators = new ArrayList<>();
-        try (Session session = driver.session()) {
-            Plan plan = session.run("PROFILE " + OrderedWalk.query(ModelFilter.Sort.DOWNLOADS, BroadSearch.HOLDS_WALKED), params).consume().profile();
-            operators.addAll(Plans.operators(plan));
-        }
+        List<String> operators = Plans.operators(Plans.profiled(driver,
+                OrderedWalk.query(ModelFilter.Sort.DOWNLOADS, BroadSearch.HOLDS_WALKED), params));
         assertThat(operators).as("plan: %s", operators)
                 .anyMatch(o -> o.startsWith("NodeIndexScan"))
                 .noneMatch(o -> o.startsWith("NodeByLabelScan") || o.startsWith("AllNodesScan"));

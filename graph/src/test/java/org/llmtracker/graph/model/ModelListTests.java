@@ -21,7 +21,7 @@ import org.llmtracker.graph.hub.HubModel;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
+import org.llmtracker.graph.testing.Plans;
 import org.neo4j.driver.summary.ProfiledPlan;
 
 /**
@@ -175,9 +175,7 @@ class ModelListTests {
             params.put("need", 20);
             params.put("scan", Integer.MAX_VALUE);
             List<ProfiledPlan> operators = new ArrayList<>();
-            try (Session session = driver.session()) {
-                collect(session.run("PROFILE " + OrderedWalk.query(sort, "true"), params).consume().profile(), operators);
-            }
+            collect(Plans.profiled(driver, OrderedWalk.query(sort, "true"), params), operators);
             assertThat(operators).as("%s: %s", sort, operators.stream().map(ProfiledPlan::operatorType).toList())
                     .noneMatch(o -> o.operatorType().startsWith("NodeByLabelScan") || o.operatorType().startsWith("AllNodesScan"))
                     .filteredOn(o -> o.operatorType().startsWith("NodeIndexScan"))

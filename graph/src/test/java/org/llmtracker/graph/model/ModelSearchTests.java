@@ -22,8 +22,6 @@ import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.Neo4jTest;
 import org.llmtracker.graph.testing.Plans;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.summary.Plan;
 
 /**
  * Search reads candidates from the TEXT indexes, never every model, and every writer keeps the
@@ -40,11 +38,7 @@ class ModelSearchTests {
         Map<String, Object> params = params("llama");
         params.put("cap", Integer.MAX_VALUE);
         for (ModelFilter.Sort sort : ModelFilter.Sort.values()) {
-            List<String> operators = new ArrayList<>();
-            try (Session session = driver.session()) {
-                Plan plan = session.run("PROFILE " + ModelSearch.PAGE.formatted(sort.orderBy), params).consume().profile();
-                operators.addAll(Plans.operators(plan));
-            }
+            List<String> operators = Plans.operators(Plans.profiled(driver, ModelSearch.PAGE.formatted(sort.orderBy), params));
             assertThat(operators).as("plan for %s: %s", sort, operators)
                     .anyMatch(o -> o.startsWith("NodeIndexContainsScan"))
                     .noneMatch(o -> o.startsWith("NodeByLabelScan") || o.startsWith("AllNodesScan")

@@ -1,5 +1,7 @@
 package org.llmtracker.graph.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.summary.Plan;
 import org.neo4j.driver.summary.ProfiledPlan;
 
-/** A query plan's operators, for the tests that keep a query off a read of the whole store. */
+/** Query plans and their operators, for the tests that keep a query off a read of the whole store. */
 public final class Plans {
 
     private Plans() {
@@ -27,6 +29,20 @@ public final class Plans {
         try (Session session = driver.session()) {
             return operators(session.run("EXPLAIN " + query, params).consume().plan());
         }
+    }
+
+    /** The plan Neo4j ran {@code query} with, each operator with its rows and database hits. */
+    public static ProfiledPlan profiled(Driver driver, String query, Map<String, Object> params) {
+        try (Session session = driver.session()) {
+            return session.run("PROFILE " + query, params).consume().profile();
+        }
+    }
+
+    /** Asserts that {@code operators} seek an index and read no label, store or whole index. */
+    public static void assertSeeksAndScansNothing(List<String> operators) {
+        assertThat(operators).as("plan: %s", operators)
+                .anyMatch(o -> o.startsWith("NodeIndexSeek"))
+                .noneMatch(o -> o.startsWith("NodeByLabelScan") || o.startsWith("AllNodesScan") || o.startsWith("NodeIndexScan"));
     }
 
     /** The database hits of a profiled plan and all its operators. */
