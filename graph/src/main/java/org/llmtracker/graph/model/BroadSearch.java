@@ -42,14 +42,15 @@ final class BroadSearch {
 
     private static final String NAMED = "(m.id = $q OR toLower(m.name) = $q OR m.id IN $aliasNamed)";
 
-    /** {@link ModelSearch#MATCHES_TEXT} for text without a line break, with the aliases read beforehand. */
+    /** Whether model {@code m}, read from an index other than the TEXT indexes, holds the text; the aliases read beforehand. */
     private static final String HOLDS = "(m.searchText CONTAINS $q OR m.id IN $aliasHolding)";
 
     private static final String STARTS = "(m.id STARTS WITH $q OR toLower(m.name) STARTS WITH $q)";
 
     /** Which models each group holds, checked model by model. */
     private static final String STARTS_GROUP = "NOT " + NAMED + " AND " + STARTS;
-    private static final String HOLDS_GROUP = HOLDS + " AND NOT " + NAMED + " AND NOT " + STARTS;
+    private static final String NEITHER_NAMED_NOR_STARTS = "NOT " + NAMED + " AND NOT " + STARTS;
+    private static final String HOLDS_GROUP = HOLDS + " AND " + NEITHER_NAMED_NOR_STARTS;
 
     /** The models the text names: by id, by alias, and by name through the name key's index. */
     private static final String NAMED_PAGE = """
@@ -121,13 +122,14 @@ final class BroadSearch {
             """;
 
     /**
-     * The models that only hold the text, from the TEXT indexes. Counting them reads at most the
+     * The models that only hold the text, from the TEXT indexes, which give only models that hold
+     * it, so only the groups before are ruled out. Counting them reads at most the
      * two groups before (the first at most the cap here, the second five times it) and the cap: a small last group is ordered
      * whole, where a walk of the downloads index would read the whole index to fill a page.
      */
     private static final String HOLDS_PAGE = ModelSearch.TEXT_CANDIDATES + """
             WITH m WHERE %s AND %s
-            """.formatted(HOLDS_GROUP, ModelSearch.FILTERS) + COUNTED;
+            """.formatted(NEITHER_NAMED_NOR_STARTS, ModelSearch.FILTERS) + COUNTED;
 
     /** What each walk checks model by model: a group's condition and the filters. */
     private static final String STARTS_WALKED = STARTS_GROUP + " AND " + ModelSearch.FILTERS;

@@ -17,11 +17,11 @@ import org.neo4j.driver.Value;
  * Search without a scan of every model: the trigram TEXT indexes on a model's search text
  * ({@link org.llmtracker.graph.store.ModelKeys}) and on alias ids answer which models hold
  * the typed text anywhere ({@code CONTAINS}, so {@code llama} finds {@code StackLLaMA}), and only
- * those are checked, filtered, counted and ordered. The answer is the one the scan gave: each
- * candidate is checked against its id, lower-case name, lower-case Hub id and aliases as the scan
- * checked every model. The cost grows with the number of matches, not of models: a first letter
- * that matches a third of the store would read that third, so past {@link #EXACT_UP_TO} matches
- * the page comes from {@link BroadSearch} and the total is a lower bound (see docs/search.md).
+ * those are filtered, counted and ordered. The answer is the one the scan gave, which checked
+ * every model's id, lower-case name, lower-case Hub id and aliases (see {@link #page}). The cost
+ * grows with the number of matches, not of models: a first letter that matches a third of the
+ * store would read that third, so past {@link #EXACT_UP_TO} matches the page comes from
+ * {@link BroadSearch} and the total is a lower bound (see docs/search.md).
  */
 final class ModelSearch {
 
@@ -33,14 +33,13 @@ final class ModelSearch {
               AND ($organisation IS NULL OR EXISTS { (m)-[:PUBLISHED_BY]->(:Organisation {key: $organisation}) })""";
 
     /**
-     * What the scan matched, word for word: {@code $q} is trimmed and lower case ({@link ModelFilter}).
-     * Text without a line break cannot run from one line of the search text into the next, so for
-     * it the search text alone decides, one property read instead of three.
+     * What the scan matched, word for word, for a text with a line break ({@code $q} is trimmed
+     * and lower case, {@link ModelFilter}): the search text would let it run from one field into
+     * the next. A text without one needs no check: the TEXT indexes answer {@code CONTAINS}
+     * exactly, so every candidate holds it (checking again read each candidate's search text).
      */
-    static final String MATCHES_TEXT = """
-            (CASE WHEN $q CONTAINS '\\n'
-                  THEN m.id CONTAINS $q OR toLower(m.name) CONTAINS $q OR toLower(m.hfId) CONTAINS $q
-                  ELSE m.searchText CONTAINS $q END
+    private static final String FIELD_BY_FIELD = """
+            (m.id CONTAINS $q OR toLower(m.name) CONTAINS $q OR toLower(m.hfId) CONTAINS $q
                OR EXISTS { (a:Alias)-[:ALIAS_OF]->(m) WHERE a.id CONTAINS $q })""";
 
     /** The candidates from the two TEXT indexes (the hints keep the planner off a label scan). */
@@ -54,12 +53,6 @@ final class ModelSearch {
               RETURN m
             }
             """;
-
-    /** The candidates, then the exact check. */
-    static final String CANDIDATES = TEXT_CANDIDATES + """
-            WITH m WHERE %s
-              AND %s
-            """.formatted(MATCHES_TEXT, FILTERS);
 
     /** What a result row holds of model {@code m}, as {@link #summaries} reads it. */
     static final String SUMMARY = "{m: m {.*}, organisation: [(m)-[:PUBLISHED_BY]->(o:Organisation) | o.name][0]}";
@@ -82,10 +75,13 @@ final class ModelSearch {
             """.formatted(SUMMARY);
 
     /**
-     * The matches, ordered and paged below {@code $cap}: every search below the cap, and, with no
-     * cap, one {@link BroadSearch} cannot give.
+     * The matches of {@code q}, up to {@code $cap}, and their page in order {@code orderBy} when
+     * fewer: every search below the cap, and, with no cap, one {@link BroadSearch} cannot give.
      */
-    static final String PAGE = CANDIDATES + ORDERED_UP_TO_CAP;
+    static String page(String q, String orderBy) {
+        String matches = q.contains("\n") ? FIELD_BY_FIELD + " AND " + FILTERS : FILTERS;
+        return (TEXT_CANDIDATES + "WITH m WHERE " + matches + "\n" + ORDERED_UP_TO_CAP).formatted(orderBy);
+    }
 
     /**
      * Up to {@code $cap} of the top {@code $scan} models by downloads whose search text holds
@@ -118,16 +114,13 @@ final class ModelSearch {
     static final String ONE_CHARACTER_SAMPLE = topHolding("RETURN collect(m.searchText) AS texts");
 
     /**
-     * Whether at least {@code $cap} models hold {@code $held}, a text that holds the typed one or
-     * is it: every such model holds the typed text (when it has no line break), so the search is
-     * broad. For one character, its commonest trigram: a seek of the trigram index, 1-5 ms at 1M
-     * models for a trigram held by 17k to 376k of them, where walking the downloads index until
-     * {@code q} fills the cap read 10,000 models (about 40 ms). For a longer text, the text
-     * itself: index entries only, where the capped page read and checked each model's search text
-     * before it found the search broad.
+     * Whether at least {@code $cap} models hold {@code $trigram}, a trigram holding the typed
+     * character: every such model holds the character, so the search is broad. A seek of the
+     * trigram index, 1-5 ms at 1M models for a trigram held by 17k to 376k of them, where walking
+     * the downloads index until {@code q} fills the cap read 10,000 models (about 40 ms).
      */
-    static final String HELD_MAKES_IT_BROAD = """
-            MATCH (m:Model) USING TEXT INDEX m:Model(searchText) WHERE m.searchText CONTAINS $held AND %s
+    static final String TRIGRAM_MAKES_IT_BROAD = """
+            MATCH (m:Model) USING TEXT INDEX m:Model(searchText) WHERE m.searchText CONTAINS $trigram AND %s
             WITH m LIMIT $cap
             RETURN count(m) = $cap AS broad
             """.formatted(FILTERS);
@@ -174,16 +167,15 @@ final class ModelSearch {
         boolean oneCharacter = q.codePointCount(0, q.length()) == 1;
         return graph.read(tx -> {
             boolean broad = oneCharacter ? oneCharacterIsBroad(tx, params)
-                    : tx.run(IDS_MAKE_IT_BROAD, params).single().get("broad").asBoolean()
-                            || (!q.contains("\n") && held(tx, params, q));
+                    : tx.run(IDS_MAKE_IT_BROAD, params).single().get("broad").asBoolean();
             if (!broad) {
-                Record r = tx.run(PAGE.formatted(orderBy), params).single();
+                Record r = tx.run(page(q, orderBy), params).single();
                 if (r.get("total").asLong() <= exactUpTo) {
                     return new Page<>(r.get("total").asLong(), summaries(r.get("items").asList(v -> v)));
                 }
             }
             List<Value> rows = BroadSearch.page(tx, filter.sort(), filterParams, exactUpTo, walkBudget, skip, limit)
-                    .orElseGet(() -> tx.run(PAGE.formatted(orderBy), uncapped(params)).single().get("items").asList(v -> v));
+                    .orElseGet(() -> tx.run(page(q, orderBy), uncapped(params)).single().get("items").asList(v -> v));
             return new Page<>(exactUpTo, summaries(rows), true);
         });
     }
@@ -206,17 +198,14 @@ final class ModelSearch {
         sample.put("cap", Math.max(1, common));
         List<String> texts = tx.run(ONE_CHARACTER_SAMPLE, sample).single().get("texts").asList(Value::asString);
         Optional<String> trigram = commonestTrigram(texts, (String) params.get("q"));
-        if (trigram.isPresent() && held(tx, params, trigram.get())) {
-            return true;
+        if (trigram.isPresent()) {
+            Map<String, Object> seek = new HashMap<>(params);
+            seek.put("trigram", trigram.get());
+            if (tx.run(TRIGRAM_MAKES_IT_BROAD, seek).single().get("broad").asBoolean()) {
+                return true;
+            }
         }
         return texts.size() >= common && holdsAtLeast(tx, params, walkBudget, exactUpTo + 1);
-    }
-
-    /** Whether at least {@code $cap} models that pass the filters hold {@code text}. */
-    private static boolean held(TransactionContext tx, Map<String, Object> params, String text) {
-        Map<String, Object> seek = new HashMap<>(params);
-        seek.put("held", text);
-        return tx.run(HELD_MAKES_IT_BROAD, seek).single().get("broad").asBoolean();
     }
 
     /**
