@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>{@code searchText}: its id, then its name and Hub id in lower case, one line each. A trigram
  * TEXT index serves {@code CONTAINS} on it, so a search finds a word inside another word
- * ({@code llama} in {@code StackLLaMA}) without reading every model. The text is only a superset of
- * the answer (a query could span two lines), so search checks each candidate against the fields
+ * ({@code llama} in {@code StackLLaMA}) without reading every model. A query with a line break
+ * could span two lines of it, so search checks the candidates of such a query against the fields
  * themselves.
  * <li>{@code nameKey}: its name in lower case (its id when it has no name), what a list sorts by
  * name, and what ties of every other order are broken by; a range index gives it in order, so a

@@ -110,9 +110,9 @@ class ModelSearchTests {
     }
 
     /**
-     * A longer text is proven broad by the models the text index says hold it, before a page is
-     * read: held by the cap's number the count decides, by one more the total is capped (with the
-     * exact search's first page), and a filter that leaves fewer than the cap keeps it exact.
+     * A longer text is counted from the text index up to one more than the cap: held by the cap's
+     * number it is ordered whole, by one more the total is capped (with the exact search's first
+     * page), and a filter that leaves fewer than the cap keeps it exact.
      */
     @Test
     void aTextHeldByTheCapsNumberOfModelsIsCountedAndByOneMoreIsCapped(Graph graph) {
