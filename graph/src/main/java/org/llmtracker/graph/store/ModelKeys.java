@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Two properties of a model derived from its id, name and Hub id, kept so that search and lists
+ * Three properties of a model derived from its id, name and Hub id, kept so that search and lists
  * read an index instead of every model:
  * <ul>
  * <li>{@code searchText}: its id, then its name and Hub id in lower case, one line each. A trigram
@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * <li>{@code nameKey}: its name in lower case (its id when it has no name), what a list sorts by
  * name, and what ties of every other order are broken by; a range index gives it in order, so a
  * page of a list by name reads its own models only ({@code OrderedWalk}).
+ * <li>{@code shortName}: its id after the last slash ({@code llama-3-8b} of
+ * {@code meta-llama/llama-3-8b}), what people type into search; a range index seeks the models
+ * whose short name starts with the typed text, each of which holds it, so a common prefix is
+ * found to match thousands without the trigram index ({@code ModelSearch}).
  * </ul>
  *
  * <p>Derived, like an index: every writer that creates a model or sets its id, name or Hub id sets
@@ -31,8 +35,10 @@ public final class ModelKeys {
 
     public static final String NAME_KEY = "nameKey";
 
+    public static final String SHORT_NAME = "shortName";
+
     /** What the export leaves out of a model. */
-    public static final Set<String> DERIVED = Set.of(SEARCH_TEXT, NAME_KEY);
+    public static final Set<String> DERIVED = Set.of(SEARCH_TEXT, NAME_KEY, SHORT_NAME);
 
     /** Models filled per transaction when a store from an older version first starts. */
     static final int FILL_BATCH = 10_000;
@@ -44,26 +50,29 @@ public final class ModelKeys {
 
     private static final String NAME_EXPRESSION = "toLower(coalesce(%1$s.name, %1$s.id))";
 
-    // Counted from the count store and from the two indexes, so a filled store costs no scan at start.
+    private static final String SHORT_NAME_EXPRESSION = "last(split(%1$s.id, '/'))";
+
+    // Counted from the count store and from the three indexes, so a filled store costs no scan at start.
     private static final String UNFILLED = """
             CALL { MATCH (m:Model) RETURN count(m) AS models }
             CALL { MATCH (m:Model) WHERE m.searchText IS :: STRING NOT NULL RETURN count(m) AS filled }
             CALL { MATCH (m:Model) WHERE m.nameKey IS :: STRING NOT NULL RETURN count(m) AS keyed }
-            RETURN models - CASE WHEN filled < keyed THEN filled ELSE keyed END AS missing
+            CALL { MATCH (m:Model) WHERE m.shortName IS :: STRING NOT NULL RETURN count(m) AS named }
+            RETURN models - reduce(least = filled, n IN [keyed, named] | CASE WHEN n < least THEN n ELSE least END) AS missing
             """;
 
     // Walks the ids in order through the id constraint's index, a batch a transaction.
     private static final String FILL = """
             MATCH (m:Model) WHERE m.id > $after
             WITH m ORDER BY m.id LIMIT $limit
-            WITH m, %s AS text, %s AS nameKey
-            CALL (m, text, nameKey) {
-              WITH m, text, nameKey WHERE m.searchText IS NULL OR m.searchText <> text OR m.nameKey IS NULL
-                OR m.nameKey <> nameKey
-              SET m.searchText = text, m.nameKey = nameKey
+            WITH m, %s AS text, %s AS nameKey, %s AS shortName
+            CALL (m, text, nameKey, shortName) {
+              WITH m, text, nameKey, shortName WHERE m.searchText IS NULL OR m.searchText <> text OR m.nameKey IS NULL
+                OR m.nameKey <> nameKey OR m.shortName IS NULL OR m.shortName <> shortName
+              SET m.searchText = text, m.nameKey = nameKey, m.shortName = shortName
             }
             RETURN count(m) AS seen, max(m.id) AS last
-            """.formatted(expression("m"), NAME_EXPRESSION.formatted("m"));
+            """.formatted(expression("m"), NAME_EXPRESSION.formatted("m"), SHORT_NAME_EXPRESSION.formatted("m"));
 
     private ModelKeys() {
     }
@@ -73,10 +82,11 @@ public final class ModelKeys {
         return EXPRESSION.formatted(variable);
     }
 
-    /** A whole {@code SET} clause that keeps both keys of {@code variable}, after its id, name and Hub id are written. */
+    /** A whole {@code SET} clause that keeps the three keys of {@code variable}, after its id, name and Hub id are written. */
     public static String set(String variable) {
         return "SET " + variable + "." + SEARCH_TEXT + " = " + expression(variable) + ", " + variable + "." + NAME_KEY
-                + " = " + NAME_EXPRESSION.formatted(variable) + "\n";
+                + " = " + NAME_EXPRESSION.formatted(variable) + ", " + variable + "." + SHORT_NAME + " = "
+                + SHORT_NAME_EXPRESSION.formatted(variable) + "\n";
     }
 
     /**
@@ -100,7 +110,7 @@ public final class ModelKeys {
             seen = batch.seen();
             after = batch.last();
         } while (seen == FILL_BATCH);
-        log.info("Search text and name key given to {} models in {} ms", missing, (System.nanoTime() - started) / 1_000_000);
+        log.info("Search text, name key and short name given to {} models in {} ms", missing, (System.nanoTime() - started) / 1_000_000);
         return missing;
     }
 

@@ -47,6 +47,8 @@ public final class Schema {
             // lists read a page in order from the index of their sort's key, the filters' own
             // indexes when a filter matches few models (OrderedWalk, ModelList)
             "CREATE INDEX model_name_key IF NOT EXISTS FOR (m:Model) ON (m.nameKey)",
+            // search proves a typed prefix common by the short names starting with it (ModelSearch)
+            "CREATE INDEX model_short_name IF NOT EXISTS FOR (m:Model) ON (m.shortName)",
             "CREATE INDEX model_likes IF NOT EXISTS FOR (m:Model) ON (m.likes)",
             "CREATE INDEX model_parameters IF NOT EXISTS FOR (m:Model) ON (m.parameters)",
             "CREATE INDEX model_released IF NOT EXISTS FOR (m:Model) ON (m.releasedAt)",

@@ -50,10 +50,13 @@ class ModelSearchTests {
     void everyWriterKeepsTheTextTheFieldsGive(Graph graph) {
         writeThroughEveryWriter(graph);
         List<Map<String, Object>> models = graph.read(tx -> tx.run(
-                "MATCH (m:Model) RETURN m.id AS id, m.name AS name, m.hfId AS hfId, m.searchText AS text")
+                "MATCH (m:Model) RETURN m.id AS id, m.name AS name, m.hfId AS hfId, m.searchText AS text, m.shortName AS shortName")
                 .list(r -> r.asMap()));
-        assertThat(models).hasSize(5).allSatisfy(m -> assertThat(m.get("text")).as("text of %s", m.get("id"))
-                .isEqualTo(m.get("id") + "\n" + lower(m.get("name")) + "\n" + lower(m.get("hfId"))));
+        assertThat(models).hasSize(5).allSatisfy(m -> {
+            String id = (String) m.get("id");
+            assertThat(m.get("text")).as("text of %s", id).isEqualTo(id + "\n" + lower(m.get("name")) + "\n" + lower(m.get("hfId")));
+            assertThat(m.get("shortName")).as("short name of %s", id).isEqualTo(id.substring(id.lastIndexOf('/') + 1));
+        });
     }
 
     @Test
@@ -105,8 +108,30 @@ class ModelSearchTests {
         models.add(hub("lab/llama-7b", 2L));
         new HubListingStore(graph).store(new HubListingPage(models, List.of()), NOW);
 
-        assertThat(countedThenCappedByOneMore(graph, search, "q", cap).items()).extracting(ModelSummary::id)
+        // inside the names, so no id or short name starts with it
+        assertThat(countedThenCappedByOneMore(graph, search, "w", cap).items()).extracting(ModelSummary::id)
                 .containsExactly("lab/qwen-11", "lab/qwen-10", "lab/qwen-9", "lab/qwen-8", "lab/qwen-7");
+    }
+
+    /**
+     * What people type is mostly the start of a model's own name, after its organisation: more
+     * than the cap's number of short names starting with it prove the search broad, and the page
+     * is the exact search's. The cap's number is still counted exactly.
+     */
+    @Test
+    void aModelNameStartedByTheCapsNumberOfModelsIsCountedAndByOneMoreIsCapped(Graph graph) {
+        int cap = 12;
+        ModelQueries search = new ModelQueries(graph, cap, 3);
+        List<HubModel> models = new ArrayList<>();
+        for (int i = 0; i < cap - 1; i++) {
+            models.add(hub("lab/Qwen-" + i, 100L + i));
+        }
+        models.add(hub("Qwen-org/Qwen-top", 1_000L));
+        models.add(hub("lab/Llama-qwen", 5_000L));
+        new HubListingStore(graph).store(new HubListingPage(models, List.of()), NOW);
+
+        assertThat(countedThenCappedByOneMore(graph, search, "qwen-", cap).items()).extracting(ModelSummary::id)
+                .containsExactly("qwen-org/qwen-top", "lab/qwen-10", "lab/qwen-9", "lab/qwen-8", "lab/qwen-7");
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.llmtracker.graph.testing.Neo4jTest;
 
-/** A store written before the search text and name key existed gets them at start, in batches, and a filled store is left alone. */
+/** A store written before the search text, name key and short name existed gets them at start, in batches, and a filled store is left alone. */
 @Neo4jTest
 class ModelKeysTests {
 
@@ -31,6 +31,7 @@ class ModelKeysTests {
                 WHERE m.searchText IS NULL
                    OR m.searchText <> m.id + '\\n' + toLower(coalesce(m.name, '')) + '\\n' + toLower(coalesce(m.hfId, ''))
                    OR m.nameKey IS NULL OR m.nameKey <> toLower(coalesce(m.name, m.id))
+                   OR m.shortName IS NULL OR m.shortName <> split(m.id, '/')[1]
                 RETURN count(m) AS n
                 """).single().get("n").asLong());
         assertThat(wrong).isZero();
@@ -39,5 +40,19 @@ class ModelKeysTests {
                 """).single().get("n").asLong());
         assertThat(found).isOne();
         assertThat(ModelKeys.fill(graph)).isZero();
+    }
+
+    @Test
+    void aStoreWithTheSearchTextAndNameKeyButNoShortNameGetsItAtStart(Graph graph) {
+        int n = ModelKeys.FILL_BATCH + 3;
+        graph.write(tx -> tx.run(OLD_STORE, Map.of("n", n)).consume());
+        graph.write(tx -> tx.run("MATCH (m:Model) SET m.searchText = m.id, m.nameKey = toLower(coalesce(m.name, m.id))")
+                .consume());
+
+        Schema.apply(graph);
+
+        long unnamed = graph.read(tx -> tx.run("MATCH (m:Model) WHERE m.shortName IS NULL RETURN count(m) AS n")
+                .single().get("n").asLong());
+        assertThat(unnamed).isZero();
     }
 }
