@@ -101,12 +101,7 @@ class ModelSearchTests {
     void aLetterHeldByTheCapsNumberOfModelsIsCountedAndByOneMoreIsCapped(Graph graph) {
         int cap = 12;
         ModelQueries search = new ModelQueries(graph, cap, 3);
-        List<HubModel> models = new ArrayList<>();
-        for (int i = 0; i < cap; i++) {
-            models.add(hub("lab/Qwen-" + i, 100L + i));
-        }
-        models.add(hub("lab/llama-7b", 2L));
-        new HubListingStore(graph).store(new HubListingPage(models, List.of()), NOW);
+        storeQwens(graph, cap, hub("lab/llama-7b", 2L));
 
         // inside the names, so no id or short name starts with it
         assertThat(countedThenCappedByOneMore(graph, search, "w", cap).items()).extracting(ModelSummary::id)
@@ -122,13 +117,7 @@ class ModelSearchTests {
     void aModelNameStartedByTheCapsNumberOfModelsIsCountedAndByOneMoreIsCapped(Graph graph) {
         int cap = 12;
         ModelQueries search = new ModelQueries(graph, cap, 3);
-        List<HubModel> models = new ArrayList<>();
-        for (int i = 0; i < cap - 1; i++) {
-            models.add(hub("lab/Qwen-" + i, 100L + i));
-        }
-        models.add(hub("Qwen-org/Qwen-top", 1_000L));
-        models.add(hub("lab/Llama-qwen", 5_000L));
-        new HubListingStore(graph).store(new HubListingPage(models, List.of()), NOW);
+        storeQwens(graph, cap - 1, hub("Qwen-org/Qwen-top", 1_000L), hub("lab/Llama-qwen", 5_000L));
 
         assertThat(countedThenCappedByOneMore(graph, search, "qwen-", cap).items()).extracting(ModelSummary::id)
                 .containsExactly("qwen-org/qwen-top", "lab/qwen-10", "lab/qwen-9", "lab/qwen-8", "lab/qwen-7");
@@ -143,14 +132,7 @@ class ModelSearchTests {
     void aTextHeldByTheCapsNumberOfModelsIsCountedAndByOneMoreIsCapped(Graph graph) {
         int cap = 12;
         ModelQueries search = new ModelQueries(graph, cap, 3);
-        List<HubModel> models = new ArrayList<>();
-        for (int i = 0; i < cap - 2; i++) {
-            models.add(hub("lab/Qwen-" + i, 100L + i));
-        }
-        models.add(hub("other/Qwen-a", 7L));
-        models.add(hub("other/Qwen-b", 6L));
-        models.add(hub("lab/Qwen", 2L));
-        new HubListingStore(graph).store(new HubListingPage(models, List.of()), NOW);
+        storeQwens(graph, cap - 2, hub("other/Qwen-a", 7L), hub("other/Qwen-b", 6L), hub("lab/Qwen", 2L));
 
         assertThat(countedThenCappedByOneMore(graph, search, "wen-", cap).items()).extracting(ModelSummary::id)
                 .containsExactly("lab/qwen-9", "lab/qwen-8", "lab/qwen-7", "lab/qwen-6", "lab/qwen-5");
@@ -195,6 +177,16 @@ class ModelSearchTests {
         assertThat(capped.total()).isEqualTo(cap);
         assertThat(capped.totalCapped()).isTrue();
         return capped;
+    }
+
+    /** Models {@code lab/qwen-0} to {@code lab/qwen-(count-1)}, downloaded 100, 101, ..., and {@code more}. */
+    private static void storeQwens(Graph graph, int count, HubModel... more) {
+        List<HubModel> models = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            models.add(hub("lab/Qwen-" + i, 100L + i));
+        }
+        models.addAll(List.of(more));
+        new HubListingStore(graph).store(new HubListingPage(models, List.of()), NOW);
     }
 
     private static HubModel hub(String hfId, Long downloads) {
