@@ -59,11 +59,11 @@ public final class LineageConflicts {
             """.formatted(IN_A_SET);
 
     /**
-     * ... and as the parent of a child in a set, read from the model's own children. The sets are
-     * tested on the collected children, where no index can answer them: within a {@code MATCH},
-     * even one split by a subquery, which the planner inlines, a hint on the parent still let it
-     * seek the sets' indexes for the children and join them to the parent (704 database hits
-     * for a leaf among 300 displaced inferences, when the indexes' samples were stale).
+     * ... and as the parent of a child in a set, read from the model's own children. The children
+     * are collected before the sets are tested, so no index can answer the test: in a
+     * {@code MATCH} (or a subquery, which the planner inlines) a hint on the parent still let it
+     * seek the sets' indexes for the children and join them to the parent, 704 database hits for
+     * a leaf among 300 displaced inferences when the indexes' samples were stale.
      */
     static final String AROUND_FEW_CHILDREN = AS_CHILD_OR_INFERRED + """
             MATCH (p:Model {id: $id})

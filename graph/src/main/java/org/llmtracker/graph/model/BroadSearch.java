@@ -42,7 +42,7 @@ final class BroadSearch {
 
     private static final String NAMED = "(m.id = $q OR toLower(m.name) = $q OR m.id IN $aliasNamed)";
 
-    /** Whether model {@code m}, read from an index other than the TEXT indexes, holds the text; the aliases read beforehand. */
+    /** Whether model {@code m}, found by a walk rather than the TEXT indexes, holds the text (aliases read beforehand). */
     private static final String HOLDS = "(m.searchText CONTAINS $q OR m.id IN $aliasHolding)";
 
     private static final String STARTS = "(m.id STARTS WITH $q OR toLower(m.name) STARTS WITH $q)";
@@ -122,10 +122,11 @@ final class BroadSearch {
             """;
 
     /**
-     * The models that only hold the text, from the TEXT indexes, which give only models that hold
-     * it, so only the groups before are ruled out. Counting them reads at most the
-     * two groups before (the first at most the cap here, the second five times it) and the cap: a small last group is ordered
-     * whole, where a walk of the downloads index would read the whole index to fill a page.
+     * The models that only hold the text, from the TEXT indexes: every model they give holds it,
+     * so only the two groups before are ruled out. Counting them reads at most those two groups
+     * (the first at most the cap here, the second five times it) and the cap: a small last group
+     * is ordered whole, where a walk of the downloads index would read the whole index to fill a
+     * page.
      */
     private static final String HOLDS_PAGE = ModelSearch.TEXT_CANDIDATES + """
             WITH m WHERE %s AND %s
