@@ -58,7 +58,9 @@ public final class ModelKeys {
             CALL { MATCH (m:Model) WHERE m.searchText IS :: STRING NOT NULL RETURN count(m) AS filled }
             CALL { MATCH (m:Model) WHERE m.nameKey IS :: STRING NOT NULL RETURN count(m) AS keyed }
             CALL { MATCH (m:Model) WHERE m.shortName IS :: STRING NOT NULL RETURN count(m) AS named }
-            RETURN models - reduce(least = filled, n IN [keyed, named] | CASE WHEN n < least THEN n ELSE least END) AS missing
+            UNWIND [filled, keyed, named] AS present
+            WITH models, min(present) AS least
+            RETURN models - least AS missing
             """;
 
     // Walks the ids in order through the id constraint's index, a batch a transaction.
