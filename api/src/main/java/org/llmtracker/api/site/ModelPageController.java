@@ -6,7 +6,6 @@ import java.util.Map;
 import org.llmtracker.api.web.NotFoundException;
 import org.llmtracker.api.web.Params;
 import org.llmtracker.graph.license.LicenseQueries;
-import org.llmtracker.graph.lineage.LineageConflicts;
 import org.llmtracker.graph.lineage.LineageQueries;
 import org.llmtracker.graph.lineage.Relative;
 import org.llmtracker.graph.lineage.RelativeFilter;
@@ -35,17 +34,17 @@ class ModelPageController {
 
     static final int DEFAULT_GRAPH_DEPTH = 2;
     static final int DEFAULT_GRAPH_NODES = 300;
-    private static final int CHILDREN_NAMED = 5;
+    static final int CHILDREN_NAMED = 5;
 
     private final ModelQueries models;
     private final LineageQueries lineage;
-    private final LineageConflicts conflicts;
+    private final BusyModelParts busyParts;
     private final LicenseQueries licenses;
 
-    ModelPageController(ModelQueries models, LineageQueries lineage, LineageConflicts conflicts, LicenseQueries licenses) {
+    ModelPageController(ModelQueries models, LineageQueries lineage, BusyModelParts busyParts, LicenseQueries licenses) {
         this.models = models;
         this.lineage = lineage;
-        this.conflicts = conflicts;
+        this.busyParts = busyParts;
         this.licenses = licenses;
     }
 
@@ -76,20 +75,20 @@ class ModelPageController {
         model.addAttribute("m", detail);
         model.addAttribute("licence", licenses.check(id, true).orElse(null));
         model.addAttribute("ancestors", lineage.ancestors(id, RelativeFilter.depth(Params.MAX_DEPTH), 0, Params.MAX_PAGE_SIZE));
-        model.addAttribute("children", children(id));
+        BusyModelParts.Parts parts = busyParts.of(id);
+        model.addAttribute("children", children(parts.children()));
         model.addAttribute("table", DescendantsTable.read(lineage, id, relation, stage, maxDepth, minDownloads, page, size));
         int depth = Params.within("graphDepth", graphDepth, 1, Params.MAX_TREE_DEPTH);
         int nodes = Params.within("graphNodes", graphNodes, 1, Params.MAX_TREE_NODES);
         model.addAttribute("graphDepth", depth);
         model.addAttribute("graphNodes", nodes);
         model.addAttribute("graphUrl", new SiteLinks().modelApi(id, "/graph?depth=" + depth + "&maxNodes=" + nodes));
-        model.addAttribute("conflicts", conflicts.involving(id));
+        model.addAttribute("conflicts", parts.conflicts());
         return new ModelAndView("model", model.asMap());
     }
 
     /** Direct children by relation, the most downloaded named, like the Hub's model tree. */
-    private Map<String, Page<Relative>> children(String id) {
-        Map<String, Page<Relative>> byRelation = lineage.childrenByRelation(id, CHILDREN_NAMED);
+    private static Map<String, Page<Relative>> children(Map<String, Page<Relative>> byRelation) {
         Map<String, Page<Relative>> groups = new LinkedHashMap<>();
         for (Relation relation : Relation.values()) {
             if (byRelation.containsKey(relation.name())) {

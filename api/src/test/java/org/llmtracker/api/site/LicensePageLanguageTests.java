@@ -39,7 +39,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @Neo4jTest
 @WebMvcTest({LicensesPageController.class, ModelPageController.class})
-@Import({StoreSlice.class, I18nConfiguration.class})
+@Import({StoreSlice.class, I18nConfiguration.class, BusyModelParts.class})
 class LicensePageLanguageTests {
 
     private static final List<String> TEMPLATES = List.of("licenses.html", "license-conflicts.html", "model.html", "layout.html");

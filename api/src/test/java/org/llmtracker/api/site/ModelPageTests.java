@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** A model's page names its children by relation: how many each relation has, and the five most downloaded. */
 @Neo4jTest
 @WebMvcTest(ModelPageController.class)
-@Import({StoreSlice.class, I18nConfiguration.class})
+@Import({StoreSlice.class, I18nConfiguration.class, BusyModelParts.class})
 class ModelPageTests {
 
     @Autowired

@@ -1,0 +1,79 @@
+package org.llmtracker.api.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.llmtracker.api.testing.StoreSlice;
+import org.llmtracker.graph.hub.Derivation;
+import org.llmtracker.graph.hub.HubListingPage;
+import org.llmtracker.graph.hub.HubListingStore;
+import org.llmtracker.graph.hub.HubModel;
+import org.llmtracker.graph.lineage.LineageConflicts;
+import org.llmtracker.graph.lineage.LineageQueries;
+import org.llmtracker.graph.model.Relation;
+import org.llmtracker.graph.store.Graph;
+import org.llmtracker.graph.testing.EmbeddedNeo4jExtension;
+import org.llmtracker.graph.testing.Neo4jTest;
+import org.llmtracker.graph.testing.SteppingClock;
+
+/** A model page's children and conflicts: read at every visit, but kept for 30 s for a model with over 1,000 children. */
+@Neo4jTest
+class BusyModelPartsTests {
+
+    private final Graph graph = EmbeddedNeo4jExtension.sharedGraph();
+    private final SteppingClock clock = new SteppingClock(StoreSlice.NOW, Duration.ZERO);
+    private final BusyModelParts parts = new BusyModelParts(new LineageQueries(graph), new LineageConflicts(graph), clock);
+
+    @Test
+    void aModelWithOverAThousandChildrenShowsThemAsReadUpToThirtySecondsAgo() {
+        fineTunes("base/busy", 1_001);
+        assertThat(parts.of("base/busy").children()).containsOnlyKeys("FINETUNE");
+
+        quantization("base/busy");
+        clock.advance(BusyModelParts.FRESH_FOR.minusSeconds(1));
+        assertThat(parts.of("base/busy").children()).containsOnlyKeys("FINETUNE");
+
+        clock.advance(Duration.ofSeconds(1));
+        BusyModelParts.Parts again = parts.of("base/busy");
+        assertThat(again.children()).containsOnlyKeys("FINETUNE", "QUANTIZED");
+        assertThat(again.children().get("FINETUNE").total()).isEqualTo(1_001);
+        assertThat(again.children().get("FINETUNE").items()).hasSize(5);
+        assertThat(again.readAt()).isEqualTo(StoreSlice.NOW.plus(BusyModelParts.FRESH_FOR));
+    }
+
+    @Test
+    void aModelWithAThousandChildrenIsReadAtEveryVisit() {
+        fineTunes("base/quiet", 1_000);
+        assertThat(parts.of("base/quiet").children()).containsOnlyKeys("FINETUNE");
+
+        quantization("base/quiet");
+
+        assertThat(parts.of("base/quiet").children()).containsOnlyKeys("FINETUNE", "QUANTIZED");
+    }
+
+    private void fineTunes(String root, int count) {
+        List<HubModel> models = new ArrayList<>();
+        List<Derivation> links = new ArrayList<>();
+        models.add(model(root, 1_000_000L));
+        for (int i = 0; i < count; i++) {
+            String child = "tuner/" + root.substring(root.indexOf('/') + 1) + "-ft-" + i;
+            models.add(model(child, (long) i));
+            links.add(new Derivation(child, root, Relation.FINETUNE, List.of(), "hf-tag"));
+        }
+        new HubListingStore(graph).store(new HubListingPage(models, links), StoreSlice.NOW);
+    }
+
+    private void quantization(String root) {
+        String child = "q/" + root.substring(root.indexOf('/') + 1) + "-GGUF";
+        new HubListingStore(graph).store(new HubListingPage(List.of(model(child, 5L)),
+                List.of(new Derivation(child, root, Relation.QUANTIZED, List.of(), "hf-tag"))), StoreSlice.NOW);
+    }
+
+    private static HubModel model(String id, Long downloads) {
+        return new HubModel(id, id.substring(0, id.indexOf('/')), downloads, 0L, null, null, null, null, null, null, false);
+    }
+}
