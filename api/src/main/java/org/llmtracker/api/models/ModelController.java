@@ -1,6 +1,10 @@
 package org.llmtracker.api.models;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.llmtracker.api.web.BadParameterException;
+import org.llmtracker.api.web.KeptAnswers;
 import org.llmtracker.api.web.NotFoundException;
 import org.llmtracker.api.web.PageResponse;
 import org.llmtracker.api.web.Params;
@@ -11,6 +15,7 @@ import org.llmtracker.graph.model.ModelDetail;
 import org.llmtracker.graph.model.ModelFilter;
 import org.llmtracker.graph.model.ModelQueries;
 import org.llmtracker.graph.model.ModelSummary;
+import org.llmtracker.graph.model.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,19 +28,33 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 @RestController
 class ModelController {
 
+    /**
+     * A capped answer (over 2,000 matches: the first letters typed) is the costliest search, the same
+     * for everyone typing the same letters, and approximate already (its total is a lower bound):
+     * it is kept for 30 s. An exact one is read at every request, so a model just written is found.
+     */
+    static final Duration CAPPED_FRESH_FOR = Duration.ofSeconds(30);
+    /** About 20 summaries each: a few kilobytes per answer. */
+    private static final int CAPPED_KEPT = 5_000;
+
+    private record Search(ModelFilter filter, int offset, int size) {
+    }
+
     private final ModelQueries models;
     private final ModelIds ids;
     private final LicenseQueries licenses;
+    private final KeptAnswers<Search, Page<ModelSummary>> capped;
 
-    ModelController(ModelQueries models, ModelIds ids, LicenseQueries licenses) {
+    ModelController(ModelQueries models, ModelIds ids, LicenseQueries licenses, Clock clock) {
         this.models = models;
         this.ids = ids;
         this.licenses = licenses;
+        this.capped = new KeptAnswers<>(clock, CAPPED_FRESH_FOR, CAPPED_KEPT, Page::totalCapped);
     }
 
     @Operation(summary = "Search and list models", description = "Filters combine; sort is name, downloads, likes, released, parameters or relevance "
             + "(ties by name, then id). A search or filtered list with more than 2,000 matches gives total 2000 "
-            + "and totalCapped true.")
+            + "and totalCapped true; such an answer may be up to 30 s old.")
     @GetMapping("/api/models")
     PageResponse<ModelSummary> list(
             @RequestParam(required = false) String q,
@@ -51,7 +70,9 @@ class ModelController {
         ModelFilter filter = new ModelFilter(q, organisation, kind, openSource, region, catalogued, order);
         int pageNumber = Params.page(page);
         int pageSize = Params.size(size);
-        return PageResponse.of(models.list(filter, Params.offset(pageNumber, pageSize), pageSize), pageNumber, pageSize);
+        Page<ModelSummary> found = capped.get(new Search(filter, Params.offset(pageNumber, pageSize), pageSize),
+                s -> models.list(s.filter(), s.offset(), s.size()));
+        return PageResponse.of(found, pageNumber, pageSize);
     }
 
     @Operation(summary = "One model: facts, Hugging Face figures, repositories with their latest release, parents and child counts")

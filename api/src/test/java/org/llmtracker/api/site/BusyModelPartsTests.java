@@ -42,7 +42,6 @@ class BusyModelPartsTests {
         assertThat(again.children()).containsOnlyKeys("FINETUNE", "QUANTIZED");
         assertThat(again.children().get("FINETUNE").total()).isEqualTo(1_001);
         assertThat(again.children().get("FINETUNE").items()).hasSize(5);
-        assertThat(again.readAt()).isEqualTo(StoreSlice.NOW.plus(BusyModelParts.FRESH_FOR));
     }
 
     @Test

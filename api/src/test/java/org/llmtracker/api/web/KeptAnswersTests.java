@@ -1,0 +1,87 @@
+package org.llmtracker.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.llmtracker.graph.testing.SteppingClock;
+
+/** Costly answers kept a short while: only those worth keeping, only while fresh, never more than the bound. */
+class KeptAnswersTests {
+
+    private static final Duration FRESH_FOR = Duration.ofSeconds(30);
+
+    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-12-07T05:00:00Z"), Duration.ZERO);
+    private final List<String> reads = new ArrayList<>();
+    /** Answers the key with the number of reads so far; answers of keys starting with "big" are worth keeping. */
+    private final Function<String, String> store = key -> {
+        reads.add(key);
+        return key + "#" + reads.size();
+    };
+
+    private KeptAnswers<String, String> kept(int maxKept) {
+        return new KeptAnswers<>(clock, FRESH_FOR, maxKept, answer -> answer.startsWith("big"));
+    }
+
+    @Test
+    void anAnswerWorthKeepingIsReadOncePerFreshPeriod() {
+        KeptAnswers<String, String> kept = kept(10);
+
+        assertThat(kept.get("big-a", store)).isEqualTo("big-a#1");
+        clock.advance(FRESH_FOR.minusMillis(1));
+        assertThat(kept.get("big-a", store)).isEqualTo("big-a#1");
+        clock.advance(Duration.ofMillis(1));
+        assertThat(kept.get("big-a", store)).isEqualTo("big-a#2");
+        assertThat(kept.get("big-a", store)).isEqualTo("big-a#2");
+
+        assertThat(reads).containsExactly("big-a", "big-a");
+    }
+
+    @Test
+    void anAnswerNotWorthKeepingIsReadAtEveryRequest() {
+        KeptAnswers<String, String> kept = kept(10);
+
+        assertThat(kept.get("small", store)).isEqualTo("small#1");
+        assertThat(kept.get("small", store)).isEqualTo("small#2");
+    }
+
+    @Test
+    void anAnswerThatIsNoLongerWorthKeepingWhenReadAgainIsDropped() {
+        List<String> answers = new ArrayList<>(List.of("big", "small", "small-again"));
+        KeptAnswers<String, String> kept = kept(10);
+        Function<String, String> shrinking = key -> answers.remove(0);
+
+        assertThat(kept.get("k", shrinking)).isEqualTo("big");
+        clock.advance(FRESH_FOR);
+        assertThat(kept.get("k", shrinking)).isEqualTo("small");
+        assertThat(kept.get("k", shrinking)).isEqualTo("small-again");
+    }
+
+    @Test
+    void whenFullTheStaleGoFirstAndWithoutStaleOnesANewAnswerIsGivenButNotKept() {
+        KeptAnswers<String, String> kept = kept(2);
+        kept.get("big-a", store);
+        clock.advance(FRESH_FOR);
+        kept.get("big-b", store);
+
+        kept.get("big-c", store); // big-a, stale, makes room
+        kept.get("big-d", store); // full of fresh answers: answered, not kept
+        assertThat(kept.get("big-d", store)).isEqualTo("big-d#5");
+        assertThat(kept.get("big-b", store)).isEqualTo("big-b#2");
+        assertThat(kept.get("big-c", store)).isEqualTo("big-c#3");
+    }
+
+    @Test
+    void aFreshPeriodMustBePositiveAndTheBoundAtLeastOne() {
+        assertThatThrownBy(() -> new KeptAnswers<String, String>(clock, Duration.ZERO, 1, a -> true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT0S");
+        assertThatThrownBy(() -> new KeptAnswers<String, String>(clock, FRESH_FOR, 0, a -> true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxKept");
+    }
+}
