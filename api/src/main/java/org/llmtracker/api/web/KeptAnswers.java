@@ -5,19 +5,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Answers that cost much to read and that nobody needs to the second, kept in this instance's
  * memory for a short while. An answer is kept only when {@code worthKeeping} says so, so a cheap
- * answer is read at every request and never behind the store; a kept one is read again once it is
- * older than {@code freshFor}, by one request while the others asking for it wait for that read.
- * At most {@code maxKept} are kept: when full, the stale ones go, and then a new one is not kept.
+ * answer is read at every request and never behind the store. A kept one is read again by the
+ * first request after it is {@code freshFor} old; the requests arriving during that read are given
+ * the one kept, so an answer is at most {@code freshFor} plus one read old. At most
+ * {@code maxKept} are kept: when full, the stale ones go, and then a new one is not kept.
  */
 public final class KeptAnswers<K, V> {
 
-    private record Kept<V>(V answer, Instant readAt) {
+    /** An answer, when it was read, and whether a request is reading it again. */
+    private record Kept<V>(V answer, Instant readAt, AtomicBoolean rereading) {
+
+        Kept(V answer, Instant readAt) {
+            this(answer, readAt, new AtomicBoolean());
+        }
     }
 
     private final Clock clock;
@@ -38,26 +45,25 @@ public final class KeptAnswers<K, V> {
 
     public V get(K key, Function<K, V> read) {
         Kept<V> known = kept.get(key);
-        if (known != null && fresh(known)) {
+        // Stale but being read again by another request: requests waiting for that one read, each
+        // holding a server thread, were the model page's p99 under load.
+        if (known != null && (fresh(known) || !known.rereading().compareAndSet(false, true))) {
             return known.answer();
         }
-        if (known == null) {
-            // Not locked: most answers are not worth keeping, and their reads must not wait on each other.
-            Kept<V> answer = new Kept<>(read.apply(key), clock.instant());
-            if (worthKeeping.test(answer.answer()) && (kept.size() < maxKept || dropStale())) {
-                kept.put(key, answer);
+        Kept<V> answer;
+        try {
+            answer = new Kept<>(read.apply(key), clock.instant());
+        } finally {
+            if (known != null) {
+                known.rereading().set(false);
             }
-            return answer.answer();
         }
-        Object[] answer = new Object[1];
-        kept.compute(key, (k, old) -> {
-            Kept<V> now = old != null && fresh(old) ? old : new Kept<>(read.apply(k), clock.instant());
-            answer[0] = now.answer();
-            return worthKeeping.test(now.answer()) ? now : null;
-        });
-        @SuppressWarnings("unchecked")
-        V found = (V) answer[0];
-        return found;
+        if (!worthKeeping.test(answer.answer())) {
+            kept.remove(key);
+        } else if (known != null || kept.size() < maxKept || dropStale()) {
+            kept.put(key, answer);
+        }
+        return answer.answer();
     }
 
     private boolean fresh(Kept<V> answer) {

@@ -44,6 +44,36 @@ class KeptAnswersTests {
     }
 
     @Test
+    void whileOneRequestReadsAStaleAnswerAgainTheOthersAreGivenTheKeptOne() {
+        KeptAnswers<String, String> kept = kept(10);
+        kept.get("big-a", store);
+        clock.advance(FRESH_FOR);
+        List<String> seenDuringTheRead = new ArrayList<>();
+
+        String again = kept.get("big-a", key -> {
+            seenDuringTheRead.add(kept.get(key, store));
+            return store.apply(key);
+        });
+
+        assertThat(seenDuringTheRead).containsExactly("big-a#1");
+        assertThat(again).isEqualTo("big-a#2");
+        assertThat(kept.get("big-a", store)).isEqualTo("big-a#2");
+    }
+
+    @Test
+    void aFailedReadLeavesTheKeptAnswerToBeReadAgainByTheNextRequest() {
+        KeptAnswers<String, String> kept = kept(10);
+        kept.get("big-a", store);
+        clock.advance(FRESH_FOR);
+
+        assertThatThrownBy(() -> kept.get("big-a", key -> {
+            throw new IllegalStateException("store unreachable");
+        })).hasMessage("store unreachable");
+
+        assertThat(kept.get("big-a", store)).isEqualTo("big-a#2");
+    }
+
+    @Test
     void anAnswerNotWorthKeepingIsReadAtEveryRequest() {
         KeptAnswers<String, String> kept = kept(10);
 
