@@ -29,6 +29,14 @@ class KeptAnswersTests {
         return new KeptAnswers<>(clock, FRESH_FOR, maxKept, answer -> answer.startsWith("big"));
     }
 
+    /** Answers worth keeping, with {@code key}'s answer read once and now stale. */
+    private KeptAnswers<String, String> keptThenStale(String key) {
+        KeptAnswers<String, String> kept = kept(10);
+        kept.get(key, store);
+        clock.advance(FRESH_FOR);
+        return kept;
+    }
+
     @Test
     void anAnswerWorthKeepingIsReadOncePerFreshPeriod() {
         KeptAnswers<String, String> kept = kept(10);
@@ -45,9 +53,7 @@ class KeptAnswersTests {
 
     @Test
     void whileOneRequestReadsAStaleAnswerAgainTheOthersAreGivenTheKeptOne() {
-        KeptAnswers<String, String> kept = kept(10);
-        kept.get("big-a", store);
-        clock.advance(FRESH_FOR);
+        KeptAnswers<String, String> kept = keptThenStale("big-a");
         List<String> seenDuringTheRead = new ArrayList<>();
 
         String again = kept.get("big-a", key -> {
@@ -62,9 +68,7 @@ class KeptAnswersTests {
 
     @Test
     void aFailedReadLeavesTheKeptAnswerToBeReadAgainByTheNextRequest() {
-        KeptAnswers<String, String> kept = kept(10);
-        kept.get("big-a", store);
-        clock.advance(FRESH_FOR);
+        KeptAnswers<String, String> kept = keptThenStale("big-a");
 
         assertThatThrownBy(() -> kept.get("big-a", key -> {
             throw new IllegalStateException("store unreachable");
