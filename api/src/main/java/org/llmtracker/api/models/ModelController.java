@@ -33,7 +33,7 @@ class ModelController {
      * for everyone typing the same letters, and approximate already (its total is a lower bound):
      * it is kept for 30 s. An exact one is read at every request, so a model just written is found.
      */
-    static final Duration CAPPED_FRESH_FOR = Duration.ofSeconds(30);
+    private static final Duration CAPPED_FRESH_FOR = Duration.ofSeconds(30);
     /** About 20 summaries each: a few kilobytes per answer. */
     private static final int CAPPED_KEPT = 5_000;
 
