@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * models the biggest root has 15,146 children, whose reading was most of its page's 80-100 ms and
  * a fifth of the CPU under the load test's 32 clients. So for a model with more than {@value #BUSY}
  * children the parts are kept for {@link #FRESH_FOR}: its page may show them as they were up to
- * that long ago. A model with fewer is read at every visit.
+ * that long ago, plus one read. A model with fewer is read at every visit.
  */
 @Component
 class BusyModelParts {
@@ -27,7 +27,7 @@ class BusyModelParts {
     /** Above this many children a model's parts are kept (as {@code LineageConflicts} reads the sets above it). */
     static final long BUSY = 1_000;
     static final Duration FRESH_FOR = Duration.ofSeconds(30);
-    /** The Hub has a few hundred models this busy; the bound only keeps a store of many roots from growing the heap. */
+    /** Only a store with very many big families reaches it; it keeps such a store from growing the heap. */
     private static final int MAX_KEPT = 10_000;
 
     record Parts(Map<String, Page<Relative>> children, List<Conflict> conflicts) {
