@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.llmtracker.api.testing.LicensedHub;
 import org.llmtracker.api.testing.StoreSlice;
 import org.llmtracker.graph.hub.HubListingPage;
 import org.llmtracker.graph.hub.HubListingStore;
@@ -80,6 +81,6 @@ class KeptSearchTests {
     }
 
     private static HubModel model(String id, long downloads) {
-        return new HubModel(id, id.substring(0, id.indexOf('/')), downloads, 0L, null, null, null, null, null, null, false);
+        return LicensedHub.model(id, downloads, null);
     }
 }

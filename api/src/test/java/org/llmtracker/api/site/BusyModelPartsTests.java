@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.llmtracker.api.testing.LicensedHub;
 import org.llmtracker.api.testing.StoreSlice;
 import org.llmtracker.graph.hub.Derivation;
 import org.llmtracker.graph.hub.HubListingPage;
@@ -72,7 +73,7 @@ class BusyModelPartsTests {
                 List.of(new Derivation(child, root, Relation.QUANTIZED, List.of(), "hf-tag"))), StoreSlice.NOW);
     }
 
-    private static HubModel model(String id, Long downloads) {
-        return new HubModel(id, id.substring(0, id.indexOf('/')), downloads, 0L, null, null, null, null, null, null, false);
+    private static HubModel model(String id, long downloads) {
+        return LicensedHub.model(id, downloads, null);
     }
 }
