@@ -46,7 +46,7 @@ class ChildrenTests {
         ProfiledPlan plan = Plans.profiled(driver, Children.COUNT, params);
 
         assertThat(new LineageQueries(graph).descendants("root/base", RelativeFilter.depth(1), 0, 10).total()).isEqualTo(2);
-        assertThat(Plans.dbHits(plan)).as("database hits of the count").isLessThan(60);
+        assertThat(Plans.dbHits(plan)).as("database hits of the count in %s", Plans.described(plan)).isLessThan(60);
     }
 
     private static Derivation link(String child, String parent, Relation relation) {

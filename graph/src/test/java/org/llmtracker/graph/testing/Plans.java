@@ -50,6 +50,20 @@ public final class Plans {
         return plan.dbHits() + plan.children().stream().mapToLong(Plans::dbHits).sum();
     }
 
+    /** Each operator of a profiled plan with its database hits, indented by depth, for a failure's message. */
+    public static String described(ProfiledPlan plan) {
+        StringBuilder text = new StringBuilder();
+        describe(plan, 0, text);
+        return text.toString();
+    }
+
+    private static void describe(ProfiledPlan plan, int depth, StringBuilder text) {
+        text.append("\n").append("  ".repeat(depth)).append(plan.operatorType()).append(' ')
+                .append(plan.arguments().getOrDefault("Details", org.neo4j.driver.Values.NULL))
+                .append(" hits=").append(plan.dbHits());
+        plan.children().forEach(child -> describe(child, depth + 1, text));
+    }
+
     private static void collect(Plan plan, List<String> operators) {
         operators.add(plan.operatorType());
         plan.children().forEach(child -> collect(child, operators));
