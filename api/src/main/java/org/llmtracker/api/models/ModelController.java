@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.llmtracker.api.web.BadParameterException;
 import org.llmtracker.api.web.KeptAnswers;
+import org.llmtracker.api.web.Rereads;
 import org.llmtracker.api.web.NotFoundException;
 import org.llmtracker.api.web.PageResponse;
 import org.llmtracker.api.web.Params;
@@ -31,7 +32,7 @@ class ModelController {
     /**
      * A capped answer (over 2,000 matches: the first letters typed) is the costliest search, the same
      * for everyone typing the same letters, and approximate already (its total is a lower bound):
-     * it is kept for 30 s. An exact one is read at every request, so a model just written is found.
+     * it is kept, and read again off the request once 30 s old. An exact one is read at every request, so a model just written is found.
      */
     private static final Duration CAPPED_FRESH_FOR = Duration.ofSeconds(30);
     /** About 20 summaries each: a few kilobytes per answer. */
@@ -45,16 +46,16 @@ class ModelController {
     private final LicenseQueries licenses;
     private final KeptAnswers<Search, Page<ModelSummary>> capped;
 
-    ModelController(ModelQueries models, ModelIds ids, LicenseQueries licenses, Clock clock) {
+    ModelController(ModelQueries models, ModelIds ids, LicenseQueries licenses, Clock clock, Rereads rereads) {
         this.models = models;
         this.ids = ids;
         this.licenses = licenses;
-        this.capped = new KeptAnswers<>(clock, CAPPED_FRESH_FOR, CAPPED_KEPT, Page::totalCapped);
+        this.capped = new KeptAnswers<>(clock, CAPPED_FRESH_FOR, CAPPED_KEPT, Page::totalCapped, rereads);
     }
 
     @Operation(summary = "Search and list models", description = "Filters combine; sort is name, downloads, likes, released, parameters or relevance "
             + "(ties by name, then id). A search or filtered list with more than 2,000 matches gives total 2000 "
-            + "and totalCapped true; such an answer may be up to 30 s old.")
+            + "and totalCapped true; such an answer may be 30 s old, and more while it is read again.")
     @GetMapping("/api/models")
     PageResponse<ModelSummary> list(
             @RequestParam(required = false) String q,

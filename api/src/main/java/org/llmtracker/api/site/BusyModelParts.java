@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.llmtracker.api.web.KeptAnswers;
+import org.llmtracker.api.web.Rereads;
 import org.llmtracker.graph.lineage.Conflict;
 import org.llmtracker.graph.lineage.LineageConflicts;
 import org.llmtracker.graph.lineage.LineageQueries;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
  * the conflicts around it. A family root's page is the most visited and the costliest: at 1M
  * models the biggest root has 15,146 children, whose reading was most of its page's 80-100 ms and
  * a fifth of the CPU under the load test's 32 clients. So for a model with more than {@value #BUSY}
- * children the parts are kept for {@link #FRESH_FOR}: its page may show them as they were up to
- * that long ago, plus one read. A model with fewer is read at every visit.
+ * children the parts are kept for {@link #FRESH_FOR}, then read again off the request: its page may
+ * show them as they were that long ago, plus the wait for that read. A model with fewer is read at
+ * every visit.
  */
 @Component
 class BusyModelParts {
@@ -41,10 +43,10 @@ class BusyModelParts {
     private final LineageConflicts conflicts;
     private final KeptAnswers<String, Parts> kept;
 
-    BusyModelParts(LineageQueries lineage, LineageConflicts conflicts, Clock clock) {
+    BusyModelParts(LineageQueries lineage, LineageConflicts conflicts, Clock clock, Rereads rereads) {
         this.lineage = lineage;
         this.conflicts = conflicts;
-        this.kept = new KeptAnswers<>(clock, FRESH_FOR, MAX_KEPT, Parts::busy);
+        this.kept = new KeptAnswers<>(clock, FRESH_FOR, MAX_KEPT, Parts::busy, rereads);
     }
 
     Parts of(String id) {

@@ -5,21 +5,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Answers that cost much to read and that nobody needs to the second, kept in this instance's
  * memory for a short while. An answer is kept only when {@code worthKeeping} says so, so a cheap
- * answer is read at every request and never behind the store. A kept one is read again by the
- * first request after it is {@code freshFor} old; the requests arriving during that read are given
- * the one kept, so an answer is at most {@code freshFor} plus one read old. At most
- * {@code maxKept} are kept: when full, the stale ones go, and then a new one is not kept.
+ * answer is read at every request and never behind the store. A kept one that is {@code freshFor}
+ * old is still given, and read again once, off the request, by {@code rereads}: a request never
+ * waits for a costly read but the first. At most {@code maxKept} are kept: when full, the stale
+ * ones go, and then a new one is not kept.
  */
 public final class KeptAnswers<K, V> {
 
-    /** An answer, when it was read, and whether a request is reading it again. */
+    private static final Logger log = LoggerFactory.getLogger(KeptAnswers.class);
+
+    /** An answer, when it was read, and whether it is being read again. */
     private record Kept<V>(V answer, Instant readAt, AtomicBoolean rereading) {
 
         Kept(V answer, Instant readAt) {
@@ -31,9 +37,10 @@ public final class KeptAnswers<K, V> {
     private final Duration freshFor;
     private final int maxKept;
     private final Predicate<V> worthKeeping;
+    private final Executor rereads;
     private final Map<K, Kept<V>> kept = new ConcurrentHashMap<>();
 
-    public KeptAnswers(Clock clock, Duration freshFor, int maxKept, Predicate<V> worthKeeping) {
+    public KeptAnswers(Clock clock, Duration freshFor, int maxKept, Predicate<V> worthKeeping, Executor rereads) {
         if (freshFor.isNegative() || freshFor.isZero() || maxKept < 1) {
             throw new IllegalArgumentException("freshFor must be positive and maxKept at least 1, got " + freshFor + ", " + maxKept);
         }
@@ -41,29 +48,40 @@ public final class KeptAnswers<K, V> {
         this.freshFor = freshFor;
         this.maxKept = maxKept;
         this.worthKeeping = worthKeeping;
+        this.rereads = rereads;
     }
 
     public V get(K key, Function<K, V> read) {
         Kept<V> known = kept.get(key);
-        // Stale but being read again by another request: requests waiting for that one read, each
-        // holding a server thread, were the model page's p99 under load.
-        if (known != null && (fresh(known) || !known.rereading().compareAndSet(false, true))) {
-            return known.answer();
+        if (known == null) {
+            V answer = read.apply(key);
+            keep(key, answer);
+            return answer;
         }
-        Kept<V> answer;
+        // The request that made a stale answer's re-read wait for it was the search's and the model
+        // page's p99 under load (a root's parts, a first letter's page: 100-250 ms alone).
+        if (!fresh(known) && known.rereading().compareAndSet(false, true)) {
+            rereads.execute(() -> reread(key, read));
+        }
+        return known.answer();
+    }
+
+    /** A failed re-read drops the answer: the next request reads it itself and meets the fault. */
+    private void reread(K key, Function<K, V> read) {
         try {
-            answer = new Kept<>(read.apply(key), clock.instant());
-        } finally {
-            if (known != null) {
-                known.rereading().set(false);
-            }
-        }
-        if (!worthKeeping.test(answer.answer())) {
+            keep(key, read.apply(key));
+        } catch (RuntimeException e) {
             kept.remove(key);
-        } else if (known != null || kept.size() < maxKept || dropStale()) {
-            kept.put(key, answer);
+            log.warn("Could not read the kept answer for {} again; dropped it: {}", key, e.toString());
         }
-        return answer.answer();
+    }
+
+    private void keep(K key, V answer) {
+        if (!worthKeeping.test(answer)) {
+            kept.remove(key);
+        } else if (kept.containsKey(key) || kept.size() < maxKept || dropStale()) {
+            kept.put(key, new Kept<>(answer, clock.instant()));
+        }
     }
 
     private boolean fresh(Kept<V> answer) {

@@ -8,6 +8,7 @@ import org.llmtracker.api.config.GraphBeans;
 import org.llmtracker.api.licenses.LicenseConfiguration;
 import org.llmtracker.api.lineage.AncestryBuildGuard;
 import org.llmtracker.api.models.ModelIds;
+import org.llmtracker.api.web.Rereads;
 import org.llmtracker.api.web.SliceSecurity;
 import org.llmtracker.graph.store.Graph;
 import org.llmtracker.graph.testing.EmbeddedNeo4jExtension;
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({AllSettings.class, GraphBeans.class, LicenseConfiguration.class, ModelIds.class, SliceSecurity.class,
-        AncestryBuildGuard.class})
+        AncestryBuildGuard.class, Rereads.class})
 public class StoreSlice {
 
     public static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
