@@ -50,7 +50,7 @@ class ModelController {
         this.models = models;
         this.ids = ids;
         this.licenses = licenses;
-        this.capped = new KeptAnswers<>(clock, CAPPED_FRESH_FOR, CAPPED_KEPT, Page::totalCapped, rereads);
+        this.capped = new KeptAnswers<>(clock, CAPPED_FRESH_FOR, CAPPED_KEPT, Page::totalCapped, rereads::submit);
     }
 
     @Operation(summary = "Search and list models", description = "Filters combine; sort is name, downloads, likes, released, parameters or relevance "

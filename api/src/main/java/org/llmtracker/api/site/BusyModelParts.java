@@ -46,7 +46,7 @@ class BusyModelParts {
     BusyModelParts(LineageQueries lineage, LineageConflicts conflicts, Clock clock, Rereads rereads) {
         this.lineage = lineage;
         this.conflicts = conflicts;
-        this.kept = new KeptAnswers<>(clock, FRESH_FOR, MAX_KEPT, Parts::busy, rereads);
+        this.kept = new KeptAnswers<>(clock, FRESH_FOR, MAX_KEPT, Parts::busy, rereads::submit);
     }
 
     Parts of(String id) {
