@@ -55,7 +55,7 @@ class ModelController {
 
     @Operation(summary = "Search and list models", description = "Filters combine; sort is name, downloads, likes, released, parameters or relevance "
             + "(ties by name, then id). A search or filtered list with more than 2,000 matches gives total 2000 "
-            + "and totalCapped true; such an answer may be 30 s old, and more while it is read again.")
+            + "and totalCapped true; such an answer may be 30 s old, under load up to 300 s.")
     @GetMapping("/api/models")
     PageResponse<ModelSummary> list(
             @RequestParam(required = false) String q,

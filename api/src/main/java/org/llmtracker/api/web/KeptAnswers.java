@@ -18,12 +18,17 @@ import org.slf4j.LoggerFactory;
  * memory for a short while. An answer is kept only when {@code worthKeeping} says so, so a cheap
  * answer is read at every request and never behind the store. A kept one that is {@code freshFor}
  * old is still given, and read again once, off the request, by {@code rereads}: a request never
- * waits for a costly read but the first. At most {@code maxKept} are kept: when full, the stale
- * ones go, and then a new one is not kept.
+ * waits for a costly read but the first. Under load the re-reads wait their turn and the answers
+ * given grow older (at 1M models and 32 clients they were read again 30-168 s after the last
+ * read); one {@value #EXPIRES_AFTER} times {@code freshFor} old is not given, the request reads
+ * it. At most {@code maxKept} are kept: when full, the stale ones go, and then a new one is not
+ * kept.
  */
 public final class KeptAnswers<K, V> {
 
     private static final Logger log = LoggerFactory.getLogger(KeptAnswers.class);
+
+    static final int EXPIRES_AFTER = 10;
 
     /** An answer, when it was read, and whether it is being read again. */
     private record Kept<V>(V answer, Instant readAt, AtomicBoolean rereading) {
@@ -38,6 +43,7 @@ public final class KeptAnswers<K, V> {
     private final int maxKept;
     private final Predicate<V> worthKeeping;
     private final Executor rereads;
+    private final Duration expiresAfter;
     private final Map<K, Kept<V>> kept = new ConcurrentHashMap<>();
 
     public KeptAnswers(Clock clock, Duration freshFor, int maxKept, Predicate<V> worthKeeping, Executor rereads) {
@@ -49,11 +55,12 @@ public final class KeptAnswers<K, V> {
         this.maxKept = maxKept;
         this.worthKeeping = worthKeeping;
         this.rereads = rereads;
+        this.expiresAfter = freshFor.multipliedBy(EXPIRES_AFTER);
     }
 
     public V get(K key, Function<K, V> read) {
         Kept<V> known = kept.get(key);
-        if (known == null) {
+        if (known == null || !clock.instant().isBefore(known.readAt().plus(expiresAfter))) {
             V answer = read.apply(key);
             keep(key, answer);
             return answer;
@@ -61,13 +68,15 @@ public final class KeptAnswers<K, V> {
         // The request that made a stale answer's re-read wait for it was the search's and the model
         // page's p99 under load (a root's parts, a first letter's page: 100-250 ms alone).
         if (!fresh(known) && known.rereading().compareAndSet(false, true)) {
-            rereads.execute(() -> reread(key, read));
+            rereads.execute(() -> reread(key, known.readAt(), read));
         }
         return known.answer();
     }
 
     /** A failed re-read drops the answer: the next request reads it itself and meets the fault. */
-    private void reread(K key, Function<K, V> read) {
+    private void reread(K key, Instant readAt, Function<K, V> read) {
+        // How old answers grow while re-reads wait their turn under load.
+        log.debug("Reading the kept answer for {} again, read {} ago", key, Duration.between(readAt, clock.instant()));
         try {
             keep(key, read.apply(key));
         } catch (RuntimeException e) {

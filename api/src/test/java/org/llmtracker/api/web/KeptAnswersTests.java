@@ -79,6 +79,20 @@ class KeptAnswersTests {
     }
 
     @Test
+    void anAnswerTenFreshPeriodsOldIsReadByTheRequestNotGiven() {
+        KeptAnswers<String, String> kept = keptThenStale("big-a");
+        kept.get("big-a", store); // its re-read waits its turn: the rereads below never run
+        clock.advance(FRESH_FOR.multipliedBy(KeptAnswers.EXPIRES_AFTER - 1).minusMillis(1));
+        assertThat(kept.get("big-a", store)).isEqualTo("big-a#1");
+
+        clock.advance(Duration.ofMillis(1));
+
+        assertThat(kept.get("big-a", store)).isEqualTo("big-a#2");
+        assertThat(kept.get("big-a", store)).isEqualTo("big-a#2");
+        assertThat(reads).containsExactly("big-a", "big-a");
+    }
+
+    @Test
     void aFailedRereadDropsTheAnswerSoTheNextRequestReadsItItself() {
         KeptAnswers<String, String> kept = keptThenStale("big-a");
 
