@@ -5,10 +5,10 @@ import java.time.Duration;
 
 import org.llmtracker.api.web.BadParameterException;
 import org.llmtracker.api.web.KeptAnswers;
-import org.llmtracker.api.web.Rereads;
 import org.llmtracker.api.web.NotFoundException;
 import org.llmtracker.api.web.PageResponse;
 import org.llmtracker.api.web.Params;
+import org.llmtracker.api.web.Rereads;
 import org.llmtracker.graph.license.LicenseCheck;
 import org.llmtracker.graph.license.LicenseQueries;
 import org.llmtracker.graph.license.ModelLicense;
@@ -32,7 +32,8 @@ class ModelController {
     /**
      * A capped answer (over 2,000 matches: the first letters typed) is the costliest search, the same
      * for everyone typing the same letters, and approximate already (its total is a lower bound):
-     * it is kept, and read again off the request once 30 s old. An exact one is read at every request, so a model just written is found.
+     * it is kept, and read again off the request once 30 s old. An exact one is read at every
+     * request, so a model just written is found.
      */
     private static final Duration CAPPED_FRESH_FOR = Duration.ofSeconds(30);
     /** About 20 summaries each: a few kilobytes per answer. */

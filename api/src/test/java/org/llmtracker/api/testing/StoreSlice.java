@@ -20,8 +20,9 @@ import org.springframework.context.annotation.Import;
  * What a {@code @WebMvcTest} slice of a read controller needs besides the controller: the graph's
  * reads and writers, wired as the application wires them ({@link GraphBeans}), over the test
  * JVM's one embedded Neo4j (real storage, not mocks; emptied before each test by
- * {@link EmbeddedNeo4jExtension}), the settings, the security rules and the lineage reads' guard
- * during an ancestry build ({@link AncestryBuildGuard}) of the application.
+ * {@link EmbeddedNeo4jExtension}), the settings, the security rules, the lineage reads' guard
+ * during an ancestry build ({@link AncestryBuildGuard}) and the kept answers' re-read thread
+ * ({@link Rereads}) of the application.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({AllSettings.class, GraphBeans.class, LicenseConfiguration.class, ModelIds.class, SliceSecurity.class,
