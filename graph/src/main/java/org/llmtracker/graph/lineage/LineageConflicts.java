@@ -67,6 +67,7 @@ public final class LineageConflicts {
      */
     static final String AROUND_FEW_CHILDREN = AS_CHILD_OR_INFERRED + """
             MATCH (p:Model {id: $id})
+            USING INDEX SEEK p:Model(id)
             UNWIND [(p)<-[d:DERIVED_FROM]-(c:Model) | {c: c, d: d}] AS child
             WITH child.c AS c, child.d AS d, p WHERE %s
             RETURN c, d, p
