@@ -20,7 +20,7 @@ import org.llmtracker.graph.testing.Neo4jTest;
  * What a sweep costs in Hub requests, run against the listing stand-in into the embedded Neo4j,
  * and the bounds it must keep: a full pass of N models at most {@code ceil(N / page) + 2}
  * requests, an incremental pass after k changed models at most {@code ceil(k / page) + 2}.
- * Not part of the build (no {@code *Tests} name); run it with
+ * It runs in every build; alone, with
  *
  * <pre>mvn -B test -pl graph,crawler -Dtest=HubSweepCostReportTests -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
