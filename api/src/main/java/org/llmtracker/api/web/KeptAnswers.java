@@ -60,14 +60,14 @@ public final class KeptAnswers<K, V> {
 
     public V get(K key, Function<K, V> read) {
         Kept<V> known = kept.get(key);
-        if (known == null || !clock.instant().isBefore(known.readAt().plus(expiresAfter))) {
+        if (known == null || !readWithin(known, expiresAfter)) {
             V answer = read.apply(key);
             keep(key, answer);
             return answer;
         }
         // The request that made a stale answer's re-read wait for it was the search's and the model
         // page's p99 under load (a root's parts, a first letter's page: 100-250 ms alone).
-        if (!fresh(known) && known.rereading().compareAndSet(false, true)) {
+        if (!readWithin(known, freshFor) && known.rereading().compareAndSet(false, true)) {
             rereads.execute(() -> reread(key, known.readAt(), read));
         }
         return known.answer();
@@ -93,12 +93,12 @@ public final class KeptAnswers<K, V> {
         }
     }
 
-    private boolean fresh(Kept<V> answer) {
-        return clock.instant().isBefore(answer.readAt().plus(freshFor));
+    private boolean readWithin(Kept<V> answer, Duration age) {
+        return clock.instant().isBefore(answer.readAt().plus(age));
     }
 
     private boolean dropStale() {
-        kept.values().removeIf(answer -> !fresh(answer));
+        kept.values().removeIf(answer -> !readWithin(answer, freshFor));
         return kept.size() < maxKept;
     }
 }

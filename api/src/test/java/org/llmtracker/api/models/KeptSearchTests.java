@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** A search with more than 2,000 matches may answer as it did up to 30 s ago; one with fewer answers from the store. */
+/** A search with more than 2,000 matches answers as it did until, 30 s on, it is read again in the background; one with fewer answers from the store. */
 @Neo4jTest
 @WebMvcTest(ModelController.class)
 @Import({StoreSlice.class, KeptSearchTests.Steps.class})

@@ -19,12 +19,10 @@ final class Children {
     /**
      * The children's links, each with the child's index row to the model. The row is picked from
      * the child's own rows (one per ancestor), in a list filter rather than a pattern ending at the
-     * model: with both ends bound Neo4j may plan the lookup from the model's side, all of a root's
-     * rows (7,352 at 4M models, 42 ms for 662 children; CI measured 325 hits for a root with 302
-     * rows and 2 children, through a {@code CALL} subquery and through a pattern comprehension
-     * alike). A pattern with a free far end can only be expanded from the child. The hint keeps the
-     * model a seek: CI then measured 321 hits for a plan that scanned the id index for it (304
-     * entries), a plan made on another test's store and kept.
+     * model, which only a child can be expanded from: planned freely, Neo4j once expanded all of a
+     * root's rows instead (7,352 at 4M models, 42 ms for 662 children). The hint keeps the model a
+     * seek: CI measured 321-325 hits for a root with 2 children, in a plan that scanned the whole
+     * id index (304 entries) for it, made on another test's few models and kept.
      */
     private static final String LINKS = """
             MATCH (x:Model {id: $id})<-[l:DERIVED_FROM]-(c:Model)

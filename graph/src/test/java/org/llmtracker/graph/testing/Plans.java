@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Values;
 import org.neo4j.driver.summary.Plan;
 import org.neo4j.driver.summary.ProfiledPlan;
 
@@ -71,7 +72,7 @@ public final class Plans {
 
     private static void describe(ProfiledPlan plan, int depth, StringBuilder text) {
         text.append("\n").append("  ".repeat(depth)).append(plan.operatorType()).append(' ')
-                .append(plan.arguments().getOrDefault("Details", org.neo4j.driver.Values.NULL))
+                .append(plan.arguments().getOrDefault("Details", Values.NULL))
                 .append(" hits=").append(plan.dbHits());
         plan.children().forEach(child -> describe(child, depth + 1, text));
     }
