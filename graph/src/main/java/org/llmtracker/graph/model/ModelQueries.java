@@ -68,8 +68,13 @@ public final class ModelQueries {
      * @param walkBudget how many models a walk of an index reads before it gives up on its condition
      */
     ModelQueries(Graph graph, int exactUpTo, int walkBudget) {
+        this(graph, exactUpTo, walkBudget, ModelSearch.FRONT);
+    }
+
+    /** @param front how many models starting with a search's text it checks each match against */
+    ModelQueries(Graph graph, int exactUpTo, int walkBudget, int front) {
         this.graph = graph;
-        this.search = new ModelSearch(graph, exactUpTo, walkBudget);
+        this.search = new ModelSearch(graph, exactUpTo, walkBudget, front);
         this.list = new ModelList(graph, exactUpTo, walkBudget);
     }
 

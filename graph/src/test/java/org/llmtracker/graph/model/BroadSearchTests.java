@@ -40,8 +40,11 @@ class BroadSearchTests {
 
     private static final int WIDE_CAP = 40;
 
+    /** Fewer than "dense" and more than "llama-2-7b" ids and names start with. */
+    private static final int FEW_STARTING = 4;
+
     private static final List<String> TEXTS = List.of("l", "ll", "llama", "llama-2", "lama", "7b", "a", "gguf", "meta",
-            "q", "qwe", "qwen", "llama-2-7b", "huggyllama/llama-7b", "lab/", "llama/", "dense", "nothing-matches");
+            "q", "qwe", "qwen", "llama-2-7b", "chat", "huggyllama/llama-7b", "lab/", "llama/", "dense", "nothing-matches");
 
     private ModelQueries broad;
     /** Gives up its walks after a few models, so the groups are counted and ordered whole. */
@@ -66,6 +69,11 @@ class BroadSearchTests {
                 new CatalogEntry("chat-by-vendor", "Llama Chat", "model", null, "foreign", null, true, null, null, null,
                         List.of(), List.of(), List.of(), List.of()),
                 new CatalogEntry("vendor-q", "Qwen", "model", null, "foreign", null, true, null, null, null,
+                        List.of(), List.of(), List.of(), List.of()),
+                // ids starting with "chat" whose names do not
+                new CatalogEntry("chat-bot-2", "Mistral Assistant", "model", null, "foreign", null, true, null, null, null,
+                        List.of(), List.of(), List.of(), List.of()),
+                new CatalogEntry("chat-bot-3", "Qwen Helper", "model", null, "foreign", null, true, null, null, null,
                         List.of(), List.of(), List.of(), List.of())), NOW);
         String[] stems = {"Llama-2-7B", "llama-2-7b", "StackLLaMA", "TinyLlama", "Qwen2-7B", "Mistral-7B", "lab-model",
             "Llama-3-8B-GGUF", "CodeLlama", "qwen-llama-merge"};
@@ -92,6 +100,9 @@ class BroadSearchTests {
             models.put("dense/m-" + i, new HubModel("dense/M-" + i, "dense", downloads[i % downloads.length], 1L, null, null,
                     null, null, null, null, null));
         }
+        // holds "chat" and outranks, by downloads, the ids that start with it, which rank first
+        models.put("someone/superchat-7b", new HubModel("someone/SuperChat-7B", "someone", 50_000L, 1L, null, null, null,
+                null, null, null, null));
         for (int i = 0; i < 3; i++) {
             models.put("someone/dense-top-" + i, new HubModel("someone/dense-top-" + i, "someone", 50_000L, 1L, null, null,
                     null, null, null, null, null));
@@ -104,6 +115,46 @@ class BroadSearchTests {
         for (String q : TEXTS) {
             for (int[] page : new int[][] {{0, 5}, {3, 7}, {15, 10}, {60, 25}}) {
                 assertSamePage(q, null, ModelFilter.Sort.RELEVANCE, page[0], page[1]);
+            }
+        }
+    }
+
+    /**
+     * The exact search, which the tests above compare with, gives the page of ordering every match
+     * by the relevance clause, though it reads only the downloads of a match that no id or name
+     * starting with the text puts first: with fewer such models than it checks one by one, and with
+     * more (every text, when it checks only {@link #FEW_STARTING}).
+     */
+    @Test
+    void theExactSearchsPageIsThePageOfOrderingEveryMatchByRelevance(Graph graph) {
+        assertThat(starting(graph, "llama-2-7b")).isBetween(1L, FEW_STARTING - 1L);
+        assertThat(starting(graph, "dense")).isGreaterThanOrEqualTo(FEW_STARTING);
+        assertThat(idsStarting(graph, "chat")).as("ids only, not names").isEqualTo(3);
+        ModelQueries fewChecked = new ModelQueries(graph, 1_000_000, 1, FEW_STARTING);
+        String everyMatchOrdered = ModelSearch.TEXT_CANDIDATES + "WITH m WHERE " + ModelSearch.FILTERS + "\n"
+                + ModelSearch.ORDERED_UP_TO_CAP.formatted(ModelFilter.Sort.RELEVANCE.orderBy);
+        for (String q : TEXTS) {
+            for (String organisation : java.util.Arrays.asList(null, "lab")) {
+                for (int[] page : new int[][] {{0, 5}, {3, 7}, {15, 10}, {60, 25}}) {
+                    Map<String, Object> params = new java.util.HashMap<>();
+                    for (String key : List.of("kind", "openSource", "region", "catalogued")) {
+                        params.put(key, null);
+                    }
+                    params.put("organisation", organisation);
+                    params.put("q", q);
+                    params.put("skip", page[0]);
+                    params.put("limit", page[1]);
+                    params.put("cap", Integer.MAX_VALUE);
+                    List<String> expected = graph.read(tx -> ModelSearch.summaries(tx.run(everyMatchOrdered, params).single()
+                            .get("items").asList(v -> v))).stream().map(ModelSummary::id).toList();
+                    ModelFilter filter = filter(q, organisation, ModelFilter.Sort.RELEVANCE);
+                    assertThat(ids(exact.list(filter, page[0], page[1])))
+                            .as("q=%s organisation=%s skip=%d limit=%d", q, organisation, page[0], page[1])
+                            .isEqualTo(expected);
+                    assertThat(ids(fewChecked.list(filter, page[0], page[1])))
+                            .as("few checked: q=%s organisation=%s skip=%d limit=%d", q, organisation, page[0], page[1])
+                            .isEqualTo(expected);
+                }
             }
         }
     }

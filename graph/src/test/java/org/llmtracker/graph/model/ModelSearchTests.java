@@ -38,7 +38,7 @@ class ModelSearchTests {
         Map<String, Object> params = params("llama");
         params.put("cap", Integer.MAX_VALUE);
         for (ModelFilter.Sort sort : ModelFilter.Sort.values()) {
-            List<String> operators = Plans.operators(Plans.profiled(driver, ModelSearch.page("llama", sort.orderBy), params));
+            List<String> operators = Plans.operators(Plans.profiled(driver, ModelSearch.page("llama", sort), params));
             assertThat(operators).as("plan for %s: %s", sort, operators)
                     .anyMatch(o -> o.startsWith("NodeIndexContainsScan"))
                     .noneMatch(o -> o.startsWith("NodeByLabelScan") || o.startsWith("AllNodesScan")
@@ -206,6 +206,7 @@ class ModelSearchTests {
         params.put("q", q);
         params.put("skip", 0);
         params.put("limit", 20);
+        params.put("front", ModelSearch.FRONT);
         return params;
     }
 
