@@ -77,13 +77,15 @@ final class ModelSearch {
     /**
      * {@link #ORDERED_UP_TO_CAP} by relevance, reading less of each match. Ordering every match by
      * {@link ModelFilter.Sort#RELEVANCE}'s clause read its id, name, aliases, downloads and name
-     * key (13 database hits a match: {@code pythia-1.5}, 1,944 matches at 1M models, 33-45 ms).
+     * key (13 database hits a match: {@code pythia-1.5}, 1,944 matches at 1M models, 33-56 ms; now 1
+     * hit and 18-39 ms, most of it the TEXT index).
      * Only a model whose id or name starts with the text, or an alias equal to it, can be in the
      * first three groups; an index seek finds those (usually none or a few), so every other match
      * is in the last group without a read, and only its downloads are read. The name key and id,
      * which break ties, are read only for the matches at or above the page's last group and
-     * download count. When more than {@code $front} models start with the text, each match's group
-     * is worked out from its own fields, which is cheaper than checking it against so long a list.
+     * download count. When {@code $front} or more models start with the text, the seeks stop there
+     * (a prefix such as {@code org-1} starts tens of thousands of ids, though then the search is
+     * mostly broad), and each match's group is worked out from its own fields.
      */
     static final String RELEVANT_UP_TO_CAP = """
             WITH m LIMIT $cap
