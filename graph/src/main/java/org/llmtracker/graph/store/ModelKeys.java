@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * <li>{@code shortName}: its id after the last slash ({@code llama-3-8b} of
  * {@code meta-llama/llama-3-8b}), what people type into search; a range index seeks the models
  * whose short name starts with the typed text, each of which holds it, so a common prefix is
- * found to match thousands without the trigram index ({@code ModelSearch}).
+ * found to match thousands without the trigram index ({@code BroadText}).
  * </ul>
  *
  * <p>Derived, like an index: every writer that creates a model or sets its id, name or Hub id sets

@@ -145,12 +145,12 @@ class ModelSearchTests {
 
     @Test
     void theCommonestTrigramIsCountedOncePerTextAndNeverAcrossALineBreak() {
-        assertThat(ModelSearch.commonestTrigram(List.of("qwe qwe qwe", "aqa", "aqa\naqa"), "q")).contains("aqa");
-        assertThat(ModelSearch.commonestTrigram(List.of("aq\nqb", "aq\nqb", "xqy"), "q")).contains("xqy");
+        assertThat(BroadText.commonestTrigram(List.of("qwe qwe qwe", "aqa", "aqa\naqa"), "q")).contains("aqa");
+        assertThat(BroadText.commonestTrigram(List.of("aq\nqb", "aq\nqb", "xqy"), "q")).contains("xqy");
         // ties go to the first in string order
-        assertThat(ModelSearch.commonestTrigram(List.of("zqz", "aqa"), "q")).contains("aqa");
-        assertThat(ModelSearch.commonestTrigram(List.of("骆驼-3", "骆驼"), "骆")).contains("骆驼-");
-        assertThat(ModelSearch.commonestTrigram(List.of("q", "qq"), "q")).isEmpty();
+        assertThat(BroadText.commonestTrigram(List.of("zqz", "aqa"), "q")).contains("aqa");
+        assertThat(BroadText.commonestTrigram(List.of("骆驼-3", "骆驼"), "骆")).contains("骆驼-");
+        assertThat(BroadText.commonestTrigram(List.of("q", "qq"), "q")).isEmpty();
     }
 
     private static void writeThroughEveryWriter(Graph graph) {
