@@ -88,6 +88,15 @@ public final class ModelQueries {
         if (skip < 0 || limit < 1) {
             throw new IllegalArgumentException("skip must be >= 0 and limit >= 1, got " + skip + ", " + limit);
         }
+        Map<String, Object> params = params(filter);
+        if (filter.q() != null) {
+            return search.search(filter, params, skip, limit);
+        }
+        return list.list(filter, params, skip, limit);
+    }
+
+    /** What a search's and a list's queries are given of {@code filter}: its text and each filter, null when not asked. */
+    static Map<String, Object> params(ModelFilter filter) {
         Map<String, Object> params = new HashMap<>();
         params.put("q", filter.q());
         params.put("kind", filter.kind());
@@ -95,10 +104,7 @@ public final class ModelQueries {
         params.put("region", filter.region());
         params.put("catalogued", filter.catalogued());
         params.put("organisation", filter.organisation());
-        if (filter.q() != null) {
-            return search.search(filter, params, skip, limit);
-        }
-        return list.list(filter, params, skip, limit);
+        return params;
     }
 
     public Optional<ModelDetail> detail(String id) {

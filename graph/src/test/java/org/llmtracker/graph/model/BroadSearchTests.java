@@ -136,18 +136,13 @@ class BroadSearchTests {
         for (String q : TEXTS) {
             for (String organisation : java.util.Arrays.asList(null, "lab")) {
                 for (int[] page : new int[][] {{0, 5}, {3, 7}, {15, 10}, {60, 25}}) {
-                    Map<String, Object> params = new java.util.HashMap<>();
-                    for (String key : List.of("kind", "openSource", "region", "catalogued")) {
-                        params.put(key, null);
-                    }
-                    params.put("organisation", organisation);
-                    params.put("q", q);
+                    ModelFilter filter = filter(q, organisation, ModelFilter.Sort.RELEVANCE);
+                    Map<String, Object> params = ModelQueries.params(filter);
                     params.put("skip", page[0]);
                     params.put("limit", page[1]);
                     params.put("cap", Integer.MAX_VALUE);
                     List<String> expected = graph.read(tx -> ModelSearch.summaries(tx.run(everyMatchOrdered, params).single()
                             .get("items").asList(v -> v))).stream().map(ModelSummary::id).toList();
-                    ModelFilter filter = filter(q, organisation, ModelFilter.Sort.RELEVANCE);
                     assertThat(ids(exact.list(filter, page[0], page[1])))
                             .as("q=%s organisation=%s skip=%d limit=%d", q, organisation, page[0], page[1])
                             .isEqualTo(expected);
@@ -224,11 +219,7 @@ class BroadSearchTests {
     void theFirstPagesOfCommonTextsComeFromTheWalkNotFromOrderingEveryMatch(Graph graph) {
         for (String q : List.of("l", "ll", "llama", "7b", "a", "llama/")) {
             for (ModelFilter.Sort sort : List.of(ModelFilter.Sort.RELEVANCE, ModelFilter.Sort.DOWNLOADS)) {
-                Map<String, Object> params = new java.util.HashMap<>();
-                for (String key : List.of("kind", "openSource", "region", "catalogued", "organisation")) {
-                    params.put(key, null);
-                }
-                params.put("q", q);
+                Map<String, Object> params = ModelQueries.params(filter(q, null, sort));
                 Optional<List<Value>> page = graph.read(tx -> BroadSearch.page(tx, sort, params, CAP, BroadSearch.WALK_BUDGET, 0, 10));
                 assertThat(page).as("q=%s sort=%s", q, sort).isPresent();
                 assertThat(page.get()).hasSize(10);
@@ -236,11 +227,7 @@ class BroadSearchTests {
         }
         // Every other order walks its own index too.
         for (ModelFilter.Sort sort : List.of(ModelFilter.Sort.NAME, ModelFilter.Sort.LIKES, ModelFilter.Sort.PARAMETERS)) {
-            Map<String, Object> params = new java.util.HashMap<>();
-            for (String key : List.of("kind", "openSource", "region", "catalogued", "organisation")) {
-                params.put(key, null);
-            }
-            params.put("q", "llama");
+            Map<String, Object> params = ModelQueries.params(filter("llama", null, sort));
             Optional<List<Value>> page = graph.read(tx -> BroadSearch.page(tx, sort, params, CAP, BroadSearch.WALK_BUDGET, 0, 10));
             assertThat(page).as("sort=%s", sort).isPresent();
             assertThat(page.get()).hasSize(10);
@@ -249,11 +236,7 @@ class BroadSearchTests {
 
     @Test
     void aBroadPageWalksTheDownloadsIndexNotTheLabel(Graph graph, Driver driver) {
-        Map<String, Object> params = new java.util.HashMap<>();
-        for (String key : List.of("kind", "openSource", "region", "catalogued", "organisation")) {
-            params.put(key, null);
-        }
-        params.put("q", "llama");
+        Map<String, Object> params = ModelQueries.params(filter("llama", null, ModelFilter.Sort.RELEVANCE));
         params.put("skip", 0);
         params.put("need", 20);
         params.put("scan", BroadSearch.WALK_BUDGET);

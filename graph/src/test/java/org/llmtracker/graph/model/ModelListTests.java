@@ -185,27 +185,17 @@ class ModelListTests {
     }
 
     private static List<String> expected(Graph graph, ModelFilter filter, int skip, int limit) {
-        Map<String, Object> params = params(filter);
+        Map<String, Object> params = ModelQueries.params(filter);
         params.put("skip", skip);
         params.put("limit", limit);
         return graph.read(tx -> tx.run(EXPECTED.formatted(ORDER.get(filter.sort())), params).list(r -> r.get("id").asString()));
     }
 
     private static long count(Graph graph, ModelFilter filter) {
-        Map<String, Object> params = params(filter);
+        Map<String, Object> params = ModelQueries.params(filter);
         params.put("skip", 0);
         params.put("limit", Integer.MAX_VALUE);
         return graph.read(tx -> (long) tx.run(EXPECTED.formatted("m.id"), params).list().size());
-    }
-
-    private static Map<String, Object> params(ModelFilter filter) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("kind", filter.kind());
-        params.put("openSource", filter.openSource());
-        params.put("region", filter.region());
-        params.put("catalogued", filter.catalogued());
-        params.put("organisation", filter.organisation());
-        return params;
     }
 
     private static ModelFilter filter(String organisation, String kind, Boolean openSource, String region,

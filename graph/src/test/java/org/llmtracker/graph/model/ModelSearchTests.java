@@ -6,7 +6,6 @@ import static org.llmtracker.graph.testing.Entries.withHosting;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -199,11 +198,7 @@ class ModelSearchTests {
     }
 
     private static Map<String, Object> params(String q) {
-        Map<String, Object> params = new HashMap<>();
-        for (String key : List.of("kind", "openSource", "region", "catalogued", "organisation")) {
-            params.put(key, null);
-        }
-        params.put("q", q);
+        Map<String, Object> params = ModelQueries.params(new ModelFilter(q, null, null, null, null, null, null));
         params.put("skip", 0);
         params.put("limit", 20);
         params.put("front", ModelSearch.FRONT);
