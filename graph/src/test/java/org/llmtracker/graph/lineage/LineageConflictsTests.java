@@ -24,6 +24,7 @@ import org.llmtracker.graph.testing.Neo4jTest;
 import org.llmtracker.graph.testing.Plans;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.summary.ProfiledPlan;
 
 /**
  * The conflicts come from the models a kind can name, found through indexes; they must be exactly
@@ -112,7 +113,8 @@ class LineageConflictsTests {
                 .containsExactly("RELATION alpaca -> llama", "RELATION koala -> llama");
         assertThat(conflicts.involving("alpaca").stream().map(LineageConflictsTests::line))
                 .containsExactly("RELATION alpaca -> llama", "HUB_ONLY_PARENT vicuna -> alpaca");
-        assertThat(dbHits(driver, LineageConflicts.AROUND_MANY_CHILDREN, "llama")).as("reads the sets, not the children")
+        ProfiledPlan plan = profiled(driver, LineageConflicts.AROUND_MANY_CHILDREN, "llama");
+        assertThat(Plans.dbHits(plan)).as("reads the sets, not the children, in %s", Plans.described(plan))
                 .isLessThan(LineageConflicts.FEW_CHILDREN);
     }
 
@@ -138,7 +140,8 @@ class LineageConflictsTests {
 
         assertThat(new LineageConflicts(graph).involving("quants/model-7")).singleElement()
                 .satisfies(c -> assertThat(c.parent()).isEqualTo(DECLARED.toLowerCase()));
-        assertThat(dbHits(driver, LineageConflicts.AROUND_FEW_CHILDREN, "fans/llama-ft-3")).isLessThan(100);
+        ProfiledPlan plan = profiled(driver, LineageConflicts.AROUND_FEW_CHILDREN, "fans/llama-ft-3");
+        assertThat(Plans.dbHits(plan)).as("database hits of %s", Plans.described(plan)).isLessThan(100);
     }
 
     @Test
@@ -193,8 +196,8 @@ class LineageConflictsTests {
         hub.upsertDerivations(links, NOW);
     }
 
-    private static long dbHits(Driver driver, String links, String id) {
-        return Plans.dbHits(Plans.profiled(driver, "CALL { " + links + " } RETURN count(*)", Map.of("id", id)));
+    private static ProfiledPlan profiled(Driver driver, String links, String id) {
+        return Plans.profiled(driver, "CALL { " + links + " } RETURN count(*)", Map.of("id", id));
     }
 
     private static HubModel hubModel(String id) {
