@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Configuration;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Bounds on what a request may bring: body sizes here, strict JSON in {@link JsonBodies}, parameters in {@link Params}. */
+/**
+ * Bounds on what a request may bring and take: body sizes here, strict JSON in {@link JsonBodies},
+ * parameters in {@link Params}, and how many pages are read at once ({@link PageTurns}).
+ */
 @Configuration(proxyBeanMethods = false)
 class InputLimitsConfiguration {
 
@@ -16,6 +19,15 @@ class InputLimitsConfiguration {
                 api.maxBodyKb() * 1024L, api.maxTableImportKb() * 1024L, new ProblemResponses(json)));
         // After the security chain: a request without the admin token is refused before its body is read.
         registration.setOrder(0);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<PageTurns> pageTurns(ApiProperties api, JsonMapper json) {
+        FilterRegistrationBean<PageTurns> registration = new FilterRegistrationBean<>(new PageTurns(
+                PageTurns.concurrent(api.concurrentPages()), api.pageWait(), new ProblemResponses(json)));
+        // After the body limit: a refused request never waits for a turn.
+        registration.setOrder(1);
         return registration;
     }
 
