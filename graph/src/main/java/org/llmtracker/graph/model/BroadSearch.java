@@ -21,7 +21,9 @@ import org.neo4j.driver.Value;
  * lookups), the models whose id or name starts with it (through the id index and the name
  * key's index) and the models that only hold it. A group is walked down the downloads index
  * ({@link OrderedWalk}) until the page is full. The second group is counted up to five times the
- * cap first, ordered whole below that, and walked only past it. The last is walked first within a
+ * cap first, ordered whole below that, and walked only past it, within the budget: a walk that
+ * does not fill the page then (ids far down the downloads index, or without downloads) leaves the
+ * group ordered whole up to fifty times the cap. The last is walked first within a
  * budget, which a common word fills at once, and counted only when that fails. A group counted
  * below the cap is ordered whole. In any other order, the whole answer is one walk down that
  * order's index.
@@ -140,6 +142,9 @@ final class BroadSearch {
     /** How many times the cap the second group may hold to be ordered whole rather than walked. */
     static final int STARTS_ORDERED_WHOLE_FACTOR = 5;
 
+    /** ... and, when a walk within the budget did not fill the page, how many times the cap. */
+    static final int STARTS_ORDERED_WHOLE_AFTER_A_WALK = 50;
+
     /** The models a walk reads, by default, before it gives up on a group it has not counted. */
     static final int WALK_BUDGET = 10_000;
 
@@ -182,18 +187,26 @@ final class BroadSearch {
             // 1M); ordered whole, they cost a read each.
             int wide = cap * STARTS_ORDERED_WHOLE_FACTOR;
             Map<String, Object> startsParams = new HashMap<>(params);
-            startsParams.put("cap", wide + 1);
+            int startsCap = wide + 1;
+            startsParams.put("cap", startsCap);
             Record counts = tx.run(IDS_STARTING, startsParams).single();
             long ids = counts.get("ids").asLong();
             int rest = need - rows.size();
-            Optional<List<Value>> walked = ids > wide ? walk(tx, STARTS_WALKED, params, rest, Integer.MAX_VALUE)
+            Optional<List<Value>> walked = ids > wide ? walk(tx, STARTS_WALKED, params, rest, budget)
                     : dense(ids, rest, counts.get("models").asLong()) ? walk(tx, STARTS_WALKED, params, rest, (int) ids)
                     : Optional.empty();
-            if (ids > wide || walked.isPresent()) {
+            if (walked.isPresent()) {
                 return walked.map(more -> slice(concat(rows, more), skip, limit));
             }
+            if (ids > wide) {
+                // Many ids start with the text, but few of them are near the top of the downloads
+                // index (10,980 catalogue entries without downloads made "l" read the whole index,
+                // then the name key's: 13 s at 1M). Ordered whole, they cost a read each.
+                startsCap = cap * STARTS_ORDERED_WHOLE_AFTER_A_WALK + 1;
+                startsParams.put("cap", startsCap);
+            }
             Record starts = tx.run(STARTS_PAGE, startsParams).single();
-            if (starts.get("total").asLong() > wide) {
+            if (starts.get("total").asLong() >= startsCap) {
                 return walk(tx, STARTS_WALKED, params, rest, Integer.MAX_VALUE).map(more -> slice(concat(rows, more), skip, limit));
             }
             rows.addAll(starts.get("rows").asList(v -> v));

@@ -6,6 +6,7 @@ import static org.llmtracker.graph.testing.Entries.withHosting;
 import static org.llmtracker.graph.testing.Entries.withOrganisation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,7 @@ class BroadSearchTests {
     private static final int FEW_STARTING = 4;
 
     private static final List<String> TEXTS = List.of("l", "ll", "llama", "llama-2", "lama", "7b", "a", "gguf", "meta",
-            "q", "qwe", "qwen", "llama-2-7b", "chat", "huggyllama/llama-7b", "lab/", "llama/", "dense", "nothing-matches");
+            "q", "qwe", "qwen", "llama-2-7b", "chat", "huggyllama/llama-7b", "lab/", "llama/", "dense", "load", "nothing-matches");
 
     private ModelQueries broad;
     /** Gives up its walks after a few models, so the groups are counted and ordered whole. */
@@ -60,7 +61,7 @@ class BroadSearchTests {
         exact = new ModelQueries(graph, 1_000_000, 1);
         wideStarts = new ModelQueries(graph, WIDE_CAP, BroadSearch.WALK_BUDGET);
         // Catalogue models: no downloads, one named exactly as a text, one with the Hub id as alias.
-        new CatalogWriter(graph).applyFile(List.of(
+        List<CatalogEntry> entries = new ArrayList<>(List.of(
                 withHosting(model("llama"), List.of(), List.of("huggyllama/llama-7b")),
                 withOrganisation(model("llama-2-7b"), "Lab"),
                 model("tinyllama"),
@@ -74,7 +75,13 @@ class BroadSearchTests {
                 new CatalogEntry("chat-bot-2", "Mistral Assistant", "model", null, "foreign", null, true, null, null, null,
                         List.of(), List.of(), List.of(), List.of()),
                 new CatalogEntry("chat-bot-3", "Qwen Helper", "model", null, "foreign", null, true, null, null, null,
-                        List.of(), List.of(), List.of(), List.of())), NOW);
+                        List.of(), List.of(), List.of(), List.of())));
+        // "load": more ids start with it than the second group's bound, none with downloads, so no
+        // walk of the downloads index finds them (a load test's writer left 10,980 such entries at 1M)
+        for (int i = 0; i < 70; i++) {
+            entries.add(model("load-write-" + i));
+        }
+        new CatalogWriter(graph).applyFile(entries, NOW);
         String[] stems = {"Llama-2-7B", "llama-2-7b", "StackLLaMA", "TinyLlama", "Qwen2-7B", "Mistral-7B", "lab-model",
             "Llama-3-8B-GGUF", "CodeLlama", "qwen-llama-merge"};
         String[] owners = {"meta-llama", "lab", "TheBloke", "llamafans", "qwen", "someone"};
@@ -166,6 +173,11 @@ class BroadSearchTests {
         // "l" is walked on the id index's count alone; "lab/" is counted whole.
         assertThat(idsStarting(graph, "l")).isGreaterThan(wide);
         assertThat(idsStarting(graph, "lab/")).isLessThanOrEqualTo(wide);
+        // "load" starts more ids than the bound, and none of them is in the downloads index.
+        assertThat(idsStarting(graph, "load")).isGreaterThan(wide);
+        long downloaded = graph.read(tx -> tx.run("MATCH (m:Model) WHERE m.id STARTS WITH 'load' AND m.downloads IS NOT NULL "
+                + "RETURN count(m) AS n").single().get("n").asLong());
+        assertThat(downloaded).isZero();
         // For wideStarts, "dense" starts fewer ids than its bound but enough of the store to be walked first.
         long ids = idsStarting(graph, "dense");
         long models = graph.read(tx -> tx.run("MATCH (m:Model) RETURN count(m) AS n").single().get("n").asLong());
