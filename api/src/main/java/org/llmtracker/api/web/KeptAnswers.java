@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,6 +47,8 @@ public final class KeptAnswers<K, V> {
     private final Executor rereads;
     private final Duration expiresAfter;
     private final Map<K, Kept<V>> kept = new ConcurrentHashMap<>();
+    /** The answers requests are reading now, which other requests for the same key wait for. */
+    private final Map<K, CompletableFuture<V>> reading = new ConcurrentHashMap<>();
 
     public KeptAnswers(Clock clock, Duration freshFor, int maxKept, Predicate<V> worthKeeping, Executor rereads) {
         if (freshFor.isNegative() || freshFor.isZero() || maxKept < 1) {
@@ -61,9 +65,7 @@ public final class KeptAnswers<K, V> {
     public V get(K key, Function<K, V> read) {
         Kept<V> known = kept.get(key);
         if (known == null || !readWithin(known, expiresAfter)) {
-            V answer = read.apply(key);
-            keep(key, answer);
-            return answer;
+            return readOnce(key, read);
         }
         // The request that made a stale answer's re-read wait for it was the search's and the model
         // page's p99 under load (a root's parts, a first letter's page: 100-250 ms alone).
@@ -71,6 +73,38 @@ public final class KeptAnswers<K, V> {
             rereads.execute(() -> reread(key, known.readAt(), read));
         }
         return known.answer();
+    }
+
+    /**
+     * Reads the answer, or waits for the request already reading it: when a fresh app meets 32
+     * clients typing the same first letter, one reads it and the others are given its answer
+     * (each reading it, they shared the CPU and all waited as long as the slowest). A fault is
+     * every waiting request's.
+     */
+    private V readOnce(K key, Function<K, V> read) {
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        CompletableFuture<V> theirs = reading.putIfAbsent(key, mine);
+        if (theirs != null) {
+            try {
+                return theirs.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            V answer = read.apply(key);
+            keep(key, answer);
+            mine.complete(answer);
+            return answer;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            reading.remove(key, mine);
+        }
     }
 
     /** A failed re-read drops the answer: the next request reads it itself and meets the fault. */

@@ -7,8 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 import org.llmtracker.graph.testing.SteppingClock;
 
@@ -151,5 +157,86 @@ class KeptAnswersTests {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT0S");
         assertThatThrownBy(() -> new KeptAnswers<String, String>(clock, FRESH_FOR, 0, a -> true, rereads::add))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxKept");
+    }
+
+    @Test
+    void requestsArrivingWhileAnAnswerIsReadWaitForThatReadInsteadOfReadingItToo() throws Exception {
+        KeptAnswers<String, String> kept = kept(10);
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        // not worth keeping: a second request that did not wait would read it again
+        Function<String, String> slow = key -> {
+            reading.countDown();
+            await(finish);
+            return store.apply(key);
+        };
+        CompletableFuture<String> first = new CompletableFuture<>();
+        CompletableFuture<String> second = new CompletableFuture<>();
+        Thread firstRequest = request(() -> kept.get("small-a", slow), first);
+        assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread secondRequest = request(() -> kept.get("small-a", slow), second);
+        awaitility().until(() -> secondRequest.getState() == Thread.State.WAITING);
+
+        assertThat(kept.get("small-b", store)).as("another key is not held up").isEqualTo("small-b#1");
+        finish.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("small-a#2");
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("small-a#2");
+        assertThat(reads).containsExactly("small-b", "small-a");
+        firstRequest.join();
+    }
+
+    @Test
+    void aFaultOfTheReadIsEveryWaitingRequestsAndTheNextRequestReadsAgain() throws Exception {
+        KeptAnswers<String, String> kept = kept(10);
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        Function<String, String> failing = key -> {
+            reading.countDown();
+            await(finish);
+            throw new IllegalStateException("store unavailable");
+        };
+        CompletableFuture<String> first = new CompletableFuture<>();
+        CompletableFuture<String> second = new CompletableFuture<>();
+        request(() -> kept.get("big-a", failing), first);
+        assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread secondRequest = request(() -> kept.get("big-a", failing), second);
+        awaitility().until(() -> secondRequest.getState() == Thread.State.WAITING);
+        finish.countDown();
+
+        for (CompletableFuture<String> request : List.of(first, second)) {
+            assertThatThrownBy(() -> request.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
+                    .hasRootCauseMessage("store unavailable");
+        }
+        assertThat(askA(kept)).isEqualTo("big-a#1");
+    }
+
+    /** Runs {@code ask} on a thread of its own, as a request, its answer or fault into {@code answer}. */
+    private static Thread request(Supplier<String> ask, CompletableFuture<String> answer) {
+        Thread thread = new Thread(() -> {
+            try {
+                answer.complete(ask.get());
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static ConditionFactory awaitility() {
+        return Awaitility.await().atMost(Duration.ofSeconds(10));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never let the read finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
