@@ -162,53 +162,55 @@ class KeptAnswersTests {
     @Test
     void requestsArrivingWhileAnAnswerIsReadWaitForThatReadInsteadOfReadingItToo() throws Exception {
         KeptAnswers<String, String> kept = kept(10);
-        CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         // not worth keeping: a second request that did not wait would read it again
-        Function<String, String> slow = key -> {
-            reading.countDown();
-            await(finish);
-            return store.apply(key);
-        };
-        CompletableFuture<String> first = new CompletableFuture<>();
-        CompletableFuture<String> second = new CompletableFuture<>();
-        Thread firstRequest = request(() -> kept.get("small-a", slow), first);
-        assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
-        Thread secondRequest = request(() -> kept.get("small-a", slow), second);
-        awaitility().until(() -> secondRequest.getState() == Thread.State.WAITING);
+        List<CompletableFuture<String>> both = twoRequestsWhileTheFirstReads(kept, "small-a", store, finish);
 
         assertThat(kept.get("small-b", store)).as("another key is not held up").isEqualTo("small-b#1");
         finish.countDown();
 
-        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("small-a#2");
-        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("small-a#2");
+        for (CompletableFuture<String> request : both) {
+            assertThat(request.get(10, TimeUnit.SECONDS)).isEqualTo("small-a#2");
+        }
         assertThat(reads).containsExactly("small-b", "small-a");
-        firstRequest.join();
     }
 
     @Test
     void aFaultOfTheReadIsEveryWaitingRequestsAndTheNextRequestReadsAgain() throws Exception {
         KeptAnswers<String, String> kept = kept(10);
-        CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        Function<String, String> failing = key -> {
-            reading.countDown();
-            await(finish);
+        List<CompletableFuture<String>> both = twoRequestsWhileTheFirstReads(kept, "big-a", key -> {
             throw new IllegalStateException("store unavailable");
-        };
-        CompletableFuture<String> first = new CompletableFuture<>();
-        CompletableFuture<String> second = new CompletableFuture<>();
-        request(() -> kept.get("big-a", failing), first);
-        assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
-        Thread secondRequest = request(() -> kept.get("big-a", failing), second);
-        awaitility().until(() -> secondRequest.getState() == Thread.State.WAITING);
+        }, finish);
         finish.countDown();
 
-        for (CompletableFuture<String> request : List.of(first, second)) {
+        for (CompletableFuture<String> request : both) {
             assertThatThrownBy(() -> request.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
                     .hasRootCauseMessage("store unavailable");
         }
         assertThat(askA(kept)).isEqualTo("big-a#1");
+    }
+
+    /**
+     * Two requests for {@code key}, each on a thread of its own: the first reads it through
+     * {@code read} once {@code finish} lets it, and the second arrives, and is seen waiting, while
+     * the first is still reading.
+     */
+    private static List<CompletableFuture<String>> twoRequestsWhileTheFirstReads(KeptAnswers<String, String> kept,
+            String key, Function<String, String> read, CountDownLatch finish) throws InterruptedException {
+        CountDownLatch reading = new CountDownLatch(1);
+        Function<String, String> held = k -> {
+            reading.countDown();
+            await(finish);
+            return read.apply(k);
+        };
+        CompletableFuture<String> first = new CompletableFuture<>();
+        CompletableFuture<String> second = new CompletableFuture<>();
+        request(() -> kept.get(key, held), first);
+        assertThat(reading.await(10, TimeUnit.SECONDS)).as("the first request is reading").isTrue();
+        Thread secondRequest = request(() -> kept.get(key, held), second);
+        awaitility().until(() -> secondRequest.getState() == Thread.State.WAITING);
+        return List.of(first, second);
     }
 
     /** Runs {@code ask} on a thread of its own, as a request, its answer or fault into {@code answer}. */
