@@ -40,8 +40,9 @@ final class PageTurns extends OncePerRequestFilter {
     private final ProblemResponses problems;
 
     PageTurns(int concurrent, Duration wait, ProblemResponses problems) {
-        if (concurrent < 1) {
-            throw new IllegalArgumentException("concurrent pages must be at least 1, not " + concurrent);
+        if (concurrent < 1 || wait.isNegative()) {
+            throw new IllegalArgumentException("tracker.api.concurrent-pages must be at least 1 and tracker.api.page-wait "
+                    + "at least 0, not " + concurrent + " and " + wait);
         }
         this.turns = new Semaphore(concurrent, true);
         this.concurrent = concurrent;

@@ -86,10 +86,13 @@ class PageTurnsTests {
     }
 
     @Test
-    void theDefaultIsTwiceTheProcessorsAndZeroTurnsIsAMistake() {
+    void theDefaultIsTwiceTheProcessorsAndZeroTurnsOrANegativeWaitIsAMistake() {
         assertThat(PageTurns.concurrent(0)).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
         assertThat(PageTurns.concurrent(3)).isEqualTo(3);
-        assertThatThrownBy(() -> turns(0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> turns(0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tracker.api.concurrent-pages");
+        assertThatThrownBy(() -> turns(4, Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tracker.api.page-wait");
     }
 
     private static PageTurns turns(int concurrent, Duration wait) {
