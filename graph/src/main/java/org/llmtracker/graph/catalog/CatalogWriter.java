@@ -41,7 +41,7 @@ public final class CatalogWriter {
      * like it holds half the models.
      */
     static final String MARK_REMOVED = """
-            MATCH (m:Model) USING INDEX m:Model(catalogued)
+            MATCH (m:Model) USING INDEX SEEK m:Model(catalogued)
             WHERE m.catalogued = true AND m.catalogOrigin = 'file' AND NOT m.id IN $ids
             SET m.catalogued = false, m.removedFromCatalogAt = $now, m.updatedAt = $now
             RETURN m.id AS id

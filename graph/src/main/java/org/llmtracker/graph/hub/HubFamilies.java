@@ -23,7 +23,7 @@ public final class HubFamilies {
 
     /** Catalogued models through their index: a bare {@code m.catalogued} read every model (0.8-1.5 s at 1M). */
     static final String ROOTS = """
-            MATCH (m:Model) USING INDEX m:Model(catalogued)
+            MATCH (m:Model) USING INDEX SEEK m:Model(catalogued)
             WHERE m.catalogued = true AND size(coalesce(m.huggingfaceIds, [])) > 0
             RETURN m.id AS id, m.huggingfaceIds AS hfIds
             ORDER BY m.id

@@ -61,7 +61,7 @@ final class BroadSearch {
               UNION
               MATCH (:Alias {id: $q})-[:ALIAS_OF]->(m:Model) RETURN m
               UNION
-              MATCH (m:Model) USING INDEX m:Model(nameKey) WHERE m.nameKey = $q RETURN m
+              MATCH (m:Model) USING INDEX SEEK m:Model(nameKey) WHERE m.nameKey = $q RETURN m
             }
             WITH m WHERE %s AND %s
             WITH m LIMIT $cap
@@ -106,7 +106,7 @@ final class BroadSearch {
             CALL {
               MATCH (m:Model) WHERE m.id STARTS WITH $q AND NOT %1$s AND %2$s RETURN m LIMIT $cap
               UNION ALL
-              MATCH (m:Model) USING INDEX m:Model(nameKey) WHERE m.nameKey STARTS WITH $q AND NOT m.id STARTS WITH $q
+              MATCH (m:Model) USING INDEX SEEK m:Model(nameKey) WHERE m.nameKey STARTS WITH $q AND NOT m.id STARTS WITH $q
                 AND toLower(m.name) STARTS WITH $q AND NOT %1$s AND %2$s
               RETURN m LIMIT $cap
             }

@@ -72,7 +72,7 @@ final class BroadText {
     static final String PREFIXES_MAKE_IT_BROAD = """
             CALL { MATCH (m:Model) WHERE m.id STARTS WITH $q AND %1$s WITH m LIMIT $cap RETURN count(m) AS ids }
             CALL {
-              MATCH (m:Model) USING INDEX m:Model(shortName) WHERE m.shortName STARTS WITH $q AND %1$s
+              MATCH (m:Model) USING INDEX SEEK m:Model(shortName) WHERE m.shortName STARTS WITH $q AND %1$s
               WITH m LIMIT $cap
               RETURN count(m) AS names
             }

@@ -90,7 +90,7 @@ final class ModelSearch {
               CALL {
                 MATCH (f:Model) WHERE f.id STARTS WITH $q RETURN f LIMIT $front
                 UNION
-                MATCH (f:Model) USING INDEX f:Model(nameKey) WHERE f.nameKey STARTS WITH $q RETURN f LIMIT $front
+                MATCH (f:Model) USING INDEX SEEK f:Model(nameKey) WHERE f.nameKey STARTS WITH $q RETURN f LIMIT $front
               }
               RETURN collect(f) AS starting
             }

@@ -55,7 +55,7 @@ final class OrderedWalk {
               MATCH (m) WHERE elementId(m) = node
               RETURN m
               UNION ALL
-              MATCH (m:Model) USING INDEX m:Model(%1$s) WHERE m.%1$s = $last AND %3$s
+              MATCH (m:Model) USING INDEX SEEK m:Model(%1$s) WHERE m.%1$s = $last AND %3$s
               RETURN m
             }
             WITH m ORDER BY m.%1$s %2$s, m.nameKey, m.id SKIP $offset LIMIT $limit
