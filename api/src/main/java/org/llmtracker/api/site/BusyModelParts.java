@@ -15,27 +15,30 @@ import org.llmtracker.graph.model.Page;
 import org.springframework.stereotype.Component;
 
 /**
- * The two parts of a model page that read every link of the model: its children by relation and
- * the conflicts around it. A family root's page is the most visited and the costliest: at 1M
- * models the biggest root has 15,146 children, whose reading was most of its page's 80-100 ms and
- * a fifth of the CPU under the load test's 32 clients. So for a model with more than {@value #BUSY}
- * children the parts are kept for {@link #FRESH_FOR}, then read again off the request: its page may
- * show them as they were that long ago, plus the wait for that read. A model with fewer is read at
- * every visit.
+ * The parts of a model page that read a model's whole neighbourhood: its children by relation, the
+ * conflicts around it, and the descendants table's first view. A family root's page is the most
+ * visited and the costliest: at 1M models the biggest root has 15,146 children, whose reading was
+ * most of its page's 80-100 ms and a fifth of the CPU under the load test's 32 clients; on the 4M
+ * store the biggest family's 7,352 descendants are ordered whole for the table's first page (about
+ * 40 ms of its page's 54). So for a model with more than {@value #BUSY} children or descendants the
+ * parts are kept for {@link #FRESH_FOR}, then read again off the request: its page may show them
+ * as they were that long ago, plus the wait for that read. A model with fewer is read at every
+ * visit.
  */
 @Component
 class BusyModelParts {
 
-    /** Above this many children a model's parts are kept (as {@code LineageConflicts} reads the sets above it). */
+    /** Above this many children or descendants a model's parts are kept (as {@code LineageConflicts} reads the sets above that many children). */
     static final long BUSY = 1_000;
     static final Duration FRESH_FOR = Duration.ofSeconds(30);
     /** Only a store with very many big families reaches it; it keeps such a store from growing the heap. */
     private static final int MAX_KEPT = 10_000;
 
-    record Parts(Map<String, Page<Relative>> children, List<Conflict> conflicts) {
+    /** @param firstView the descendants table's rows as a visitor first sees them ({@link DescendantsTable#firstView}) */
+    record Parts(Map<String, Page<Relative>> children, List<Conflict> conflicts, Page<Relative> firstView) {
 
         boolean busy() {
-            return children.values().stream().mapToLong(Page::total).sum() > BUSY;
+            return children.values().stream().mapToLong(Page::total).sum() > BUSY || firstView.total() > BUSY;
         }
     }
 
@@ -54,6 +57,7 @@ class BusyModelParts {
     }
 
     private Parts read(String id) {
-        return new Parts(lineage.childrenByRelation(id, ModelPageController.CHILDREN_NAMED), conflicts.involving(id));
+        return new Parts(lineage.childrenByRelation(id, ModelPageController.CHILDREN_NAMED), conflicts.involving(id),
+                DescendantsTable.firstView(lineage, id));
     }
 }

@@ -22,15 +22,25 @@ public record DescendantsTable(String relation, String stage, int maxDepth, Long
 
     static final int DEFAULT_MAX_DEPTH = 10;
 
-    static DescendantsTable read(LineageQueries lineage, String id, String relation, String stage, int maxDepth,
-            Long minDownloads, int page, int size) {
+    /** Every relation and stage, down to the default depth: the table as the page opens. */
+    private static final RelativeFilter FIRST_VIEW = RelativeFilter.depth(DEFAULT_MAX_DEPTH);
+
+    /** The first page of the table as the page opens, without a filter or paging in its query string. */
+    static Page<Relative> firstView(LineageQueries lineage, String id) {
+        return lineage.descendants(id, FIRST_VIEW, 0, Params.DEFAULT_PAGE_SIZE);
+    }
+
+    /** The table for the page's query string; its first view is {@code firstView}, read already. */
+    static DescendantsTable read(LineageQueries lineage, String id, Page<Relative> firstView, String relation, String stage,
+            int maxDepth, Long minDownloads, int page, int size) {
         Relation r = Params.oneOf("relation", relation, Relation.class);
         Stage s = Params.oneOf("stage", stage, Stage.class);
         RelativeFilter filter = new RelativeFilter(r, s, Params.within("maxDepth", maxDepth, 1, Params.MAX_DEPTH),
                 minDownloads == null ? null : Params.atLeast("minDownloads", minDownloads, 0));
         int pageNumber = Params.page(page);
         int pageSize = Params.size(size);
-        Page<Relative> rows = lineage.descendants(id, filter, Params.offset(pageNumber, pageSize), pageSize);
+        Page<Relative> rows = filter.equals(FIRST_VIEW) && pageNumber == 0 && pageSize == Params.DEFAULT_PAGE_SIZE ? firstView
+                : lineage.descendants(id, filter, Params.offset(pageNumber, pageSize), pageSize);
         UriComponentsBuilder query = UriComponentsBuilder.newInstance();
         if (r != null) {
             query.queryParam("relation", r.name());

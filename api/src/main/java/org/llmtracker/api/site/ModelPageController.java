@@ -77,7 +77,8 @@ class ModelPageController {
         model.addAttribute("ancestors", lineage.ancestors(id, RelativeFilter.depth(Params.MAX_DEPTH), 0, Params.MAX_PAGE_SIZE));
         BusyModelParts.Parts parts = busyParts.of(id);
         model.addAttribute("children", children(parts.children()));
-        model.addAttribute("table", DescendantsTable.read(lineage, id, relation, stage, maxDepth, minDownloads, page, size));
+        model.addAttribute("table", DescendantsTable.read(lineage, id, parts.firstView(), relation, stage, maxDepth,
+                minDownloads, page, size));
         int depth = Params.within("graphDepth", graphDepth, 1, Params.MAX_TREE_DEPTH);
         int nodes = Params.within("graphNodes", graphNodes, 1, Params.MAX_TREE_NODES);
         model.addAttribute("graphDepth", depth);

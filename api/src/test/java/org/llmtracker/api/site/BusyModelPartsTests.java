@@ -24,7 +24,11 @@ import org.llmtracker.graph.testing.EmbeddedNeo4jExtension;
 import org.llmtracker.graph.testing.Neo4jTest;
 import org.llmtracker.graph.testing.SteppingClock;
 
-/** A model page's children and conflicts: read at every visit, but kept for 30 s, then read again off the request, for a model with over 1,000 children. */
+/**
+ * A model page's children, conflicts and descendants table as it opens: read at every visit, but
+ * kept for 30 s, then read again off the request, for a model with over 1,000 children or
+ * descendants.
+ */
 @Neo4jTest
 class BusyModelPartsTests {
 
@@ -64,6 +68,53 @@ class BusyModelPartsTests {
         quantization("base/quiet");
 
         assertThat(parts.of("base/quiet").children()).containsOnlyKeys("FINETUNE", "QUANTIZED");
+    }
+
+    @Test
+    void aModelWithFewChildrenButOverAThousandDescendantsKeepsItsTablesFirstViewForThirtySeconds() {
+        familyOfTwoChildren("base/deep", 500);
+        BusyModelParts.Parts first = parts.of("base/deep");
+        assertThat(first.firstView().total()).isEqualTo(1_002);
+
+        grandchild("base/deep", "tuner/deep-star", 10_000_000L);
+        clock.advance(BusyModelParts.FRESH_FOR.minusSeconds(1));
+        assertThat(parts.of("base/deep").firstView()).isEqualTo(first.firstView());
+
+        clock.advance(Duration.ofSeconds(1));
+        await().until(() -> parts.of("base/deep").firstView().total() == 1_003);
+        assertThat(parts.of("base/deep").firstView().items().get(0).id()).isEqualTo("tuner/deep-star");
+    }
+
+    @Test
+    void aModelWithAThousandDescendantsIsReadAtEveryVisit() {
+        familyOfTwoChildren("base/shallow", 499);
+        assertThat(parts.of("base/shallow").firstView().total()).isEqualTo(1_000);
+
+        grandchild("base/shallow", "tuner/shallow-star", 10_000_000L);
+
+        assertThat(parts.of("base/shallow").firstView().items().get(0).id()).isEqualTo("tuner/shallow-star");
+    }
+
+    /** Two children, each with {@code each} fine-tunes of its own. */
+    private void familyOfTwoChildren(String root, int each) {
+        List<HubModel> models = new ArrayList<>(List.of(model(root, 1_000_000L)));
+        List<Derivation> links = new ArrayList<>();
+        for (String side : List.of("a", "b")) {
+            String child = root + "-" + side;
+            models.add(model(child, 1_000L));
+            links.add(new Derivation(child, root, Relation.FINETUNE, List.of(), "hf-tag"));
+            for (int i = 0; i < each; i++) {
+                String grandchild = "tuner/" + root.substring(root.indexOf('/') + 1) + "-" + side + "-ft-" + i;
+                models.add(model(grandchild, (long) i));
+                links.add(new Derivation(grandchild, child, Relation.FINETUNE, List.of(), "hf-tag"));
+            }
+        }
+        new HubListingStore(graph).store(new HubListingPage(models, links), StoreSlice.NOW);
+    }
+
+    private void grandchild(String root, String id, long downloads) {
+        new HubListingStore(graph).store(new HubListingPage(List.of(model(id, downloads)),
+                List.of(new Derivation(id, root + "-a", Relation.FINETUNE, List.of(), "hf-tag"))), StoreSlice.NOW);
     }
 
     private void fineTunes(String root, int count) {

@@ -24,7 +24,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** A model's page names its children by relation: how many each relation has, and the five most downloaded. */
+/**
+ * A model's page names its children by relation: how many each relation has, and the five most
+ * downloaded. A busy family's descendants table is kept as it opens, and read for any other view.
+ */
 @Neo4jTest
 @WebMvcTest(ModelPageController.class)
 @Import({StoreSlice.class, I18nConfiguration.class, BusyModelParts.class})
@@ -64,6 +67,32 @@ class ModelPageTests {
     }
 
     @Test
+    void aBusyFamilysTableIsKeptAsItOpensAndEveryOtherViewIsReadFromTheStore() throws Exception {
+        List<HubModel> models = new ArrayList<>();
+        List<Derivation> links = new ArrayList<>();
+        models.add(new HubModel("base/Busy-7B", "base", 1_000L, 0L, null, null, null, null, null, null, false));
+        for (int i = 0; i <= BusyModelParts.BUSY; i++) {
+            models.add(new HubModel("tuner/Busy-7B-ft-" + i, "tuner", (long) i, 0L, null, null, null, null, null, null, false));
+            links.add(new Derivation("tuner/Busy-7B-ft-" + i, i == 0 ? "base/Busy-7B" : "tuner/Busy-7B-ft-0", Relation.FINETUNE,
+                    List.of(), "hf-tag"));
+        }
+        new HubListingStore(graph).store(new HubListingPage(models, links), StoreSlice.NOW);
+        assertThat(page("/models/base/busy-7b")).contains(">tuner/Busy-7B-ft-1000</a>");
+
+        new HubListingStore(graph).store(new HubListingPage(
+                List.of(new HubModel("tuner/Busy-7B-star", "tuner", 1_000_000L, 0L, null, null, null, null, null, null, false)),
+                List.of(new Derivation("tuner/Busy-7B-star", "tuner/Busy-7B-ft-0", Relation.FINETUNE, List.of(), "hf-tag"))),
+                StoreSlice.NOW);
+
+        assertThat(page("/models/base/busy-7b")).as("kept as it opens").doesNotContain("tuner/Busy-7B-star");
+        assertThat(page("/models/base/busy-7b?relation=FINETUNE")).contains(">tuner/Busy-7B-star</a>");
+        assertThat(page("/models/base/busy-7b?maxDepth=9")).contains(">tuner/Busy-7B-star</a>");
+        assertThat(page("/models/base/busy-7b?size=26")).contains(">tuner/Busy-7B-star</a>");
+        assertThat(page("/models/base/busy-7b?page=1")).as("one row later than before the star")
+                .contains(">tuner/Busy-7B-ft-951</a>").doesNotContain(">tuner/Busy-7B-ft-952</a>");
+    }
+
+    @Test
     void aLeafHasNoChildren() throws Exception {
         assertThat(childrenSection("/models/tuner/root-7b-ft-1")).contains("No model derives from this one.")
                 .doesNotContain("<span class=\"count\">");
@@ -71,8 +100,7 @@ class ModelPageTests {
 
     @Test
     void everyScriptAndStylesheetThePageLinksToIsServed() throws Exception {
-        String page = mvc.perform(get("/models/base/root-7b")).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString();
+        String page = page("/models/base/root-7b");
         List<String> files = Pattern.compile("<(?:script[^>]* src|link[^>]* rel=\"(?:stylesheet|icon)\"[^>]* href)=\"(/[^\"]+)\"").matcher(page)
                 .results().map(m -> m.group(1)).toList();
 
@@ -82,9 +110,13 @@ class ModelPageTests {
         }
     }
 
+    private String page(String path) throws Exception {
+        return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
     /** The page's children, between their heading and the family graph's (the descendants table names them all). */
     private String childrenSection(String path) throws Exception {
-        String page = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = page(path);
         int from = page.indexOf(">Children</h3>");
         int to = page.indexOf("id=\"graph-heading\"");
         assertThat(from).as("children heading").isPositive();

@@ -187,8 +187,7 @@ final class BroadSearch {
             // 1M); ordered whole, they cost a read each.
             int wide = cap * STARTS_ORDERED_WHOLE_FACTOR;
             Map<String, Object> startsParams = new HashMap<>(params);
-            int startsCap = wide + 1;
-            startsParams.put("cap", startsCap);
+            startsParams.put("cap", wide + 1);
             Record counts = tx.run(IDS_STARTING, startsParams).single();
             long ids = counts.get("ids").asLong();
             int rest = need - rows.size();
@@ -198,15 +197,13 @@ final class BroadSearch {
             if (walked.isPresent()) {
                 return walked.map(more -> slice(concat(rows, more), skip, limit));
             }
-            if (ids > wide) {
-                // Many ids start with the text, but few of them are near the top of the downloads
-                // index (10,980 catalogue entries without downloads made "l" read the whole index,
-                // then the name key's: 13 s at 1M). Ordered whole, they cost a read each.
-                startsCap = cap * STARTS_ORDERED_WHOLE_AFTER_A_WALK + 1;
-                startsParams.put("cap", startsCap);
-            }
+            // Many ids start with the text, but few of them are near the top of the downloads index
+            // (10,980 catalogue entries without downloads made "l" read the whole index, then the
+            // name key's: 13 s at 1M). Ordered whole, they cost a read each.
+            int wholeUpTo = ids > wide ? cap * STARTS_ORDERED_WHOLE_AFTER_A_WALK : wide;
+            startsParams.put("cap", wholeUpTo + 1);
             Record starts = tx.run(STARTS_PAGE, startsParams).single();
-            if (starts.get("total").asLong() >= startsCap) {
+            if (starts.get("total").asLong() > wholeUpTo) {
                 return walk(tx, STARTS_WALKED, params, rest, Integer.MAX_VALUE).map(more -> slice(concat(rows, more), skip, limit));
             }
             rows.addAll(starts.get("rows").asList(v -> v));
