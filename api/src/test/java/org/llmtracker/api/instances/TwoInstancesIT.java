@@ -322,6 +322,7 @@ class TwoInstancesIT {
         instances.put("refused", refused);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> !refused.process().isAlive());
+        // The child stamps its log with the wall clock, the only clock this JVM shares with it.
         Instant exited = Instant.now();
         long took = timeline.now() - started;
         String refusal = refused.log().lines().filter(line -> line.contains("Application run failed")).findFirst().orElse("");
