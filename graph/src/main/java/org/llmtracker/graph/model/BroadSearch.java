@@ -197,9 +197,9 @@ final class BroadSearch {
             if (walked.isPresent()) {
                 return walked.map(more -> slice(concat(rows, more), skip, limit));
             }
-            // Many ids start with the text, but few of them are near the top of the downloads index
+            // When the walk found too few of many such ids near the top of the downloads index
             // (10,980 catalogue entries without downloads made "l" read the whole index, then the
-            // name key's: 13 s at 1M). Ordered whole, they cost a read each.
+            // name key's: 13 s at 1M), more of them are ordered whole: they cost a read each.
             int wholeUpTo = ids > wide ? cap * STARTS_ORDERED_WHOLE_AFTER_A_WALK : wide;
             startsParams.put("cap", wholeUpTo + 1);
             Record starts = tx.run(STARTS_PAGE, startsParams).single();
