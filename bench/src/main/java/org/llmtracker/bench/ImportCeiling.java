@@ -51,8 +51,8 @@ public final class ImportCeiling {
     private ImportCeiling() {
     }
 
-    /** A node (labels set) or a relationship (type set), ends and own id as positions in the node list. */
-    private record Entity(long id, String[] labels, long start, long end, String type, Map<String, Object> properties) {
+    /** A node (labels set; its id is its position in the node list) or a relationship (type set, ends as such positions). */
+    private record Entity(String[] labels, long start, long end, String type, Map<String, Object> properties) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -74,11 +74,11 @@ public final class ImportCeiling {
             graph.read(tx -> {
                 tx.run("MATCH (n) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS p").forEachRemaining(r -> {
                     position.put(r.get("id").asString(), (long) nodes.size());
-                    nodes.add(new Entity(nodes.size(), r.get("labels").asList(Value::asString).toArray(String[]::new), 0, 0,
-                            null, properties(r.get("p"))));
+                    nodes.add(new Entity(r.get("labels").asList(Value::asString).toArray(String[]::new), 0, 0, null,
+                            properties(r.get("p"))));
                 });
                 tx.run("MATCH (a)-[r]->(b) RETURN elementId(a) AS a, elementId(b) AS b, type(r) AS t, properties(r) AS p")
-                        .forEachRemaining(r -> relationships.add(new Entity(0, null, position.get(r.get("a").asString()),
+                        .forEachRemaining(r -> relationships.add(new Entity(null, position.get(r.get("a").asString()),
                                 position.get(r.get("b").asString()), r.get("t").asString(), properties(r.get("p")))));
                 return null;
             });
@@ -177,9 +177,10 @@ public final class ImportCeiling {
                     if (from >= to) {
                         return false;
                     }
-                    Entity e = entities.get(from++);
+                    int position = from++;
+                    Entity e = entities.get(position);
                     if (nodes) {
-                        visitor.id(e.id());
+                        visitor.id(position);
                         visitor.labels(e.labels());
                     } else {
                         visitor.startId(e.start());
